@@ -1,0 +1,33 @@
+package io.jvectorize.processor.model;
+
+import java.util.List;
+
+/**
+ * A class with @Vectorize methods, and the companion class to write for it.
+ *
+ * @param packageName the package, empty for the unnamed package
+ * @param simpleNames the class's simple name, preceded by those of its enclosing classes
+ * @param methods its valid @Vectorize methods, in source order
+ */
+public record KernelClass(String packageName, List<String> simpleNames, List<KernelMethod> methods) {
+
+    public KernelClass {
+        simpleNames = List.copyOf(simpleNames);
+        methods = List.copyOf(methods);
+    }
+
+    /** The companion's simple name: {@code Foo} gives {@code FooVectorized}, {@code Outer.Inner} gives {@code Outer_InnerVectorized}. */
+    public String companionName() {
+        return companionName(simpleNames);
+    }
+
+    /** The companion's simple name for a class nested in the given enclosing classes. */
+    public static String companionName(List<String> simpleNames) {
+        return String.join("_", simpleNames) + "Vectorized";
+    }
+
+    /** The companion's qualified name, as the Filer wants it. */
+    public String companionQualifiedName() {
+        return packageName.isEmpty() ? companionName() : packageName + "." + companionName();
+    }
+}

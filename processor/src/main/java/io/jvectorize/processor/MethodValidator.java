@@ -120,6 +120,11 @@ final class MethodValidator {
         List<Signature> signatures = new ArrayList<>();
         List<AnnotationValue> sources = new ArrayList<>();
         for (AnnotationValue text : texts) {
+            if (!(text.getValue() instanceof String) || text.getValue().equals("<error>")) {
+                // Not a constant string (javac's "<error>" stands for one it could not resolve): javac reported it.
+                valid = false;
+                continue;
+            }
             try {
                 Signature signature = SignatureParser.parse((String) text.getValue());
                 if (fits(method, name, parameters, returnType, signature, annotation, text)
@@ -187,8 +192,9 @@ final class MethodValidator {
         for (Signature other : earlier) {
             if (other.shadows(signature)) {
                 reporter.warning(method, annotation, text, "signature \"" + text.getValue()
-                        + "\" is unreachable by name: the earlier " + other
-                        + " accepts all its argument types and is picked first; list narrower signatures first");
+                        + "\" is never picked by a call by name (Expr.parse, Compute): the earlier " + other
+                        + " accepts all its argument types and is tried first; list narrower signatures first"
+                        + " (its Java kernels are still generated)");
                 return;
             }
         }

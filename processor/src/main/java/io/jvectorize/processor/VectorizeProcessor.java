@@ -1,8 +1,8 @@
 package io.jvectorize.processor;
 
 import com.google.auto.service.AutoService;
-import com.squareup.javapoet.ClassName;
 import io.jvectorize.processor.codegen.CompanionWriter;
+import io.jvectorize.processor.codegen.SimdWriter;
 import io.jvectorize.processor.model.KernelClass;
 import io.jvectorize.processor.model.KernelMethod;
 import com.squareup.javapoet.JavaFile;
@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -25,12 +25,31 @@ import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 
 /**
- * Writes {@code FooVectorized} for each class {@code Foo} with @Vectorize methods. A thin
- * adapter: {@link ClassValidator} and {@link MethodValidator} turn elements into the model, and
- * {@link CompanionWriter} turns the model into code.
+ * Writes {@code FooVectorized} (and, where the Vector API is visible, {@code FooVectorizedSimd})
+ * for each class {@code Foo} with @Vectorize methods. A thin adapter: {@link ClassValidator} and
+ * {@link MethodValidator} turn elements into the model, {@link SimdStep} adds SIMD translations
+ * of method bodies, and {@link CompanionWriter} and {@link SimdWriter} turn the model into code.
  */
 @AutoService(Processor.class)
 public final class VectorizeProcessor extends AbstractProcessor {
+
+    /** The system property of javac's JVM that makes an internal failure print its stack trace. */
+    static final String DEBUG_PROPERTY = "jvectorize.debug";
+
+    private SimdStep simdStep;
+    private LocalClassCheck localClassCheck;
+
+    @Override
+    public synchronized void init(ProcessingEnvironment environment) {
+        super.init(environment);
+        simdStep = new SimdStep(environment);
+        localClassCheck = SimdStep.trees(environment) == null ? null : new LocalClassCheck(SimdStep.trees(environment));
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(SimdStep.WARN_OPTION);
+    }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -46,7 +65,10 @@ public final class VectorizeProcessor extends AbstractProcessor {
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         TypeElement vectorize = processingEnv.getElementUtils().getTypeElement(MethodValidator.ANNOTATION);
         if (vectorize == null) {
-            return false;
+            return false; // jvectorize-annotations is not on the class path: nothing can use @Vectorize.
+        }
+        if (localClassCheck != null) {
+            localClassCheck.check(round.getRootElements());
         }
         ErrorReporter reporter = new ErrorReporter(processingEnv.getMessager());
         for (Map.Entry<TypeElement, List<ExecutableElement>> entry : methodsByClass(round, vectorize).entrySet()) {
@@ -55,11 +77,15 @@ public final class VectorizeProcessor extends AbstractProcessor {
                 new ClassValidator(reporter, new MethodValidator(
                         reporter, processingEnv.getElementUtils(), processingEnv.getTypeUtils()))
                         .validate(type, entry.getValue())
+                        .map(kernelClass -> simdStep.translate(type, kernelClass, entry.getValue()))
                         .ifPresent(kernelClass -> write(reporter, type, kernelClass));
             } catch (RuntimeException e) {
-                // A bug of ours must not show the user a processor stack trace.
+                // A bug of ours must not show the user a processor stack trace, unless asked for one.
+                if (Boolean.getBoolean(DEBUG_PROPERTY)) {
+                    e.printStackTrace();
+                }
                 reporter.error(type, "jvectorize failed on " + type.getQualifiedName() + " (" + e
-                        + "); please report this at https://github.com/jvectorize/jvectorize/issues");
+                        + "); please report it with the stack trace that javac -J-D" + DEBUG_PROPERTY + "=true prints");
             }
         }
         return true;
@@ -78,18 +104,20 @@ public final class VectorizeProcessor extends AbstractProcessor {
     }
 
     private void write(ErrorReporter reporter, TypeElement type, KernelClass kernelClass) {
-        Optional<ClassName> generated = Optional.ofNullable(
-                        processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated"))
-                .map(ClassName::get);
-        JavaFile file = new CompanionWriter(generated).write(kernelClass);
+        writeFile(reporter, type, new CompanionWriter().write(kernelClass));
+        new SimdWriter().write(kernelClass).ifPresent(file -> writeFile(reporter, type, file));
+    }
+
+    private void writeFile(ErrorReporter reporter, TypeElement type, JavaFile file) {
+        String name = file.packageName.isEmpty() ? file.typeSpec.name : file.packageName + "." + file.typeSpec.name;
         try {
-            JavaFileObject source = processingEnv.getFiler().createSourceFile(kernelClass.companionQualifiedName(), type);
+            JavaFileObject source = processingEnv.getFiler().createSourceFile(name, type);
             try (Writer writer = source.openWriter()) {
                 file.writeTo(writer);
             }
         } catch (IOException e) {
-            reporter.error(type, "jvectorize could not write " + kernelClass.companionQualifiedName() + ": "
-                    + e.getMessage() + "; is there a class of that name already?");
+            reporter.error(type, "jvectorize could not write " + name + ": " + e.getMessage()
+                    + "; is there a class of that name already?");
         }
     }
 }

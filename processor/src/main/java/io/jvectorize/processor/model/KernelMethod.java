@@ -1,17 +1,29 @@
 package io.jvectorize.processor.model;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * A valid @Vectorize method: its name, parameters and return type as declared, and the
- * signatures to generate kernels for (the method's own types when the annotation names none).
+ * A valid @Vectorize method: its name, parameters and return type as declared, the signatures
+ * to generate kernels for (the method's own types when the annotation names none), and its body
+ * as lane code where it has a SIMD translation.
  */
-public record KernelMethod(
-        String name, List<Parameter> parameters, NumericType returnType, List<Signature> signatures) {
+public record KernelMethod(String name, List<Parameter> parameters, NumericType returnType,
+        List<Signature> signatures, Optional<LaneProgram> lanes) {
 
     public KernelMethod {
         parameters = List.copyOf(parameters);
         signatures = List.copyOf(signatures);
+    }
+
+    /** A method without a SIMD translation. */
+    public KernelMethod(String name, List<Parameter> parameters, NumericType returnType, List<Signature> signatures) {
+        this(name, parameters, returnType, signatures, Optional.empty());
+    }
+
+    /** This method with its body translated to lane code. */
+    public KernelMethod withLanes(LaneProgram program) {
+        return new KernelMethod(name, parameters, returnType, signatures, Optional.of(program));
     }
 
     /** The number of parameters. */

@@ -1,0 +1,82 @@
+package io.jvectorize.processor;
+
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic;
+
+/**
+ * Reports @Vectorize methods of local and anonymous classes. javac never hands such methods to
+ * processors, so without this check they would get neither kernels nor an error. Both of our
+ * processors run it, since javac may call either one alone; each compilation unit is scanned
+ * once, whichever comes first.
+ */
+final class LocalClassCheck {
+    /** The units already scanned, shared by both processors; weak, so that a finished compilation's trees can go. */
+    private static final Set<CompilationUnitTree> SCANNED =
+            Collections.newSetFromMap(Collections.synchronizedMap(new WeakHashMap<>()));
+
+    private final Trees trees;
+
+    LocalClassCheck(Trees trees) {
+        this.trees = trees;
+    }
+
+    /** Scans the compilation units of {@code roots} not scanned in an earlier round. */
+    void check(Set<? extends Element> roots) {
+        for (Element root : roots) {
+            TreePath path = trees.getPath(root);
+            if (path != null && SCANNED.add(path.getCompilationUnit())) {
+                new Scanner(path.getCompilationUnit()).scan(path.getCompilationUnit(), null);
+            }
+        }
+    }
+
+    private final class Scanner extends TreePathScanner<Void, Void> {
+        private final CompilationUnitTree unit;
+
+        Scanner(CompilationUnitTree unit) {
+            this.unit = unit;
+        }
+
+        @Override
+        public Void visitMethod(MethodTree method, Void unused) {
+            if (isVectorize(method) && !isMemberOfTopLevelNest(getCurrentPath().getParentPath())) {
+                trees.printMessage(Diagnostic.Kind.ERROR, "@Vectorize method " + method.getName()
+                        + " is in a local or anonymous class, which generated code cannot name;"
+                        + " move it to a top-level or member class", method, unit);
+            }
+            return super.visitMethod(method, unused);
+        }
+
+        /** Whether the class at {@code path} and every class around it are members, up to the compilation unit. */
+        private boolean isMemberOfTopLevelNest(TreePath path) {
+            for (TreePath at = path; at != null; at = at.getParentPath()) {
+                Tree leaf = at.getLeaf();
+                if (!(leaf instanceof ClassTree) && !(leaf instanceof CompilationUnitTree)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean isVectorize(MethodTree method) {
+            for (AnnotationTree annotation : method.getModifiers().getAnnotations()) {
+                String name = annotation.getAnnotationType().toString();
+                if (name.equals("Vectorize") || name.equals(MethodValidator.ANNOTATION)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

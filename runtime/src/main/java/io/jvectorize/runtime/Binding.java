@@ -1,0 +1,156 @@
+package io.jvectorize.runtime;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeSet;
+
+/**
+ * The data bound to an expression's symbols, checked: every symbol bound, to a supported array
+ * or number whose type widens to the symbol's type, all arrays of one length.
+ *
+ * <p>Arrays are kept as given (never copied); a scalar is kept as a one-element array of the
+ * engine's kind for the symbol's type ({@code double[]}, {@code long[]} or {@code boolean[]}).
+ */
+final class Binding {
+
+    private static final String SUPPORTED = "a double[], float[], long[], int[] or boolean[] array,"
+            + " or a Double, Float, Long, Integer, Short, Byte or Boolean";
+
+    private final Map<String, DType> declared;
+    private final Map<String, DType> given = new LinkedHashMap<>();
+    private final Map<String, Object> arrays = new LinkedHashMap<>();
+    private final Map<String, Object> scalars = new LinkedHashMap<>();
+    private final int length;
+    private final String signature;
+
+    private Binding(Expr expr, Map<String, ?> data) {
+        if (data == null) {
+            throw new IllegalArgumentException("data is null: pass a map from symbol names to arrays or"
+                    + " numbers (Map.of() where the expression has no symbols)");
+        }
+        this.declared = expr.symbols();
+        StringBuilder signature = new StringBuilder();
+        for (Map.Entry<String, DType> symbol : declared.entrySet()) {
+            String name = symbol.getKey();
+            Object value = data.get(name);
+            if (value == null) {
+                throw new IllegalArgumentException(data.containsKey(name)
+                        ? "symbol " + name + " is bound to null; bind " + SUPPORTED
+                        : "symbol " + name + " is not bound: the data has " + names(data));
+            }
+            boolean isArray = value.getClass().isArray();
+            DType type = isArray ? DType.ofArray(value).orElse(null) : scalarType(value);
+            if (type == null) {
+                throw new IllegalArgumentException("symbol " + name + " is bound to a "
+                        + value.getClass().getCanonicalName() + ", which compute does not support; bind " + SUPPORTED);
+            }
+            if (!type.widensTo(symbol.getValue())) {
+                throw new IllegalArgumentException("symbol " + name + " is declared " + symbol.getValue()
+                        + " but bound to " + type + " data (" + (isArray ? type.arrayType().getSimpleName()
+                                : value.getClass().getSimpleName()) + "), which does not widen to "
+                        + symbol.getValue() + "; bind " + symbol.getValue() + " data ("
+                        + symbol.getValue().arrayType().getSimpleName() + "), or declare the symbol as " + type);
+            }
+            given.put(name, type);
+            if (isArray) {
+                arrays.put(name, value);
+            } else {
+                scalars.put(name, scalar(value, symbol.getValue()));
+            }
+            signature.append(name).append(':').append(type).append(isArray ? "[];" : ";");
+        }
+        this.length = commonLength();
+        this.signature = signature.toString();
+    }
+
+    static Binding of(Expr expr, Map<String, ?> data) {
+        return new Binding(expr, data);
+    }
+
+    private static String names(Map<String, ?> data) {
+        if (data.isEmpty()) {
+            return "no symbols";
+        }
+        StringJoiner joiner = new StringJoiner(", ");
+        for (Object key : new TreeSet<>(data.keySet())) {
+            joiner.add(String.valueOf(key));
+        }
+        return joiner.toString();
+    }
+
+    private static DType scalarType(Object value) {
+        if (value instanceof Double) {
+            return DType.FLOAT64;
+        }
+        if (value instanceof Float) {
+            return DType.FLOAT32;
+        }
+        if (value instanceof Long) {
+            return DType.INT64;
+        }
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return DType.INT32;
+        }
+        return value instanceof Boolean ? DType.BOOLEAN : null;
+    }
+
+    /** A one-element array of the engine's kind, holding the number as a value of {@code type}. */
+    private static Object scalar(Object value, DType type) {
+        if (value instanceof Boolean) {
+            return new boolean[] {(Boolean) value};
+        }
+        Number number = (Number) value;
+        if (type.isIntegral()) {
+            return new long[] {number.longValue()};
+        }
+        // A Long bound to a float64 symbol rounds as Java's (double) cast does.
+        return new double[] {value instanceof Long ? (double) number.longValue() : number.doubleValue()};
+    }
+
+    private int commonLength() {
+        int common = -1;
+        for (Object array : arrays.values()) {
+            int n = java.lang.reflect.Array.getLength(array);
+            if (common >= 0 && n != common) {
+                StringJoiner lengths = new StringJoiner(", ");
+                for (Map.Entry<String, Object> entry : arrays.entrySet()) {
+                    lengths.add(entry.getKey() + " has " + java.lang.reflect.Array.getLength(entry.getValue()));
+                }
+                throw new IllegalArgumentException("array lengths differ: " + lengths
+                        + "; arrays must have one length (scalars broadcast)");
+            }
+            common = n;
+        }
+        return common;
+    }
+
+    /** The common length of the bound arrays; -1 if every symbol is bound to a number. */
+    int length() {
+        return length;
+    }
+
+    boolean isArray(String name) {
+        return arrays.containsKey(name);
+    }
+
+    /** The bound array, as given. */
+    Object array(String name) {
+        return arrays.get(name);
+    }
+
+    /** A one-element array of the engine's kind holding the bound number, as a value of the symbol's type. */
+    Object scalar(String name) {
+        return scalars.get(name);
+    }
+
+    /** The type of the data bound to the symbol (which widens to its declared type). */
+    DType given(String name) {
+        return given.get(name);
+    }
+
+    /** What compiled plans depend on: each symbol's data type and whether it is an array. */
+    String signature() {
+        return signature;
+    }
+}

@@ -1,0 +1,225 @@
+package io.jvectorize.runtime;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Computes expressions on bound data.
+ *
+ * <h2>Data</h2>
+ * Each symbol of the expression is bound, in {@code data}, to a {@code double[]},
+ * {@code float[]}, {@code long[]}, {@code int[]} or {@code boolean[]} array, or to a
+ * {@code Double}, {@code Float}, {@code Long}, {@code Integer}, {@code Short}, {@code Byte} or
+ * {@code Boolean}, whose type must widen to the symbol's declared type ({@code int[]} data
+ * for an int64 or float64 symbol is fine, {@code double[]} for an int32 symbol is not). Arrays
+ * must all have one length; numbers are broadcast. Keys the expression does not use are ignored.
+ * Bound arrays are only read.
+ *
+ * <h2>Results</h2>
+ * An elementwise expression gives a new array of its type ({@code double[]} for float64,
+ * {@code float[]} float32, {@code long[]} int64, {@code int[]} int32, {@code boolean[]} bool)
+ * as long as the arrays. If its elementwise part has no array in it (every symbol there is bound
+ * to a number, or only reductions take arrays, as in {@code sum(x) / count(x)}) the result has
+ * one element, as NumPy's arithmetic on 0-d arrays has. A reduction gives a boxed
+ * number: {@code Double} for float64, {@code Float} float32, {@code Long} int64 and counts,
+ * {@code Integer} for the min or max of int32, {@code Boolean} for the min or max of bool.
+ * A reduction inside an elementwise expression, as in {@code x - mean(x)}, is computed first.
+ *
+ * <h2>Semantics</h2>
+ * float32 values are computed in double and rounded to float after every operation (for
+ * {@code + - * / sqrt} that equals float arithmetic), int32 values in long and wrapped to int
+ * after every operation. Integer arithmetic wraps around; {@code %} is Python's (the result
+ * has the divisor's sign), and an integer {@code % 0} or an integer power with a negative
+ * exponent throws {@link ArithmeticException}; {@code x ** 2} is {@code x * x}, other powers
+ * {@link Math#pow}; math functions are {@link Math}'s.
+ *
+ * <p>Reductions fold block by block and combine the blocks' partial results in block order
+ * (so results depend on {@link Options#blockSize}, never on threads): a float sum adds four
+ * interleaved partial sums per block; var and std (population, ddof = 0) merge the blocks'
+ * means and squared deviations by Chan et al.'s formula. min and max are NaN if any element
+ * is, and throw {@link IllegalArgumentException} for no elements, as NumPy; the nan variants
+ * skip NaN (nansum of only NaN is 0, nanmean NaN). Integer sums wrap in int64; means and
+ * variances of integers and booleans are float64; float32 ones accumulate in double and
+ * round once.
+ *
+ * <h2>Engines</h2>
+ * With {@code optimize = false}, operator by operator into whole-array temporaries, as NumPy
+ * computes: the reference and the baseline. With {@code optimize = true} (the default), the
+ * elementwise part in one pass, block by block, each block's temporaries small enough to stay
+ * in cache, as numexpr computes; reductions fold block by block; nothing the size of the
+ * input is allocated but the result. Calls of @Vectorize functions run their kernels over
+ * each block. Parallel runs split the blocks across threads.
+ *
+ * <p>All of these give the same results bit for bit (NaN payloads aside), with one exception:
+ * where the Vector API is present, the fused engine computes math functions (exp, log, sin,
+ * ...; not tanh and pow) with it, within {@value #VECTOR_MATH_ULPS} ulp of {@link Math}'s
+ * results. Which of the values within that bound comes out is not reproducible: the JDK
+ * computes with {@link Math} until C2 has compiled the loop, so it can change between runs,
+ * calls and threads. {@link Options#vectorMath vectorMath(false)} makes every result
+ * reproducible bit for bit.
+ *
+ * <p>All methods are safe to call from many threads at once.
+ */
+public final class Compute {
+
+    /**
+     * How far, in ulp, a math function computed with the Vector API may be from {@link Math}'s
+     * result: the largest difference measured on a million inputs per function (JDK 17 and
+     * 25, AVX2) is 1 ulp, 2 for sinh and cosh.
+     */
+    public static final int VECTOR_MATH_ULPS = 2;
+
+    private Compute() {}
+
+    /** Computes {@code e} with the fused engine; see the class comment. */
+    public static Object compute(Expr e, Map<String, ?> data) {
+        return compute(e, data, Options.defaults());
+    }
+
+    /** Computes {@code e} with the fused engine if {@code optimize}, else operator by operator. */
+    public static Object compute(Expr e, Map<String, ?> data, boolean optimize) {
+        return compute(e, data, Options.defaults().optimize(optimize));
+    }
+
+    /**
+     * Computes {@code e} on {@code data} as {@code options} say.
+     *
+     * @return an array of the expression's type, or a boxed number for a reduction
+     * @throws IllegalArgumentException if {@code data} is null, a symbol is unbound or bound to
+     *     null, to an unsupported type or to data that does not widen to its type, if array
+     *     lengths differ, or if min or max has no elements
+     * @throws ArithmeticException for an integer modulo by zero or a negative integer exponent
+     */
+    public static Object compute(Expr e, Map<String, ?> data, Options options) {
+        Objects.requireNonNull(e, "e");
+        Objects.requireNonNull(options, "options");
+        Binding binding = Binding.of(e, data);
+        if (!options.optimize()) {
+            return Reference.compute(e, binding, options.blockSize());
+        }
+        return PlanCache.plan(e, binding).execute(binding, options);
+    }
+
+    /**
+     * The fused engine's plan for {@code e} on {@code data}, as text: for each pass its length,
+     * block size and threads, the scalars computed once, and each step with how it runs:
+     * "fused block evaluation" for built-in operators and functions (", Vector API" where they
+     * use it), and for each @Vectorize call "generated SIMD kernel", "generated scalar
+     * kernel" or "reflective fallback". Nothing is computed.
+     */
+    public static String explain(Expr e, Map<String, ?> data) {
+        return explain(e, data, Options.defaults());
+    }
+
+    /** As {@link #explain(Expr, Map)}, for these options. */
+    public static String explain(Expr e, Map<String, ?> data, Options options) {
+        Objects.requireNonNull(e, "e");
+        Objects.requireNonNull(options, "options");
+        Binding binding = Binding.of(e, data);
+        if (!options.optimize()) {
+            return "operator by operator over whole arrays (optimize = false)\n";
+        }
+        return PlanCache.plan(e, binding).explain(binding, options);
+    }
+
+    /**
+     * How to compute: immutable; each setter returns a changed copy.
+     * Defaults: optimize, serial, blocks of {@value #DEFAULT_BLOCK_SIZE} elements, vector math.
+     */
+    public static final class Options {
+
+        /** 4096 elements: 32 KiB per float64 register, so a pass's registers stay in L1/L2 cache. */
+        public static final int DEFAULT_BLOCK_SIZE = 4096;
+
+        /** The largest block size: 8 MiB per float64 register. */
+        public static final int MAX_BLOCK_SIZE = 1 << 20;
+
+        private static final Options DEFAULTS = new Options(true, false, DEFAULT_BLOCK_SIZE, true);
+
+        private final boolean optimize;
+        private final boolean parallel;
+        private final int blockSize;
+        private final boolean vectorMath;
+
+        private Options(boolean optimize, boolean parallel, int blockSize, boolean vectorMath) {
+            this.optimize = optimize;
+            this.parallel = parallel;
+            this.blockSize = blockSize;
+            this.vectorMath = vectorMath;
+        }
+
+        public static Options defaults() {
+            return DEFAULTS;
+        }
+
+        /** The fused engine (true) or operator by operator (false). */
+        public Options optimize(boolean optimize) {
+            return new Options(optimize, parallel, blockSize, vectorMath);
+        }
+
+        /**
+         * Whether the fused engine splits its blocks across threads (through {@link Parallel}).
+         * Results equal the serial ones bit for bit, reductions too.
+         */
+        public Options parallel(boolean parallel) {
+            return new Options(optimize, parallel, blockSize, vectorMath);
+        }
+
+        /**
+         * The number of elements per block of the fused engine, and of the blocks reductions
+         * fold (in both engines, so that they agree).
+         *
+         * @throws IllegalArgumentException unless {@code 1 <= blockSize <= }{@value #MAX_BLOCK_SIZE}
+         */
+        public Options blockSize(int blockSize) {
+            if (blockSize < 1 || blockSize > MAX_BLOCK_SIZE) {
+                throw new IllegalArgumentException("blockSize must be from 1 to " + MAX_BLOCK_SIZE + ", not "
+                        + blockSize + " (default " + DEFAULT_BLOCK_SIZE + ")");
+            }
+            return new Options(optimize, parallel, blockSize, vectorMath);
+        }
+
+        /**
+         * Whether the fused engine computes math functions (exp, log, sin, ...) with the Vector
+         * API where it is present: 3 to 60 times faster, within {@value Compute#VECTOR_MATH_ULPS}
+         * ulp of {@link Math}'s results, but not reproducible bit for bit (see the class comment).
+         * Turn it off for results identical to {@code optimize = false} and to other runs.
+         */
+        public Options vectorMath(boolean vectorMath) {
+            return new Options(optimize, parallel, blockSize, vectorMath);
+        }
+
+        public boolean optimize() {
+            return optimize;
+        }
+
+        public boolean parallel() {
+            return parallel;
+        }
+
+        public int blockSize() {
+            return blockSize;
+        }
+
+        public boolean vectorMath() {
+            return vectorMath;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Options that && optimize == that.optimize && parallel == that.parallel
+                    && blockSize == that.blockSize && vectorMath == that.vectorMath;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(optimize, parallel, blockSize, vectorMath);
+        }
+
+        @Override
+        public String toString() {
+            return "Options[optimize=" + optimize + ", parallel=" + parallel + ", blockSize=" + blockSize
+                    + ", vectorMath=" + vectorMath + "]";
+        }
+    }
+}

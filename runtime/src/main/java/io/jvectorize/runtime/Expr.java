@@ -1,0 +1,403 @@
+package io.jvectorize.runtime;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A symbolic array expression, such as {@code 1 / (sigma * sqrt(2*pi)) * exp(-(x - mu)**2 / (2*sigma**2))},
+ * computed later by {@link Compute} on the arrays and scalars bound to its symbols.
+ *
+ * <p>Expressions are immutable and typed when built, by NumPy's promotion rules (see
+ * {@link DType}); numbers written in them are weak, as Python's are in NumPy (NEP 50): they take
+ * the type of what they meet. {@code equals} and {@code hashCode} compare structure, and
+ * {@code toString} gives text that {@link #parse(String, Map)} reads back to an equal expression.
+ *
+ * <p>Elementwise expressions give an array; reductions ({@link #sum()}, {@link #mean()}, ...)
+ * give one number. A reduction may also appear inside an elementwise expression, as in
+ * {@code x - mean(x)}: it is computed first and acts as a scalar.
+ */
+public abstract class Expr {
+
+    Expr() {
+        // Only this package defines nodes.
+    }
+
+    // ---- leaves and parsing -------------------------------------------------------------------
+
+    /** A float64 array or scalar named {@code name}, bound at compute time. */
+    public static Expr symbol(String name) {
+        return new Symbol(name, DType.FLOAT64);
+    }
+
+    /** An array or scalar of type {@code type} named {@code name}; bound data must widen to it. */
+    public static Expr symbol(String name, DType type) {
+        return new Symbol(name, type);
+    }
+
+    /** A float64 number, weak (it takes the type of what it meets, as in NumPy). */
+    public static Expr literal(double value) {
+        return Literal.of(value, true);
+    }
+
+    /** An integer number, weak (it takes the type of what it meets, as in NumPy). */
+    public static Expr literal(long value) {
+        return Literal.of(value, true);
+    }
+
+    /**
+     * Parses infix text with Python's operators and precedence: {@code + - * / % **}, unary
+     * {@code -}, comparisons, parentheses, numbers, names (float64 symbols), {@code pi},
+     * {@code e}, {@code nan}, {@code inf}, the built-in functions, reductions and @Vectorize
+     * functions by name ({@code m} or {@code Foo.m}). Text may be up to 100,000 characters long
+     * and nest up to 256 levels deep (parentheses, operators, calls); beyond that it is an error,
+     * never a stack overflow.
+     *
+     * @throws ExprSyntaxException with the column and a caret line, for text that is not an expression
+     */
+    public static Expr parse(String text) {
+        return parse(text, Map.of());
+    }
+
+    /** As {@link #parse(String)}, with the types of symbols that are not float64. */
+    public static Expr parse(String text, Map<String, DType> symbolTypes) {
+        return ExprParser.parse(text, symbolTypes);
+    }
+
+    /** {@code condition ? a : b} elementwise; {@code condition} must be boolean. */
+    public static Expr where(Expr condition, Expr a, Expr b) {
+        return new Operation(Operator.WHERE, List.of(condition, a, b));
+    }
+
+    /**
+     * A built-in function ({@code sqrt}, {@code atan2}, {@code sum}, ...) or a @Vectorize
+     * function ({@code poly} or {@code Seed.poly}) by name, as {@link #parse} resolves it.
+     *
+     * @throws IllegalArgumentException for an unknown name, listing near matches
+     */
+    public static Expr call(String name, Expr... arguments) {
+        return ExprParser.call(name, Arrays.asList(arguments));
+    }
+
+    // ---- arithmetic ---------------------------------------------------------------------------
+
+    public Expr add(Expr other) {
+        return binary(Operator.ADD, other);
+    }
+
+    public Expr add(double other) {
+        return add(literal(other));
+    }
+
+    public Expr sub(Expr other) {
+        return binary(Operator.SUB, other);
+    }
+
+    public Expr sub(double other) {
+        return sub(literal(other));
+    }
+
+    public Expr mul(Expr other) {
+        return binary(Operator.MUL, other);
+    }
+
+    public Expr mul(double other) {
+        return mul(literal(other));
+    }
+
+    /** True division: integers give float64. */
+    public Expr div(Expr other) {
+        return binary(Operator.DIV, other);
+    }
+
+    public Expr div(double other) {
+        return div(literal(other));
+    }
+
+    /** Python's modulo: the result has the sign of the divisor. */
+    public Expr mod(Expr other) {
+        return binary(Operator.MOD, other);
+    }
+
+    public Expr mod(double other) {
+        return mod(literal(other));
+    }
+
+    public Expr pow(Expr other) {
+        return binary(Operator.POW, other);
+    }
+
+    public Expr pow(double other) {
+        return pow(literal(other));
+    }
+
+    public Expr neg() {
+        return unary(Operator.NEG);
+    }
+
+    // ---- comparisons --------------------------------------------------------------------------
+
+    public Expr lt(Expr other) {
+        return binary(Operator.LT, other);
+    }
+
+    public Expr lt(double other) {
+        return lt(literal(other));
+    }
+
+    public Expr le(Expr other) {
+        return binary(Operator.LE, other);
+    }
+
+    public Expr le(double other) {
+        return le(literal(other));
+    }
+
+    public Expr gt(Expr other) {
+        return binary(Operator.GT, other);
+    }
+
+    public Expr gt(double other) {
+        return gt(literal(other));
+    }
+
+    public Expr ge(Expr other) {
+        return binary(Operator.GE, other);
+    }
+
+    public Expr ge(double other) {
+        return ge(literal(other));
+    }
+
+    public Expr eq(Expr other) {
+        return binary(Operator.EQ, other);
+    }
+
+    public Expr eq(double other) {
+        return eq(literal(other));
+    }
+
+    public Expr ne(Expr other) {
+        return binary(Operator.NE, other);
+    }
+
+    public Expr ne(double other) {
+        return ne(literal(other));
+    }
+
+    // ---- elementwise functions ----------------------------------------------------------------
+
+    public Expr abs() {
+        return unary(Operator.ABS);
+    }
+
+    public Expr sqrt() {
+        return unary(Operator.SQRT);
+    }
+
+    public Expr exp() {
+        return unary(Operator.EXP);
+    }
+
+    public Expr expm1() {
+        return unary(Operator.EXPM1);
+    }
+
+    public Expr log() {
+        return unary(Operator.LOG);
+    }
+
+    public Expr log10() {
+        return unary(Operator.LOG10);
+    }
+
+    public Expr log1p() {
+        return unary(Operator.LOG1P);
+    }
+
+    public Expr sin() {
+        return unary(Operator.SIN);
+    }
+
+    public Expr cos() {
+        return unary(Operator.COS);
+    }
+
+    public Expr tan() {
+        return unary(Operator.TAN);
+    }
+
+    public Expr asin() {
+        return unary(Operator.ASIN);
+    }
+
+    public Expr acos() {
+        return unary(Operator.ACOS);
+    }
+
+    public Expr atan() {
+        return unary(Operator.ATAN);
+    }
+
+    public Expr sinh() {
+        return unary(Operator.SINH);
+    }
+
+    public Expr cosh() {
+        return unary(Operator.COSH);
+    }
+
+    public Expr tanh() {
+        return unary(Operator.TANH);
+    }
+
+    /** {@code atan2(this, x)}. */
+    public Expr atan2(Expr x) {
+        return binary(Operator.ATAN2, x);
+    }
+
+    public Expr hypot(Expr other) {
+        return binary(Operator.HYPOT, other);
+    }
+
+    /** The elementwise minimum; NaN where either is NaN. */
+    public Expr min(Expr other) {
+        return binary(Operator.MINIMUM, other);
+    }
+
+    /** The elementwise maximum; NaN where either is NaN. */
+    public Expr max(Expr other) {
+        return binary(Operator.MAXIMUM, other);
+    }
+
+    // ---- reductions ---------------------------------------------------------------------------
+
+    /** The sum of the elements; int64 for integers. */
+    public Expr sum() {
+        return reduce(Reduction.Kind.SUM);
+    }
+
+    /** The mean of the elements; NaN for no elements. */
+    public Expr mean() {
+        return reduce(Reduction.Kind.MEAN);
+    }
+
+    /** The smallest element; NaN if any is NaN. */
+    public Expr min() {
+        return reduce(Reduction.Kind.MIN);
+    }
+
+    /** The largest element; NaN if any is NaN. */
+    public Expr max() {
+        return reduce(Reduction.Kind.MAX);
+    }
+
+    /** The number of elements. */
+    public Expr count() {
+        return reduce(Reduction.Kind.COUNT);
+    }
+
+    /** The population variance (NumPy's default, {@code ddof = 0}). */
+    public Expr var() {
+        return reduce(Reduction.Kind.VAR);
+    }
+
+    /** The population standard deviation ({@code ddof = 0}). */
+    public Expr std() {
+        return reduce(Reduction.Kind.STD);
+    }
+
+    /** The sum of the elements that are not NaN. */
+    public Expr nansum() {
+        return reduce(Reduction.Kind.NANSUM);
+    }
+
+    /** The mean of the elements that are not NaN. */
+    public Expr nanmean() {
+        return reduce(Reduction.Kind.NANMEAN);
+    }
+
+    /** The smallest element that is not NaN; NaN if all are. */
+    public Expr nanmin() {
+        return reduce(Reduction.Kind.NANMIN);
+    }
+
+    /** The largest element that is not NaN; NaN if all are. */
+    public Expr nanmax() {
+        return reduce(Reduction.Kind.NANMAX);
+    }
+
+    /** The number of elements that are not NaN. */
+    public Expr nancount() {
+        return reduce(Reduction.Kind.NANCOUNT);
+    }
+
+    // ---- what every node tells ----------------------------------------------------------------
+
+    /** The element type of the result. */
+    public abstract DType dtype();
+
+    /** Whether the result is one number (a reduction) rather than an array. */
+    public boolean isReduction() {
+        return false;
+    }
+
+    /** The names and types of the symbols, in the order they first appear. */
+    public Map<String, DType> symbols() {
+        Map<String, DType> symbols = new LinkedHashMap<>();
+        collectSymbols(this, symbols);
+        return symbols;
+    }
+
+    private static void collectSymbols(Expr expr, Map<String, DType> symbols) {
+        if (expr instanceof Symbol symbol) {
+            DType earlier = symbols.putIfAbsent(symbol.name(), symbol.dtype());
+            if (earlier != null && earlier != symbol.dtype()) {
+                throw new IllegalArgumentException("symbol " + symbol.name() + " appears as " + earlier + " and as "
+                        + symbol.dtype() + "; give it one type");
+            }
+        }
+        for (Expr child : expr.children()) {
+            collectSymbols(child, symbols);
+        }
+    }
+
+    /** The operands, in order. */
+    List<Expr> children() {
+        if (this instanceof Operation operation) {
+            return operation.operands();
+        }
+        if (this instanceof Call call) {
+            return call.arguments();
+        }
+        if (this instanceof Reduction reduction) {
+            return List.of(reduction.operand());
+        }
+        return List.of();
+    }
+
+    /** Whether it is a weak number: a literal, or arithmetic on literals only. */
+    boolean isWeak() {
+        return false;
+    }
+
+    /** Text that {@link #parse(String, Map)}, given {@link #symbols()}, reads back to an equal expression. */
+    @Override
+    public final String toString() {
+        return ExprPrinter.print(this);
+    }
+
+    private Expr binary(Operator op, Expr other) {
+        return new Operation(op, List.of(this, Objects.requireNonNull(other, "other")));
+    }
+
+    private Expr unary(Operator op) {
+        return new Operation(op, List.of(this));
+    }
+
+    private Expr reduce(Reduction.Kind kind) {
+        return new Reduction(kind, this);
+    }
+}

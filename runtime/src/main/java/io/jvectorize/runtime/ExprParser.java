@@ -1,0 +1,472 @@
+package io.jvectorize.runtime;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * Reads the infix text of {@link Expr#parse}: Python's expression grammar for numbers, by
+ * recursive descent.
+ *
+ * <pre>
+ * comparison := sum [('&lt;' | '&lt;=' | '&gt;' | '&gt;=' | '==' | '!=') sum]    (no chains: a &lt; b &lt; c is an error)
+ * sum        := product (('+' | '-') product)*                     (left-associative)
+ * product    := unary (('*' | '/' | '%') unary)*                   (left-associative)
+ * unary      := '-' unary | '+' unary | power
+ * power      := atom ['**' unary]                                  (right-associative; -x**2 is -(x**2))
+ * atom       := number | name | name '(' [comparison (',' comparison)*] ')' | '(' comparison ')'
+ * </pre>
+ *
+ * <p>Integers are weak int64 literals, numbers with a point or an exponent weak float64 ones;
+ * a minus sign directly before a number or a constant folds into the literal ({@code -5},
+ * {@code -inf}), but not before parentheses or a power ({@code -(5)}, {@code -2**2}). The names
+ * {@code pi}, {@code e}, {@code nan} and {@code inf} are constants unless the symbol types bind
+ * them; other names are symbols. A call names a built-in function ({@link Operator#function}),
+ * a reduction ({@code min} and {@code max} with one argument are reductions), or a @Vectorize
+ * function known to {@link Functions}; nothing else can be called, and no reflection is used.
+ *
+ * <p>Limits, so that no text can exhaust the stack here or in whatever walks the expression
+ * later: at most {@value #MAX_LENGTH} characters, and at most {@value #MAX_DEPTH} levels of
+ * nesting, counting parentheses, calls, unary operators, {@code **} and the height of the
+ * resulting tree (so a chain of more than 256 {@code +} needs parentheses to split it).
+ * Every error is an {@link ExprSyntaxException} whose message shows the text with a caret under
+ * the column.
+ */
+final class ExprParser {
+    static final int MAX_LENGTH = 100_000;
+    static final int MAX_DEPTH = 256;
+
+    private static final Map<String, Double> CONSTANTS =
+            Map.of("pi", Math.PI, "e", Math.E, "nan", Double.NaN, "inf", Double.POSITIVE_INFINITY);
+    /** Longest first, so that "**" is not read as two "*". */
+    private static final List<String> PUNCTUATION =
+            List.of("**", "<=", ">=", "==", "!=", "+", "-", "*", "/", "%", "<", ">", "(", ")", ",");
+    private static final Map<String, Operator> COMPARISONS = Map.of("<", Operator.LT, "<=", Operator.LE,
+            ">", Operator.GT, ">=", Operator.GE, "==", Operator.EQ, "!=", Operator.NE);
+    private static final Map<String, Operator> SUMS = Map.of("+", Operator.ADD, "-", Operator.SUB);
+    private static final Map<String, Operator> PRODUCTS =
+            Map.of("*", Operator.MUL, "/", Operator.DIV, "%", Operator.MOD);
+
+    private enum Kind { NUMBER, NAME, PUNCTUATION, END }
+
+    private record Token(Kind kind, String text, int index) {
+        boolean is(String punctuation) {
+            return kind == Kind.PUNCTUATION && text.equals(punctuation);
+        }
+
+        int column() {
+            return index + 1;
+        }
+
+        String describe() {
+            return kind == Kind.END ? "end of text" : "'" + text + "'";
+        }
+    }
+
+    private final String text;
+    private final Map<String, DType> symbolTypes;
+    /** The tokens read so far, and the index in the text after the last. */
+    private final List<Token> tokens = new ArrayList<>();
+    private int end;
+    private int position;
+    /** Open parentheses, calls, unary operators and exponents around the current token. */
+    private int depth;
+    /** The height of each node built so far; leaves are 0. */
+    private final Map<Expr, Integer> heights = new IdentityHashMap<>();
+
+    private ExprParser(String text, Map<String, DType> symbolTypes) {
+        this.text = text;
+        this.symbolTypes = symbolTypes;
+    }
+
+    static Expr parse(String text, Map<String, DType> symbolTypes) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(symbolTypes, "symbolTypes");
+        if (text.length() > MAX_LENGTH) {
+            throw syntaxError(text, MAX_LENGTH, "text longer than " + MAX_LENGTH + " characters (it has " + text.length()
+                    + ") at column " + (MAX_LENGTH + 1));
+        }
+        ExprParser parser = new ExprParser(text, symbolTypes);
+        Expr expr = parser.comparison();
+        Token rest = parser.peek();
+        if (rest.kind != Kind.END) {
+            throw parser.unexpected(rest);
+        }
+        return expr;
+    }
+
+    /** {@code name(arguments)}, resolved as the parser resolves it. */
+    static Expr call(String name, List<Expr> arguments) {
+        return isBuiltIn(name) ? builtIn(name, arguments) : new Call(Functions.resolve(name), arguments);
+    }
+
+    // ---- grammar ------------------------------------------------------------------------------
+
+    private Expr comparison() {
+        Expr left = sum();
+        if (operatorIn(COMPARISONS) == null) {
+            return left;
+        }
+        Token token = next();
+        Expr result = build(token, COMPARISONS.get(token.text), left, sum());
+        if (operatorIn(COMPARISONS) != null) {
+            throw error(unexpectedText(peek()) + ": comparisons cannot be chained as in a < b < c", peek());
+        }
+        return result;
+    }
+
+    private Expr sum() {
+        Expr left = product();
+        for (Operator op = operatorIn(SUMS); op != null; op = operatorIn(SUMS)) {
+            left = build(next(), op, left, product());
+        }
+        return left;
+    }
+
+    private Expr product() {
+        Expr left = unary();
+        for (Operator op = operatorIn(PRODUCTS); op != null; op = operatorIn(PRODUCTS)) {
+            left = build(next(), op, left, unary());
+        }
+        return left;
+    }
+
+    private Expr unary() {
+        Token token = peek();
+        if (!token.is("-") && !token.is("+")) {
+            return power();
+        }
+        next();
+        if (token.is("-")) {
+            Expr literal = negativeLiteral();
+            if (literal != null) {
+                return literal;
+            }
+        }
+        enter(token);
+        Expr operand = unary();
+        depth--;
+        if (token.is("-")) {
+            return build(token, Operator.NEG, operand);
+        }
+        if (operand.dtype() == DType.BOOLEAN) {
+            throw error("cannot apply + to bool " + operand + "; use where(condition, 1, 0) to turn a condition"
+                    + " into a number", token);
+        }
+        return operand;
+    }
+
+    /** The literal a minus sign folds into: a bare number or constant, not the base of a power; null otherwise. */
+    private Expr negativeLiteral() {
+        Token token = peek();
+        boolean constant = token.kind == Kind.NAME && isConstant(token.text);
+        if (token.kind != Kind.NUMBER && !constant) {
+            return null;
+        }
+        Token after = token(1);
+        if (after.is("**") || after.is("(")) {
+            return null;
+        }
+        next();
+        return constant ? Literal.of(-CONSTANTS.get(token.text), true) : number(token, "-");
+    }
+
+    private Expr power() {
+        Expr base = atom();
+        if (!peek().is("**")) {
+            return base;
+        }
+        Token token = next();
+        enter(token);
+        Expr exponent = unary();
+        depth--;
+        return build(token, Operator.POW, base, exponent);
+    }
+
+    private Expr atom() {
+        Token token = next();
+        if (token.kind == Kind.NUMBER) {
+            return number(token, "");
+        }
+        if (token.kind == Kind.NAME) {
+            return peek().is("(") ? call(token) : name(token);
+        }
+        if (token.is("(")) {
+            enter(token);
+            Expr inner = comparison();
+            close(token, "')'");
+            depth--;
+            return inner;
+        }
+        throw unexpected(token);
+    }
+
+    private Expr number(Token token, String sign) {
+        String digits = sign + token.text;
+        if (token.text.chars().allMatch(ExprParser::isDigit)) {
+            try {
+                return Literal.of(Long.parseLong(digits), true);
+            } catch (NumberFormatException e) {
+                throw error("integer " + digits + " at column " + token.column() + " is out of the range of int64;"
+                        + " write it as a float, " + digits + ".0", token);
+            }
+        }
+        return Literal.of(Double.parseDouble(digits), true);
+    }
+
+    private Expr name(Token token) {
+        String name = token.text;
+        if (name.indexOf('.') >= 0) {
+            throw error(unexpectedText(token) + ": a dotted name can only call a function, as in Foo.m(x)", token);
+        }
+        DType type = symbolTypes.get(name);
+        if (type == null && CONSTANTS.containsKey(name)) {
+            return Literal.of(CONSTANTS.get(name), true);
+        }
+        return new Symbol(name, type == null ? DType.FLOAT64 : type);
+    }
+
+    private boolean isConstant(String name) {
+        return CONSTANTS.containsKey(name) && !symbolTypes.containsKey(name);
+    }
+
+    private Expr call(Token name) {
+        Token open = next();
+        // Unknown names fail before their arguments are read, at the name.
+        VectorizedFunction function = isBuiltIn(name.text) ? null : build(name, () -> Functions.resolve(name.text));
+        enter(open);
+        List<Expr> arguments = new ArrayList<>();
+        if (!peek().is(")")) {
+            arguments.add(comparison());
+            while (peek().is(",")) {
+                next();
+                arguments.add(comparison());
+            }
+        }
+        close(open, "',' or ')'");
+        depth--;
+        return checkHeight(name, build(name, () -> function == null
+                ? builtIn(name.text, arguments) : new Call(function, arguments)));
+    }
+
+    private static boolean isBuiltIn(String name) {
+        return Operator.isFunctionName(name) || Reduction.Kind.named(name).isPresent();
+    }
+
+    private static Expr builtIn(String name, List<Expr> arguments) {
+        Optional<Operator> op = Operator.function(name, arguments.size());
+        if (op.isPresent()) {
+            return new Operation(op.get(), arguments);
+        }
+        Optional<Reduction.Kind> kind = Reduction.Kind.named(name);
+        if (kind.isPresent() && arguments.size() == 1) {
+            return new Reduction(kind.get(), arguments.get(0));
+        }
+        TreeSet<Integer> arities = new TreeSet<>();
+        kind.ifPresent(k -> arities.add(1));
+        for (Operator candidate : Operator.values()) {
+            if (candidate.isFunction() && candidate.text().equals(name)) {
+                arities.add(candidate.arity());
+            }
+        }
+        if (name.equals("pow")) {
+            arities.add(2);
+        }
+        String counts = arities.stream().map(String::valueOf).reduce((a, b) -> a + " or " + b).orElseThrow();
+        throw new IllegalArgumentException(name + " takes " + counts + " argument"
+                + (counts.equals("1") ? "" : "s") + ", not " + arguments.size());
+    }
+
+    // ---- building nodes -----------------------------------------------------------------------
+
+    private Expr build(Token token, Operator op, Expr... operands) {
+        return checkHeight(token, build(token, () -> new Operation(op, List.of(operands))));
+    }
+
+    /** Runs a node constructor, turning its typing error into one that points at {@code token}. */
+    private <T> T build(Token token, Supplier<T> constructor) {
+        try {
+            return constructor.get();
+        } catch (IllegalArgumentException e) {
+            ExprSyntaxException error = syntaxError(text, token.index, e.getMessage());
+            error.initCause(e);
+            throw error;
+        }
+    }
+
+    private Expr checkHeight(Token token, Expr node) {
+        int height = 0;
+        for (Expr child : node.children()) {
+            height = Math.max(height, heights.getOrDefault(child, 0));
+        }
+        height++;
+        if (height > MAX_DEPTH) {
+            throw tooDeep(token);
+        }
+        heights.put(node, height);
+        return node;
+    }
+
+    private void enter(Token token) {
+        if (++depth > MAX_DEPTH) {
+            throw tooDeep(token);
+        }
+    }
+
+    private ExprSyntaxException tooDeep(Token token) {
+        return error("expression nested deeper than " + MAX_DEPTH + " levels at column " + token.column(), token);
+    }
+
+    // ---- tokens -------------------------------------------------------------------------------
+
+    /** The operator the next token stands for among {@code operators}, or null. */
+    private Operator operatorIn(Map<String, Operator> operators) {
+        return peek().kind == Kind.PUNCTUATION ? operators.get(peek().text) : null;
+    }
+
+    private Token peek() {
+        return token(0);
+    }
+
+    private Token next() {
+        Token token = token(0);
+        if (token.kind != Kind.END) {
+            position++;
+        }
+        return token;
+    }
+
+    private void close(Token open, String expected) {
+        Token token = next();
+        if (!token.is(")")) {
+            throw error("expected " + expected + " at column " + token.column() + " to close the '(' at column "
+                    + open.column() + ", found " + token.describe(), token);
+        }
+    }
+
+    /** The token {@code ahead} places after the current one, read on demand so that errors come in text order. */
+    private Token token(int ahead) {
+        while (tokens.size() <= position + ahead) {
+            tokens.add(lex()); // at the end, END again
+        }
+        return tokens.get(position + ahead);
+    }
+
+    private Token lex() {
+        int i = end;
+        while (i < text.length() && " \t\n\r\f".indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        int start = i;
+        Kind kind;
+        char c = i < text.length() ? text.charAt(i) : ' ';
+        if (i == text.length()) {
+            kind = Kind.END;
+        } else if (isDigit(c) || c == '.' && i + 1 < text.length() && isDigit(text.charAt(i + 1))) {
+            kind = Kind.NUMBER;
+            i = endOfNumber(i);
+        } else if (isNameStart(c)) {
+            kind = Kind.NAME;
+            i = endOfName(i);
+            while (i + 1 < text.length() && text.charAt(i) == '.' && isNameStart(text.charAt(i + 1))) {
+                i = endOfName(i + 1);
+            }
+        } else {
+            kind = Kind.PUNCTUATION;
+            String punctuation = PUNCTUATION.stream().filter(p -> text.startsWith(p, start)).findFirst()
+                    .orElseThrow(() -> syntaxError(text, start, "unexpected " + describe(c) + " at column " + (start + 1)
+                            + (c == '=' ? " (compare with ==)" : "")));
+            i += punctuation.length();
+        }
+        end = i;
+        return new Token(kind, text.substring(start, i), start);
+    }
+
+    /** digits ['.' digits] [('e' | 'E') ['+' | '-'] digits], either side of the point may be empty. */
+    private int endOfNumber(int i) {
+        i = endOfDigits(i);
+        if (i < text.length() && text.charAt(i) == '.') {
+            i = endOfDigits(i + 1);
+        }
+        if (i < text.length() && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            int exponent = i + 1;
+            if (exponent < text.length() && (text.charAt(exponent) == '+' || text.charAt(exponent) == '-')) {
+                exponent++;
+            }
+            if (exponent < text.length() && isDigit(text.charAt(exponent))) {
+                i = endOfDigits(exponent);
+            }
+        }
+        return i;
+    }
+
+    private int endOfDigits(int i) {
+        while (i < text.length() && isDigit(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private int endOfName(int i) {
+        i++;
+        while (i < text.length() && Character.isJavaIdentifierPart(text.charAt(i)) && text.charAt(i) != '$') {
+            i++;
+        }
+        return i;
+    }
+
+    /** As {@link Symbol#isName}: Java identifiers without '$'. */
+    private static boolean isNameStart(char c) {
+        return Character.isJavaIdentifierStart(c) && c != '$';
+    }
+
+    private static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static String describe(char c) {
+        return c > ' ' && c <= '~' ? "'" + c + "'" : String.format("character U+%04X", (int) c);
+    }
+
+    // ---- errors -------------------------------------------------------------------------------
+
+    private ExprSyntaxException unexpected(Token token) {
+        return error(unexpectedText(token), token);
+    }
+
+    private static String unexpectedText(Token token) {
+        return "unexpected " + token.describe() + " at column " + token.column();
+    }
+
+    private ExprSyntaxException error(String message, Token token) {
+        return syntaxError(text, token.index, message);
+    }
+
+    /** The message, then the line of the text holding {@code index}, then a caret under it. */
+    static ExprSyntaxException syntaxError(String text, int index, String message) {
+        int start = index;
+        while (start > 0 && text.charAt(start - 1) != '\n' && text.charAt(start - 1) != '\r') {
+            start--;
+        }
+        int end = index;
+        while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+            end++;
+        }
+        // Long lines show 60 characters either side of the caret.
+        int from = Math.max(start, index - 60);
+        int to = Math.min(end, index + 60);
+        String before = from > start ? "..." : "";
+        StringBuilder caret = new StringBuilder(" ".repeat(before.length()));
+        for (int i = from; i < index; i++) {
+            caret.append(text.charAt(i) == '\t' ? '\t' : ' ');
+        }
+        caret.append('^');
+        return new ExprSyntaxException(message + "\n" + before + text.substring(from, to) + (to < end ? "..." : "")
+                + "\n" + caret, index + 1);
+    }
+}

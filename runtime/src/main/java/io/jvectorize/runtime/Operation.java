@@ -1,0 +1,88 @@
+package io.jvectorize.runtime;
+
+import java.util.List;
+import java.util.Objects;
+
+/** An operator or built-in function applied elementwise, typed by NumPy's rules when built. */
+final class Operation extends Expr {
+    private final Operator op;
+    private final List<Expr> operands;
+    private final DType operandType;
+    private final DType dtype;
+    private final boolean weak;
+
+    /** @throws IllegalArgumentException where the operand types do not fit the operator, saying what would */
+    Operation(Operator op, List<Expr> operands) {
+        if (operands.size() != op.arity()) {
+            throw new IllegalArgumentException(op.text() + " takes " + op.arity() + " operand"
+                    + (op.arity() == 1 ? "" : "s") + ", not " + operands.size());
+        }
+        this.op = op;
+        this.operands = List.copyOf(operands);
+        List<Expr> values = op == Operator.WHERE ? this.operands.subList(1, 3) : this.operands;
+        if (op == Operator.WHERE && operands.get(0).dtype() != DType.BOOLEAN) {
+            throw new IllegalArgumentException("where(condition, a, b) needs a boolean condition, such as x > 0,"
+                    + " not " + operands.get(0).dtype() + " " + operands.get(0));
+        }
+        DType promoted = Typing.promote(values, op.text());
+        if (op.rule() != Operator.Rule.COMPARE && op.rule() != Operator.Rule.WHERE && promoted == DType.BOOLEAN) {
+            throw new IllegalArgumentException("cannot apply " + op.text() + " to bool " + values.get(0)
+                    + "; use where(condition, 1, 0) to turn a condition into a number");
+        }
+        switch (op.rule()) {
+            case PROMOTE_FLOATING:
+                this.operandType = promoted.isIntegral() ? DType.FLOAT64 : promoted;
+                this.dtype = operandType;
+                break;
+            case FLOATING:
+                this.operandType = promoted == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64;
+                this.dtype = operandType;
+                break;
+            case COMPARE:
+                this.operandType = promoted;
+                this.dtype = DType.BOOLEAN;
+                break;
+            default:
+                this.operandType = promoted;
+                this.dtype = promoted;
+        }
+        this.weak = op.rule() != Operator.Rule.COMPARE && this.operands.stream().allMatch(Expr::isWeak);
+    }
+
+    Operator op() {
+        return op;
+    }
+
+    List<Expr> operands() {
+        return operands;
+    }
+
+    /**
+     * The type operand {@code index} is converted to before the operator applies: the promoted
+     * type (float64 for integers under true division and math functions), boolean for the
+     * condition of {@code where}.
+     */
+    DType operandType(int index) {
+        return op == Operator.WHERE && index == 0 ? DType.BOOLEAN : operandType;
+    }
+
+    @Override
+    public DType dtype() {
+        return dtype;
+    }
+
+    @Override
+    boolean isWeak() {
+        return weak;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Operation that && op == that.op && operands.equals(that.operands);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(op, operands);
+    }
+}

@@ -1,0 +1,62 @@
+package io.jvectorize.runtime;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The most recently used compiled plans, shared by all threads. */
+final class PlanCache {
+
+    static final int CAPACITY = 256;
+
+    /**
+     * What a plan depends on. Functions are compared by identity: {@link Call#equals} compares
+     * them by class and name only, but two objects may carry different kernels.
+     */
+    private record Key(Expr expr, String binding, List<VectorizedFunction> functions) {}
+
+    private static final Map<Key, Plan> PLANS = new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Plan> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    private PlanCache() {}
+
+    static Plan plan(Expr expr, Binding binding) {
+        List<VectorizedFunction> functions = new ArrayList<>();
+        collectFunctions(expr, functions);
+        Key key = new Key(expr, binding.signature(), functions);
+        Plan plan;
+        synchronized (PLANS) {
+            plan = PLANS.get(key);
+        }
+        if (plan == null) {
+            // Compiled outside the lock: two threads may both compile; either plan is right.
+            plan = Plan.compile(expr, binding);
+            synchronized (PLANS) {
+                PLANS.put(key, plan);
+            }
+        }
+        return plan;
+    }
+
+    static int size() {
+        synchronized (PLANS) {
+            return PLANS.size();
+        }
+    }
+
+    private static void collectFunctions(Expr node, List<VectorizedFunction> functions) {
+        if (node instanceof Call call) {
+            functions.add(call.function());
+        }
+        for (Expr child : node.children()) {
+            collectFunctions(child, functions);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.jvectorize.runtime;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * One fused pass, compiled: the steps that compute an elementwise result, or fold a reduction,
+ * block by block. Immutable and shared between threads; each run has its own {@link Frame}s.
+ *
+ * <p>A run allocates the result and, per thread, registers of one block each: nothing else
+ * grows with the input (a parallel reduction also keeps one small partial per block).
+ */
+final class Program {
+
+    /** A subexpression without arrays: computed once per run, as a value of {@code type} in a one-element {@code arrayType}. */
+    record Constant(Expr expr, DType type, Class<?> arrayType) {}
+
+    /** A block-sized array of a frame: a temporary, or copies of constant number {@code constant} (else -1). */
+    record Register(Class<?> arrayType, int constant) {}
+
+    /** The expression computed: elementwise, or a {@link Reduction}. */
+    final Expr root;
+    private final List<String> inputs;
+    private final List<Constant> constants;
+    private final List<Register> registers;
+    private final List<Step> steps;
+    private final List<Step.CallKernel> calls;
+    /** Null for an elementwise pass. */
+    private final Reducer reducer;
+    /** Whether any bound array takes part; if not, the pass is over one element, as NumPy's 0-d arrays. */
+    private final boolean usesArrays;
+    /** The scalar subexpressions explain lists, as "c0 = 2 * sigma ** 2". */
+    private final List<String> scalars;
+
+    Program(Expr root, List<String> inputs, List<Constant> constants, List<Register> registers, List<Step> steps,
+            List<Step.CallKernel> calls, Reducer reducer, boolean usesArrays, List<String> scalars) {
+        this.root = root;
+        this.inputs = List.copyOf(inputs);
+        this.constants = List.copyOf(constants);
+        this.registers = List.copyOf(registers);
+        this.steps = List.copyOf(steps);
+        this.calls = List.copyOf(calls);
+        this.reducer = reducer;
+        this.usesArrays = usesArrays;
+        this.scalars = List.copyOf(scalars);
+    }
+
+    /** The number of elements the pass runs over. */
+    private int length(Binding binding) {
+        return usesArrays ? binding.length() : 1;
+    }
+
+    /**
+     * Runs the pass: the result array, or the reduction's boxed value.
+     *
+     * @param known the values of the reductions nested in it, from earlier passes
+     */
+    Object run(Binding binding, Map<Reduction, Object> known, Compute.Options options) {
+        int length = length(binding);
+        if (reducer != null) {
+            reducer.checkLength(length);
+        }
+        Object[] boundInputs = new Object[inputs.size()];
+        for (int i = 0; i < boundInputs.length; i++) {
+            boundInputs[i] = binding.array(inputs.get(i));
+        }
+        Object[] constantValues = new Object[constants.size()];
+        for (int k = 0; k < constantValues.length; k++) {
+            Constant constant = constants.get(k);
+            constantValues[k] = Reference.scalar(constant.expr, constant.type, constant.arrayType, binding, known);
+        }
+        Object result = reducer == null ? Conversions.newArray(root.dtype().arrayType(), length) : null;
+        int blockSize = options.blockSize();
+        int registerLength = Math.max(1, Math.min(blockSize, length));
+        boolean vectorMath = Simd.ENABLED && options.vectorMath();
+        Reducer.Partial total = reducer == null ? null : reducer.start();
+        if (!options.parallel()) {
+            Frame frame = newFrame(boundInputs, constantValues, result, registerLength, vectorMath);
+            for (long start = 0; start < length; start += blockSize) {
+                runBlock(frame, (int) start, (int) Math.min(blockSize, length - start));
+                if (reducer != null) {
+                    reducer.combine(total, frame.partial);
+                }
+            }
+        } else {
+            int blocks = (int) ((length + (long) blockSize - 1) / blockSize);
+            Reducer.Partial[] partials = reducer == null ? null : new Reducer.Partial[blocks];
+            Queue<Frame> frames = new ConcurrentLinkedQueue<>();
+            // Chunks of elements, each running the blocks that start in it: the blocks, and so
+            // the results, are those of the serial pass, whatever the number of threads.
+            Parallel.forRange(length, (from, to) -> {
+                Frame frame = frames.poll();
+                if (frame == null) {
+                    frame = newFrame(boundInputs, constantValues, result, registerLength, vectorMath);
+                }
+                for (long block = (from + (long) blockSize - 1) / blockSize; block * blockSize < to; block++) {
+                    long start = block * blockSize;
+                    runBlock(frame, (int) start, (int) Math.min(blockSize, length - start));
+                    if (partials != null) {
+                        partials[(int) block] = frame.partial.copy();
+                    }
+                }
+                frames.add(frame);
+            });
+            if (partials != null) {
+                for (Reducer.Partial partial : partials) {
+                    reducer.combine(total, partial);
+                }
+            }
+        }
+        return reducer == null ? result : reducer.finish(total);
+    }
+
+    private void runBlock(Frame frame, int start, int n) {
+        for (Step step : steps) {
+            step.run(frame, start, n);
+        }
+    }
+
+    private Frame newFrame(Object[] boundInputs, Object[] constantValues, Object result, int registerLength,
+            boolean vectorMath) {
+        Object[] arrays = new Object[registers.size()];
+        for (int r = 0; r < arrays.length; r++) {
+            Register register = registers.get(r);
+            arrays[r] = register.constant >= 0 ? Conversions.fill(constantValues[register.constant], registerLength)
+                    : Conversions.newArray(register.arrayType, registerLength);
+        }
+        Object[][] callArguments = new Object[calls.size()][];
+        Frame frame = new Frame(boundInputs, constantValues, arrays, result, callArguments, vectorMath);
+        for (Step.CallKernel call : calls) {
+            Object[] arguments = new Object[call.in.length];
+            for (int i = 0; i < arguments.length; i++) {
+                arguments[i] = call.in[i].array(frame);
+            }
+            callArguments[call.index] = arguments;
+        }
+        return frame;
+    }
+
+    /** The pass as explain shows it: a header line, the constants, then one numbered line per step. */
+    String describe(Binding binding, Compute.Options options) {
+        int length = length(binding);
+        int threads = options.parallel() && length >= Parallel.serialCutoff() ? Parallel.parallelism() : 1;
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "fused pass over %,d element%s in blocks of %d (%d thread%s)\n", length, length == 1 ? "" : "s",
+                options.blockSize(), threads, threads == 1 ? "" : "s"));
+        if (!scalars.isEmpty()) {
+            text.append("  scalars, computed once: ").append(String.join(", ", scalars)).append('\n');
+        }
+        boolean vectorMath = Simd.ENABLED && options.vectorMath();
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            text.append(String.format(Locale.ROOT, "  %d. %s  [%s]\n", i + 1, step.text, step.how(vectorMath)));
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,99 @@
+package io.jvectorize.runtime;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/** A reduction of an elementwise expression to one number, such as {@code sum(x * y)}. */
+final class Reduction extends Expr {
+
+    /** The reductions, by the name {@link Expr#parse} accepts. NaN-aware ones skip NaN elements, as numbagg's do. */
+    enum Kind {
+        SUM("sum"), MEAN("mean"), MIN("min"), MAX("max"), COUNT("count"), VAR("var"), STD("std"),
+        NANSUM("nansum"), NANMEAN("nanmean"), NANMIN("nanmin"), NANMAX("nanmax"), NANCOUNT("nancount");
+
+        private final String text;
+
+        Kind(String text) {
+            this.text = text;
+        }
+
+        String text() {
+            return text;
+        }
+
+        /** Whether it skips NaN elements. */
+        boolean skipsNaN() {
+            return text.startsWith("nan");
+        }
+
+        static Optional<Kind> named(String name) {
+            for (Kind kind : values()) {
+                if (kind.text.equals(name)) {
+                    return Optional.of(kind);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private final Kind kind;
+    private final Expr operand;
+    private final DType dtype;
+
+    Reduction(Kind kind, Expr operand) {
+        if (operand.isReduction()) {
+            throw new IllegalArgumentException(kind.text + "(" + operand + ") reduces a single number;"
+                    + " reductions take an elementwise expression");
+        }
+        this.kind = kind;
+        this.operand = operand;
+        this.dtype = resultType(kind, operand.dtype());
+    }
+
+    /** NumPy's result types: sums of integers and booleans are int64, means and variances of integers float64. */
+    private static DType resultType(Kind kind, DType input) {
+        switch (kind) {
+            case COUNT:
+            case NANCOUNT:
+                return DType.INT64;
+            case SUM:
+            case NANSUM:
+                return input.isFloating() ? input : DType.INT64;
+            case MEAN:
+            case NANMEAN:
+            case VAR:
+            case STD:
+                return input == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64;
+            default:
+                return input;
+        }
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    Expr operand() {
+        return operand;
+    }
+
+    @Override
+    public DType dtype() {
+        return dtype;
+    }
+
+    @Override
+    public boolean isReduction() {
+        return true;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Reduction that && kind == that.kind && operand.equals(that.operand);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, operand);
+    }
+}

@@ -1,0 +1,50 @@
+package io.jvectorize.runtime;
+
+import java.util.Objects;
+
+/** A name bound to an array or a scalar at compute time. */
+final class Symbol extends Expr {
+    private final String name;
+    private final DType dtype;
+
+    Symbol(String name, DType dtype) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.dtype = Objects.requireNonNull(dtype, "dtype");
+        if (!isName(name)) {
+            throw new IllegalArgumentException("symbol name \"" + name + "\" is not a name: use letters, digits"
+                    + " and _, not starting with a digit");
+        }
+    }
+
+    /** Whether {@code text} is a name the parser reads as one symbol. */
+    static boolean isName(String text) {
+        if (text.isEmpty() || !Character.isJavaIdentifierStart(text.charAt(0)) || text.charAt(0) == '$') {
+            return false;
+        }
+        for (int i = 1; i < text.length(); i++) {
+            if (!Character.isJavaIdentifierPart(text.charAt(i)) || text.charAt(i) == '$') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    String name() {
+        return name;
+    }
+
+    @Override
+    public DType dtype() {
+        return dtype;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Symbol that && name.equals(that.name) && dtype == that.dtype;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, dtype);
+    }
+}

@@ -1,0 +1,53 @@
+package io.jvectorize.runtime;
+
+import java.util.List;
+
+/** NumPy's type promotion over several operands, with weak literals as NEP 50 has them. */
+final class Typing {
+    private Typing() {}
+
+    /**
+     * The type the operands are brought to: the promotion of the strong ones, where a weak
+     * float among integers gives float64; the plain promotion where all are weak.
+     *
+     * @throws IllegalArgumentException naming {@code what} where booleans meet numbers
+     */
+    static DType promote(List<Expr> operands, String what) {
+        DType strong = null;
+        DType weak = null;
+        for (Expr operand : operands) {
+            if (operand.isWeak()) {
+                weak = weak == null ? operand.dtype() : combine(weak, operand.dtype(), operands, what);
+            } else {
+                strong = strong == null ? operand.dtype() : combine(strong, operand.dtype(), operands, what);
+            }
+        }
+        if (strong == null) {
+            return weak;
+        }
+        if (weak == null) {
+            return strong;
+        }
+        if (strong == DType.BOOLEAN) {
+            throw new IllegalArgumentException("cannot combine bool with a number in " + what + " of " + operands
+                    + "; use where(condition, 1, 0) to turn a condition into a number");
+        }
+        return weak.isFloating() && strong.isIntegral() ? DType.FLOAT64 : strong;
+    }
+
+    private static DType combine(DType a, DType b, List<Expr> operands, String what) {
+        try {
+            return DType.promote(a, b);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (in " + what + " of " + operands + ")", e);
+        }
+    }
+
+    /** Whether {@code operand} can be passed where {@code target} is expected: safe widening, or a weak literal of a fitting kind. */
+    static boolean accepts(DType target, Expr operand) {
+        if (operand.isWeak()) {
+            return operand.dtype().isFloating() ? target.isFloating() : target.isNumeric();
+        }
+        return operand.dtype().widensTo(target);
+    }
+}

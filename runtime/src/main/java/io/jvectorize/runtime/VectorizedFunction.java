@@ -1,0 +1,104 @@
+package io.jvectorize.runtime;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * A @Vectorize method that expressions can call by name: its class, its name and its overloads,
+ * one per signature, in the order the annotation lists them. A call takes the first overload
+ * whose argument types accept the call's arguments.
+ */
+public final class VectorizedFunction {
+
+    /** How an overload runs; {@link Compute#explain} reports it for each call. */
+    public enum Implementation {
+        /** The Vector API loop the processor generated. */
+        GENERATED_SIMD("generated SIMD kernel"),
+        /** The scalar loop the processor generated. */
+        GENERATED_SCALAR("generated scalar kernel"),
+        /** The scalar method, called through a MethodHandle: no kernel was generated. */
+        REFLECTIVE("reflective fallback");
+
+        private final String description;
+
+        Implementation(String description) {
+            this.description = description;
+        }
+
+        /** How a generated overload runs here: SIMD where it has a SIMD loop and {@link Simd#ENABLED}. */
+        public static Implementation generated(boolean hasSimdLoop) {
+            return hasSimdLoop && Simd.ENABLED ? GENERATED_SIMD : GENERATED_SCALAR;
+        }
+
+        /** As {@link Compute#explain} writes it, e.g. "generated SIMD kernel". */
+        public String description() {
+            return description;
+        }
+    }
+
+    /**
+     * One signature of the function and the kernel that computes it.
+     *
+     * @param returnType the signature's return type
+     * @param argumentTypes the signature's argument types
+     * @param implementation how {@code kernel} runs
+     * @param kernel the loop over a range of elements
+     */
+    public record Overload(DType returnType, List<DType> argumentTypes, Implementation implementation,
+            RangeKernel kernel) {
+
+        public Overload {
+            Objects.requireNonNull(returnType, "returnType");
+            argumentTypes = List.copyOf(argumentTypes);
+            Objects.requireNonNull(implementation, "implementation");
+            Objects.requireNonNull(kernel, "kernel");
+        }
+
+        /** The signature in Numba's form, e.g. {@code float64(float64, int32)}. */
+        public String signature() {
+            return returnType.numpyName() + argumentTypes.stream().map(DType::numpyName)
+                    .collect(Collectors.joining(", ", "(", ")"));
+        }
+    }
+
+    private final Class<?> declaringClass;
+    private final String name;
+    private final List<Overload> overloads;
+
+    /**
+     * @param declaringClass the class that declares the @Vectorize method
+     * @param name the method's name
+     * @param overloads its signatures, in the annotation's order
+     */
+    public VectorizedFunction(Class<?> declaringClass, String name, List<Overload> overloads) {
+        this.declaringClass = Objects.requireNonNull(declaringClass, "declaringClass");
+        this.name = Objects.requireNonNull(name, "name");
+        this.overloads = List.copyOf(overloads);
+        if (this.overloads.isEmpty()) {
+            throw new IllegalArgumentException(qualifiedName() + " has no overloads");
+        }
+    }
+
+    public Class<?> declaringClass() {
+        return declaringClass;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<Overload> overloads() {
+        return overloads;
+    }
+
+    /** {@code Foo.m}, as expressions may name it. */
+    public String qualifiedName() {
+        return declaringClass.getSimpleName() + "." + name;
+    }
+
+    @Override
+    public String toString() {
+        return qualifiedName() + overloads.stream().map(Overload::signature).collect(Collectors.joining(", ", " [", "]"));
+    }
+}

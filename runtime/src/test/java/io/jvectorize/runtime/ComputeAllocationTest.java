@@ -1,0 +1,97 @@
+package io.jvectorize.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fused engine allocates the result and nothing else that grows with the input: measured
+ * with the JVM's per-thread allocation counter, after warm-up (when plans are cached).
+ */
+class ComputeAllocationTest {
+
+    /** Registers of one block, the binding, the plan lookup: a small constant. */
+    private static final long SLACK = 256 * 1024;
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    /** Enough runs for C2 to compile the Vector API loops: until then their fallback allocates. */
+    private static long allocatedBy(Runnable work) {
+        for (int i = 0; i < 10; i++) {
+            work.run();
+        }
+        long before = THREADS.getCurrentThreadAllocatedBytes();
+        work.run();
+        return THREADS.getCurrentThreadAllocatedBytes() - before;
+    }
+
+    private static void assertAllocatesAtMost(long bytes, Expr e, Map<String, ?> data) {
+        long allocated = allocatedBy(() -> Compute.compute(e, data));
+        assertTrue(allocated <= bytes + SLACK, e + ": allocated " + allocated + " bytes, result " + bytes);
+    }
+
+    private static double[] doubles(int n) {
+        Random random = new Random(n);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = random.nextGaussian();
+        }
+        return x;
+    }
+
+    @Test
+    void gaussianOfTenMillion() {
+        int n = 10_000_000;
+        assertAllocatesAtMost(8L * n, ComputeTesting.gaussian(), Map.of("x", doubles(n), "mu", -1.33, "sigma", 1.25));
+    }
+
+    @Test
+    void elementwiseOfAMillion() {
+        int n = 1_000_000;
+        double[] x = doubles(n);
+        float[] f = new float[n];
+        int[] i = new int[n];
+        for (int k = 0; k < n; k++) {
+            f[k] = (float) x[k];
+            i[k] = k;
+        }
+        Expr xs = Expr.symbol("x");
+        Expr fs = Expr.symbol("f", DType.FLOAT32);
+        Expr is = Expr.symbol("i", DType.INT32);
+        Map<String, Object> data = Map.of("x", x, "f", f, "i", i, "mu", 0.5);
+        assertAllocatesAtMost(8L * n, ComputeTesting.gaussian(), Map.of("x", x, "mu", -1.33, "sigma", 1.25));
+        assertAllocatesAtMost(4L * n, fs.mul(2.5).add(fs.sin()).sub(fs.sqrt()), data);
+        assertAllocatesAtMost(4L * n, is.mul(Expr.literal(3)).add(is.mod(Expr.literal(7))), data);
+        assertAllocatesAtMost(8L * n, xs.add(is).mul(fs), data);
+        assertAllocatesAtMost(1L * n, Expr.where(xs.gt(0.0), xs, xs.neg()).gt(Expr.symbol("mu")), data);
+        assertAllocatesAtMost(8L * n, xs.sub(xs.mean()).div(xs.std()), data);
+        assertAllocatesAtMost(8L * n, new Call(TestFunctions.POLY, List.of(xs.sub(1.0))), data);
+        assertAllocatesAtMost(4L * n, new Call(TestFunctions.POLY, List.of(fs)), data);
+        assertAllocatesAtMost(8L * n, new Call(TestFunctions.CHOOSE, List.of(xs.gt(0.0), xs, Expr.symbol("mu"))), data);
+    }
+
+    @Test
+    void reductionsAllocateNothingProportional() {
+        int n = 1_000_000;
+        Expr xs = Expr.symbol("x");
+        Map<String, Object> data = Map.of("x", doubles(n), "mu", 0.5);
+        assertAllocatesAtMost(0, xs.sub(Expr.symbol("mu")).pow(Expr.literal(2)).sum(), data);
+        assertAllocatesAtMost(0, xs.exp().std(), data);
+        assertAllocatesAtMost(0, xs.sub(xs.mean()).abs().max(), data);
+        assertAllocatesAtMost(0, xs.gt(0.0).sum(), data);
+    }
+
+    /** The check above means something: the unoptimized engine allocates a temporary per operator. */
+    @Test
+    void theReferenceAllocatesTemporaries() {
+        int n = 1_000_000;
+        Map<String, Object> data = Map.of("x", doubles(n), "mu", -1.33, "sigma", 1.25);
+        long allocated = allocatedBy(() -> Compute.compute(ComputeTesting.gaussian(), data, false));
+        assertTrue(allocated > 5 * 8L * n, "the reference allocated " + allocated);
+    }
+}

@@ -1,0 +1,124 @@
+package io.jvectorize.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The types the parser gives: NumPy's promotion, with written numbers weak as in NEP 50. */
+class ExprTypingTest {
+    private static final Map<String, DType> TYPES = Map.of("x", DType.FLOAT64, "f", DType.FLOAT32,
+            "i", DType.INT32, "j", DType.INT32, "n", DType.INT64, "b", DType.BOOLEAN, "c", DType.BOOLEAN);
+
+    private static DType typeOf(String text) {
+        return Expr.parse(text, TYPES).dtype();
+    }
+
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource(delimiter = '|', value = {
+        // Weak numbers take the type of what they meet.
+        "f * 2.0              | float32",
+        "f * 2                | float32",
+        "i + 1                | int32",
+        "i * 1.5              | float64",
+        "n - 1                | int64",
+        "2.0 * f + 1          | float32",
+        "(1 + 2) * f          | float32",
+        "-f                   | float32",
+        "f ** 2               | float32",
+        "i ** 2               | int32",
+        "i % 3                | int32",
+        "-i                   | int32",
+        "abs(i)               | int32",
+        // Only weak operands: plain promotion.
+        "1 + 2                | int64",
+        "1 + 2.0              | float64",
+        "-5                   | int64",
+        "pi                   | float64",
+        // Strong operands promote as NumPy does.
+        "f + i                | float64",
+        "f + x                | float64",
+        "i + n                | int64",
+        "i + j                | int32",
+        "i / j                | float64",
+        "i / 2                | float64",
+        "f / 2                | float32",
+        "n / n                | float64",
+        // Math functions: float32 stays, everything else float64.
+        "sqrt(i)              | float64",
+        "sqrt(f)              | float32",
+        "exp(2)               | float64",
+        "atan2(f, f)          | float32",
+        "atan2(f, i)          | float64",
+        "hypot(f, 1)          | float32",
+        "min(i, 0)            | int32",
+        "max(f, 0.5)          | float32",
+        "pow(i, 2)            | int32",
+        // Comparisons and where.
+        "x > 0                | bool",
+        "i < f                | bool",
+        "b == c               | bool",
+        "(x > 0) == b         | bool",
+        "where(x > 0, x, 0)   | float64",
+        "where(f > 0, f, 0)   | float32",
+        "where(i > 0, i, 0)   | int32",
+        "where(i > 0, i, 0.5) | float64",
+        "where(b, i, n)       | int64",
+        "where(b, 1, 2)       | int64",
+        "where(b, b, c)       | bool",
+        // Reductions, with NumPy's result types.
+        "sum(i)               | int64",
+        "sum(f)               | float32",
+        "sum(b)               | int64",
+        "mean(i)              | float64",
+        "mean(f)              | float32",
+        "std(f)               | float32",
+        "var(n)               | float64",
+        "min(i)               | int32",
+        "nanmax(f)            | float32",
+        "count(f)             | int64",
+        "nancount(x)          | int64",
+        "f - mean(f)          | float32",
+        "i - mean(i)          | float64"})
+    void types(String text, String type) {
+        assertEquals(type, typeOf(text).numpyName());
+    }
+
+    @Test
+    void weaknessFollowsLiteralsOnly() {
+        assertTrue(Expr.parse("2").isWeak());
+        assertTrue(Expr.parse("-(2 * pi) ** 2").isWeak());
+        assertTrue(Expr.parse("sqrt(2)").isWeak());
+        assertFalse(Expr.parse("2 * x").isWeak());
+        assertFalse(Expr.parse("1 < 2").isWeak());
+        assertFalse(Expr.parse("sum(x)").isWeak());
+    }
+
+    @Test
+    void booleansDoNotMixWithNumbers() {
+        assertEquals(3, assertThrows(ExprSyntaxException.class, () -> typeOf("b + 1")).column());
+        assertEquals(3, assertThrows(ExprSyntaxException.class, () -> typeOf("b * i")).column());
+        assertEquals(1, assertThrows(ExprSyntaxException.class, () -> typeOf("-b")).column());
+        assertEquals(1, assertThrows(ExprSyntaxException.class, () -> typeOf("sqrt(b)")).column());
+        assertEquals(1, assertThrows(ExprSyntaxException.class, () -> typeOf("where(b, b, 1)")).column());
+        assertEquals(1, assertThrows(ExprSyntaxException.class, () -> typeOf("where(x, 1, 0)")).column());
+        assertEquals(7, assertThrows(ExprSyntaxException.class, () -> typeOf("x + 1 < b")).column());
+        String message = assertThrows(ExprSyntaxException.class, () -> typeOf("(x > 0) + 1")).getMessage();
+        assertTrue(message.contains("where(condition, 1, 0)"), message);
+    }
+
+    @Test
+    void typesAgreeWithTheBuilders() {
+        Expr f = Expr.symbol("f", DType.FLOAT32);
+        Expr i = Expr.symbol("i", DType.INT32);
+        assertEquals(f.mul(2.0), Expr.parse("f * 2.0", TYPES));
+        assertEquals(f.mul(2.0).dtype(), typeOf("f * 2.0"));
+        assertEquals(i.add(Expr.literal(1)).dtype(), typeOf("i + 1"));
+        assertEquals(i.div(i).dtype(), typeOf("i / i"));
+    }
+}

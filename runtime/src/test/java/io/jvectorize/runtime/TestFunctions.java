@@ -1,0 +1,72 @@
+package io.jvectorize.runtime;
+
+import java.util.List;
+
+/** @Vectorize functions built by hand, as the registry would build them from generated kernels. */
+final class TestFunctions {
+
+    private TestFunctions() {}
+
+    /** {@code (5t + 4)t + 1}, the seed's poly: a float32 and a float64 overload. */
+    static final VectorizedFunction POLY = new VectorizedFunction(TestFunctions.class, "poly", List.of(
+            new VectorizedFunction.Overload(DType.FLOAT32, List.of(DType.FLOAT32),
+                    VectorizedFunction.Implementation.GENERATED_SIMD, (a, out, from, to) -> {
+                        float[] t = (float[]) a[0];
+                        float[] r = (float[]) out;
+                        for (int i = from; i < to; i++) {
+                            r[i] = (float) poly(t[i]);
+                        }
+                    }),
+            new VectorizedFunction.Overload(DType.FLOAT64, List.of(DType.FLOAT64),
+                    VectorizedFunction.Implementation.GENERATED_SCALAR, (a, out, from, to) -> {
+                        double[] t = (double[]) a[0];
+                        double[] r = (double[]) out;
+                        for (int i = from; i < to; i++) {
+                            r[i] = poly(t[i]);
+                        }
+                    })));
+
+    /** {@code 3a + b}, wrapping, in int64. */
+    static final VectorizedFunction SCALE_ADD = new VectorizedFunction(TestFunctions.class, "scaleAdd", List.of(
+            new VectorizedFunction.Overload(DType.INT64, List.of(DType.INT64, DType.INT64),
+                    VectorizedFunction.Implementation.GENERATED_SCALAR, (a, out, from, to) -> {
+                        long[] x = (long[]) a[0];
+                        long[] y = (long[]) a[1];
+                        long[] r = (long[]) out;
+                        for (int i = from; i < to; i++) {
+                            r[i] = 3 * x[i] + y[i];
+                        }
+                    })));
+
+    /** {@code c ? a : b}: a boolean argument. */
+    static final VectorizedFunction CHOOSE = new VectorizedFunction(TestFunctions.class, "choose", List.of(
+            new VectorizedFunction.Overload(DType.FLOAT64, List.of(DType.BOOLEAN, DType.FLOAT64, DType.FLOAT64),
+                    VectorizedFunction.Implementation.GENERATED_SIMD, (a, out, from, to) -> {
+                        boolean[] c = (boolean[]) a[0];
+                        double[] x = (double[]) a[1];
+                        double[] y = (double[]) a[2];
+                        double[] r = (double[]) out;
+                        for (int i = from; i < to; i++) {
+                            r[i] = c[i] ? x[i] : y[i];
+                        }
+                    })));
+
+    /** An int32 result from a float64 argument, through the reflective fallback. */
+    static final VectorizedFunction SIGN = new VectorizedFunction(TestFunctions.class, "sign", List.of(
+            new VectorizedFunction.Overload(DType.INT32, List.of(DType.FLOAT64),
+                    VectorizedFunction.Implementation.REFLECTIVE, (a, out, from, to) -> {
+                        double[] x = (double[]) a[0];
+                        int[] r = (int[]) out;
+                        for (int i = from; i < to; i++) {
+                            r[i] = (int) Math.signum(x[i]);
+                        }
+                    })));
+
+    static double poly(double t) {
+        return (5.0 * t + 4.0) * t + 1.0;
+    }
+
+    static List<VectorizedFunction> all() {
+        return List.of(POLY, SCALE_ADD, CHOOSE, SIGN);
+    }
+}

@@ -5,6 +5,7 @@ import com.squareup.javapoet.CodeBlock;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
@@ -13,6 +14,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -26,6 +28,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import io.jvectorize.processor.model.LaneExpr;
 import io.jvectorize.processor.model.LaneOp;
@@ -83,10 +86,13 @@ final class BodyTranslator {
 
     private final Trees trees;
     private final Elements elements;
+    private final boolean exactOnly;
 
-    BodyTranslator(Trees trees, Elements elements) {
+    /** @param exactOnly whether to translate only operations whose SIMD results equal Java's bit for bit */
+    BodyTranslator(Trees trees, Elements elements, boolean exactOnly) {
         this.trees = trees;
         this.elements = elements;
+        this.exactOnly = exactOnly;
     }
 
     /** The body of {@code method} as lane code; {@code siblings} are the @Vectorize methods of its class, which calls inline. */
@@ -119,6 +125,8 @@ final class BodyTranslator {
         private final List<LaneProgram.Let> lets = new ArrayList<>();
         private final Set<String> letNames = new HashSet<>();
         private final Deque<ExecutableElement> inlining = new ArrayDeque<>();
+        /** The private constants whose initializers are being translated, against cycles. */
+        private final Set<String> initializing = new HashSet<>();
         private int operations;
 
         Translation(ExecutableElement method, Map<String, ExecutableElement> siblings) throws Untranslatable {
@@ -134,8 +142,8 @@ final class BodyTranslator {
         }
 
         LaneProgram run() throws Untranslatable {
-            Value result = inline(method, argumentValues());
             MethodTree tree = trees.getTree(method);
+            Value result = inline(method, argumentValues(), tree);
             LaneExpr resultExpr = method.getReturnType().getKind() == TypeKind.BOOLEAN
                     ? mask(result, tree)
                     : laneExpr(result, tree);
@@ -156,10 +164,13 @@ final class BodyTranslator {
             return values;
         }
 
-        /** Translates the body of {@code callee} with its parameters bound to {@code arguments}; gives its result. */
-        private Value inline(ExecutableElement callee, List<Value> arguments) throws Untranslatable {
+        /**
+         * Translates the body of {@code callee} with its parameters bound to {@code arguments};
+         * gives its result. {@code site} is the call, for the line of a NOTE.
+         */
+        private Value inline(ExecutableElement callee, List<Value> arguments, Tree site) throws Untranslatable {
             if (inlining.contains(callee)) {
-                throw new Untranslatable("recursive call to " + callee.getSimpleName() + " has no SIMD translation");
+                throw untranslatable("recursive call to " + callee.getSimpleName(), site);
             }
             MethodTree tree = trees.getTree(callee);
             if (tree == null || tree.getBody() == null) {
@@ -170,7 +181,9 @@ final class BodyTranslator {
             for (int i = 0; i < callee.getParameters().size(); i++) {
                 VariableElement parameter = callee.getParameters().get(i);
                 NumericType type = numericType(parameter.asType().getKind(), tree);
-                scope.put(parameter.getSimpleName().toString(), new Slot(type, convert(arguments.get(i), type, tree)));
+                String name = parameter.getSimpleName().toString();
+                // Named once: each use of the parameter then reads a local, not a copy of the argument.
+                scope.put(name, new Slot(type, bind(name, convert(arguments.get(i), type, tree))));
             }
             Optional<Value> result = statements(tree.getBody().getStatements(), scope, 0);
             inlining.pop();
@@ -189,10 +202,13 @@ final class BodyTranslator {
                 StatementTree statement = statements.get(k);
                 switch (statement.getKind()) {
                     case BLOCK: {
+                        Set<String> outer = new HashSet<>(scope.keySet());
                         Optional<Value> result = statements(((BlockTree) statement).getStatements(), scope, depth);
                         if (result.isPresent()) {
                             return result;
                         }
+                        // The block's own locals end with it; what it assigned to outer ones stays.
+                        scope.keySet().retainAll(outer);
                         break;
                     }
                     case VARIABLE:
@@ -269,23 +285,26 @@ final class BodyTranslator {
         private Optional<Value> branch(IfTree tree, List<? extends StatementTree> rest, Map<String, Slot> scope, int depth)
                 throws Untranslatable {
             LaneExpr condition = mask(expression(tree.getCondition(), scope, depth), tree.getCondition());
+            List<StatementTree> thenPath = new ArrayList<>(List.of(tree.getThenStatement()));
+            List<StatementTree> elsePath = new ArrayList<>();
+            if (tree.getElseStatement() != null) {
+                elsePath.add(tree.getElseStatement());
+            }
+            if (returns(tree)) {
+                // Each path goes on with the rest of the body until it returns: the results are blended.
+                thenPath.addAll(rest);
+                elsePath.addAll(rest);
+                Optional<Value> ifTrue = statements(thenPath, new LinkedHashMap<>(scope), depth + 1);
+                Optional<Value> ifFalse = statements(elsePath, new LinkedHashMap<>(scope), depth + 1);
+                if (ifTrue.isEmpty() || ifFalse.isEmpty()) {
+                    throw untranslatable("a path that does not end in a return", tree);
+                }
+                return Optional.of(select(condition, ifTrue.get(), ifFalse.get(), tree));
+            }
             Map<String, Slot> thenScope = new LinkedHashMap<>(scope);
-            Optional<Value> thenResult = statements(List.of(tree.getThenStatement()), thenScope, depth + 1);
+            statements(thenPath, thenScope, depth + 1);
             Map<String, Slot> elseScope = new LinkedHashMap<>(scope);
-            Optional<Value> elseResult = tree.getElseStatement() == null
-                    ? Optional.empty()
-                    : statements(List.of(tree.getElseStatement()), elseScope, depth + 1);
-            if (thenResult.isPresent() && elseResult.isEmpty()) {
-                elseResult = statements(rest, elseScope, depth + 1);
-            } else if (thenResult.isEmpty() && elseResult.isPresent()) {
-                thenResult = statements(rest, thenScope, depth + 1);
-            }
-            if (thenResult.isPresent() != elseResult.isPresent()) {
-                throw untranslatable("a path that does not end in a return", tree);
-            }
-            if (thenResult.isPresent()) {
-                return Optional.of(select(condition, thenResult.get(), elseResult.get(), tree));
-            }
+            statements(elsePath, elseScope, depth + 1);
             for (Map.Entry<String, Slot> entry : scope.entrySet()) {
                 String name = entry.getKey();
                 Value ifTrue = thenScope.get(name).value();
@@ -397,9 +416,36 @@ final class BodyTranslator {
                 if (constantValue instanceof Boolean bool) {
                     return new Scalar(CodeBlock.of("$L", bool), NumericType.BOOLEAN, null);
                 }
-                throw untranslatable("private field " + name + " (make it package-private so that generated code can read it)", tree);
+                return privateConstant(field, fieldType, tree);
             }
             return new Scalar(CodeBlock.of("$T.$L", ClassName.get(type), name), fieldType, null);
+        }
+
+        /**
+         * A private static final field that is not a compile-time constant, such as
+         * {@code 1.0 / Math.sqrt(2 * Math.PI)}: generated code cannot read it, but computes its
+         * initializer again, which gives the same value where it is made of constants and Math.
+         */
+        private Value privateConstant(VariableElement field, NumericType type, Tree use) throws Untranslatable {
+            String name = field.getSimpleName().toString();
+            Tree declaration = trees.getTree(field);
+            if (!(declaration instanceof VariableTree variable) || variable.getInitializer() == null
+                    || !initializing.add(name)) {
+                throw untranslatable("private field " + name + " (make it package-private so that generated code"
+                        + " can read it)", use);
+            }
+            try {
+                Value value = expression(variable.getInitializer(), new LinkedHashMap<>(), 0);
+                if (!(value instanceof Scalar scalar)) {
+                    throw untranslatable("private field " + name, use);
+                }
+                return scalar.type() == type ? scalar : scalarAs(scalar, type);
+            } catch (Untranslatable e) {
+                throw untranslatable("private field " + name + ", whose initializer is not made of constants and Math"
+                        + " (make it package-private so that generated code can read it),", use);
+            } finally {
+                initializing.remove(name);
+            }
         }
 
         private Value unary(UnaryTree tree, Value operand) throws Untranslatable {
@@ -445,6 +491,10 @@ final class BodyTranslator {
             if (left instanceof Scalar l && right instanceof Scalar r) {
                 NumericType type = isComparison(kind) ? NumericType.BOOLEAN
                         : isShift(kind) ? promote(l.type()) : promote(l.type(), r.type());
+                if ((kind == Tree.Kind.DIVIDE || kind == Tree.Kind.REMAINDER)
+                        && (type == NumericType.INT32 || type == NumericType.INT64)) {
+                    requireUnconditional(depth, tree);
+                }
                 return new Scalar(CodeBlock.of("($L $L $L)", l.code(), operatorText(kind), r.code()), type, null);
             }
             NumericType type = isShift(kind) ? promote(typeOf(left)) : promote(typeOf(numeric(left, tree)), typeOf(numeric(right, tree)));
@@ -464,6 +514,7 @@ final class BodyTranslator {
                 case DIVIDE:
                     if (integral) {
                         requireUnconditional(depth, tree);
+                        b = divisor(b);
                     }
                     return lane(LaneOp.DIV, List.of(a, b));
                 case REMAINDER:
@@ -473,7 +524,7 @@ final class BodyTranslator {
                     requireUnconditional(depth, tree);
                     // Java's a % b is exactly a - (a / b) * b, overflow included.
                     LaneExpr dividend = named("dividend", a);
-                    LaneExpr divisor = named("divisor", b);
+                    LaneExpr divisor = divisor(b);
                     return lane(LaneOp.SUB, List.of(dividend,
                             new LaneExpr.Operation(LaneOp.MUL, List.of(new LaneExpr.Operation(LaneOp.DIV,
                                     List.of(dividend, divisor)), divisor))));
@@ -501,6 +552,10 @@ final class BodyTranslator {
                 return new Mask(new LaneExpr.Select(condition, mask(ifTrue, tree), mask(ifFalse, tree)));
             }
             NumericType type = promote(typeOf(numeric(ifTrue, tree)), typeOf(numeric(ifFalse, tree)));
+            if (ifTrue instanceof Scalar && ifFalse instanceof Scalar && type.widensTo(laneType)) {
+                // c ? 1 : 0 in a double kernel: choosing, then converting, equals converting, then choosing.
+                type = laneType;
+            }
             if (type != laneType) {
                 throw untranslatable("a conditional of type " + type.javaName() + " inside a " + laneType.javaName() + " kernel", tree);
             }
@@ -517,15 +572,21 @@ final class BodyTranslator {
                 target = typeNamed(member.getExpression());
             } else {
                 name = ((IdentifierTree) select).getName().toString();
-                target = siblings.containsKey(name) ? Optional.of(owner) : staticImport(name, true);
+                // A method of the class, or of a class around it, hides a static import of the same name.
+                target = declaresMethod(name) ? Optional.of(owner) : staticImport(name, true);
             }
             List<Value> arguments = new ArrayList<>();
             for (ExpressionTree argument : tree.getArguments()) {
                 arguments.add(expression(argument, scope, depth));
             }
-            if (target.isPresent() && target.get().equals(owner) && siblings.containsKey(name)
-                    && siblings.get(name).getParameters().size() == arguments.size()) {
-                return inline(siblings.get(name), arguments);
+            if (target.isPresent() && target.get().equals(owner) && siblings.containsKey(name)) {
+                if (methodsNamed(owner, name) > 1) {
+                    // Java would pick among the overloads by argument type; inlining one by name could pick another.
+                    throw untranslatable("call to overloaded method " + name, tree);
+                }
+                if (siblings.get(name).getParameters().size() == arguments.size()) {
+                    return inline(siblings.get(name), arguments, tree);
+                }
             }
             if (target.isPresent() && isMath(target.get()) && MATH_FUNCTIONS.containsKey(name)) {
                 return math(ClassName.get(target.get()), name, arguments, tree);
@@ -560,6 +621,10 @@ final class BodyTranslator {
             if (type != laneType) {
                 throw untranslatable(math.simpleName() + "." + name + " in " + type.javaName() + " inside a "
                         + laneType.javaName() + " kernel", tree);
+            }
+            if (exactOnly && !op.exact()) {
+                throw untranslatable(math.simpleName() + "." + name + ", whose vector routine is not bit-exact"
+                        + " (-A" + SimdStep.EXACT_OPTION + "=true),", tree);
             }
             List<LaneExpr> operands = new ArrayList<>();
             for (Value argument : arguments) {
@@ -604,11 +669,20 @@ final class BodyTranslator {
             if (isName(expr) || expr instanceof LaneExpr.Constant) {
                 return expr;
             }
+            return let(name, expr, false);
+        }
+
+        /** An integer divisor, as a local the loop checks for zero lanes before it divides. */
+        private LaneExpr divisor(LaneExpr expr) {
+            return let("divisor", expr, true);
+        }
+
+        private LaneExpr let(String name, LaneExpr expr, boolean divisor) {
             String unique = name;
             for (int n = 2; !letNames.add(unique); n++) {
                 unique = name + n;
             }
-            lets.add(new LaneProgram.Let(unique, expr));
+            lets.add(new LaneProgram.Let(unique, expr, divisor));
             return new LaneExpr.Local(unique, expr.isMask());
         }
 
@@ -680,6 +754,22 @@ final class BodyTranslator {
                 // SIMD computes both sides of a branch on every lane; the division could throw where the scalar code would not run it.
                 throw untranslatable("integer division inside a conditional branch", tree);
             }
+        }
+
+        /** Whether the class, or a class around it, declares a method of this name. */
+        private boolean declaresMethod(String name) {
+            for (Element type = owner; type instanceof TypeElement; type = type.getEnclosingElement()) {
+                if (methodsNamed((TypeElement) type, name) > 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private long methodsNamed(TypeElement type, String name) {
+            return type.getEnclosedElements().stream()
+                    .filter(member -> member.getKind() == ElementKind.METHOD && member.getSimpleName().contentEquals(name))
+                    .count();
         }
 
         private Optional<VariableElement> fieldOf(TypeElement type, String name) {
@@ -762,13 +852,14 @@ final class BodyTranslator {
             }
             types.add(numericType(method.getReturnType().getKind(), tree));
             types.remove(NumericType.BOOLEAN);
+            Tree declaration = tree.getReturnType() != null ? tree.getReturnType() : tree;
             if (types.size() != 1) {
                 throw untranslatable(types.isEmpty() ? "a method of booleans only"
-                        : "a mix of types " + types.stream().map(NumericType::javaName).toList(), tree);
+                        : "a mix of types " + types.stream().map(NumericType::javaName).toList(), declaration);
             }
             NumericType type = types.iterator().next();
             if (type == NumericType.INT16 || type == NumericType.INT8) {
-                throw untranslatable("arithmetic on " + type.javaName() + " (Java computes it in int)", tree);
+                throw untranslatable("arithmetic on " + type.javaName() + " (Java computes it in int)", declaration);
             }
             return type;
         }
@@ -814,20 +905,59 @@ final class BodyTranslator {
             case FLOAT32: return floating ? value.floatValue() : (float) value.longValue();
             case INT64: return value.longValue();
             case INT32: return floating ? (int) value.doubleValue() : (int) value.longValue();
+            case INT16: return floating ? (short) value.doubleValue() : (short) value.longValue();
+            case INT8: return floating ? (byte) value.doubleValue() : (byte) value.longValue();
             default: throw new IllegalArgumentException("no literal of type " + type);
         }
     }
 
     private static String literalText(Number value, NumericType type) {
         switch (type) {
-            case FLOAT64: return Double.toString(value.doubleValue());
-            case FLOAT32: return Float.toString(value.floatValue()) + "f";
+            case FLOAT64: return floatingText(value.doubleValue(), "Double", Double.toString(value.doubleValue()));
+            case FLOAT32: return floatingText(value.floatValue(), "Float", Float.toString(value.floatValue()) + "f");
             case INT64: return value.longValue() + "L";
             case INT32: return Integer.toString(value.intValue());
             case INT16: return "(short) " + value.intValue();
             case INT8: return "(byte) " + value.intValue();
             default: throw new IllegalArgumentException("no literal of type " + type);
         }
+    }
+
+    /** A floating literal; NaN and the infinities have none, so they are the wrapper class's constants. */
+    private static String floatingText(double value, String wrapper, String literal) {
+        if (Double.isNaN(value)) {
+            return wrapper + ".NaN";
+        }
+        if (Double.isInfinite(value)) {
+            return wrapper + (value > 0 ? ".POSITIVE_INFINITY" : ".NEGATIVE_INFINITY");
+        }
+        return literal;
+    }
+
+    /** Whether a statement contains a return (not counting those of lambdas or classes inside it). */
+    private static boolean returns(Tree tree) {
+        Boolean found = new TreeScanner<Boolean, Void>() {
+            @Override
+            public Boolean visitReturn(ReturnTree node, Void unused) {
+                return true;
+            }
+
+            @Override
+            public Boolean visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+                return false;
+            }
+
+            @Override
+            public Boolean visitClass(ClassTree node, Void unused) {
+                return false;
+            }
+
+            @Override
+            public Boolean reduce(Boolean a, Boolean b) {
+                return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+            }
+        }.scan(tree, null);
+        return Boolean.TRUE.equals(found);
     }
 
     /** Unary numeric promotion: byte and short compute as int. */

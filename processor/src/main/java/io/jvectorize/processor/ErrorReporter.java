@@ -24,6 +24,11 @@ final class ErrorReporter {
         messager.printMessage(Diagnostic.Kind.ERROR, message, element, annotation, value);
     }
 
+    /** A warning about the compilation as a whole. */
+    void warning(String message) {
+        messager.printMessage(Diagnostic.Kind.WARNING, message);
+    }
+
     /** A warning on one value of {@code annotation}. */
     void warning(Element element, AnnotationMirror annotation, AnnotationValue value, String message) {
         messager.printMessage(Diagnostic.Kind.WARNING, message, element, annotation, value);

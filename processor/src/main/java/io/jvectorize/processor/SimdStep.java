@@ -20,6 +20,8 @@ import javax.tools.Diagnostic;
 final class SimdStep {
     /** The processor option that turns "keeps the scalar loop" notes into warnings. */
     static final String WARN_OPTION = "jvectorize.warnScalar";
+    /** The processor option that keeps SIMD to operations whose results equal Java's bit for bit. */
+    static final String EXACT_OPTION = "jvectorize.exactSimd";
 
     private final ProcessingEnvironment environment;
     private final BodyTranslator translator;
@@ -29,7 +31,8 @@ final class SimdStep {
 
     SimdStep(ProcessingEnvironment environment) {
         this.environment = environment;
-        this.translator = trees(environment) == null ? null : new BodyTranslator(trees(environment), environment.getElementUtils());
+        this.translator = trees(environment) == null ? null : new BodyTranslator(trees(environment),
+                environment.getElementUtils(), Boolean.parseBoolean(environment.getOptions().get(EXACT_OPTION)));
         this.vectorApiVisible = environment.getElementUtils().getTypeElement("jdk.incubator.vector.DoubleVector") != null;
         this.kind = Boolean.parseBoolean(environment.getOptions().get(WARN_OPTION))
                 ? Diagnostic.Kind.WARNING : Diagnostic.Kind.NOTE;
@@ -66,6 +69,11 @@ final class SimdStep {
 
     private void noteConvertingSignatures(ExecutableElement element, KernelMethod method) {
         Signature own = KernelMethod.ownSignature(method.parameters(), method.returnType());
+        if (!method.signatures().contains(own)) {
+            environment.getMessager().printMessage(kind, method.name() + " keeps its scalar loop: each of its signatures"
+                    + " converts to the method's own types, and SIMD runs only for those; add \"" + own + "\"", element);
+            return;
+        }
         for (Signature signature : method.signatures()) {
             if (!signature.equals(own)) {
                 environment.getMessager().printMessage(kind, method.name() + " keeps its scalar loop for " + signature

@@ -2,10 +2,12 @@ package io.jvectorize.processor;
 
 import com.google.auto.service.AutoService;
 import io.jvectorize.processor.codegen.CompanionWriter;
+import io.jvectorize.processor.codegen.LibraryWriter;
 import io.jvectorize.processor.codegen.SimdWriter;
 import io.jvectorize.processor.model.KernelClass;
 import io.jvectorize.processor.model.KernelMethod;
 import com.squareup.javapoet.JavaFile;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
@@ -22,7 +25,9 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.tools.FileObject;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 
 /**
  * Writes {@code FooVectorized} (and, where the Vector API is visible, {@code FooVectorizedSimd})
@@ -36,7 +41,12 @@ public final class VectorizeProcessor extends AbstractProcessor {
     /** The system property of javac's JVM that makes an internal failure print its stack trace. */
     static final String DEBUG_PROPERTY = "jvectorize.debug";
 
+    /** Where {@link java.util.ServiceLoader} looks for the kernel libraries of expressions. */
+    static final String SERVICES_FILE = "META-INF/services/io.jvectorize.runtime.KernelLibrary";
+
     private SimdStep simdStep;
+    /** The kernel libraries written in this compilation, for the services file. */
+    private final Set<String> libraries = new TreeSet<>();
     private LocalClassCheck localClassCheck;
 
     @Override
@@ -48,7 +58,7 @@ public final class VectorizeProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(SimdStep.WARN_OPTION);
+        return Set.of(SimdStep.WARN_OPTION, SimdStep.EXACT_OPTION);
     }
 
     @Override
@@ -88,6 +98,9 @@ public final class VectorizeProcessor extends AbstractProcessor {
                         + "); please report it with the stack trace that javac -J-D" + DEBUG_PROPERTY + "=true prints");
             }
         }
+        if (round.processingOver() && !libraries.isEmpty()) {
+            writeServicesFile(reporter);
+        }
         return true;
     }
 
@@ -104,20 +117,55 @@ public final class VectorizeProcessor extends AbstractProcessor {
     }
 
     private void write(ErrorReporter reporter, TypeElement type, KernelClass kernelClass) {
-        writeFile(reporter, type, new CompanionWriter().write(kernelClass));
+        if (!writeFile(reporter, type, new CompanionWriter().write(kernelClass))) {
+            return; // One error is enough: the other files would clash the same way.
+        }
         new SimdWriter().write(kernelClass).ifPresent(file -> writeFile(reporter, type, file));
+        new LibraryWriter().write(kernelClass).ifPresent(file -> {
+            if (writeFile(reporter, type, file)) {
+                libraries.add(LibraryWriter.libraryQualifiedName(kernelClass));
+            }
+        });
     }
 
-    private void writeFile(ErrorReporter reporter, TypeElement type, JavaFile file) {
+    /** Lists the libraries for ServiceLoader, keeping those an earlier, incremental compilation listed. */
+    private void writeServicesFile(ErrorReporter reporter) {
+        Set<String> entries = new TreeSet<>(libraries);
+        try {
+            FileObject existing = processingEnv.getFiler().getResource(StandardLocation.CLASS_OUTPUT, "", SERVICES_FILE);
+            try (BufferedReader reader = new BufferedReader(existing.openReader(true))) {
+                reader.lines().map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                        .forEach(entries::add);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // No earlier file: this compilation's libraries are all there is.
+        }
+        try {
+            FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", SERVICES_FILE);
+            try (Writer writer = file.openWriter()) {
+                for (String entry : entries) {
+                    writer.write(entry + "\n");
+                }
+            }
+        } catch (IOException e) {
+            reporter.warning("jvectorize could not write " + SERVICES_FILE + " (" + e.getMessage()
+                    + "); expressions will find these kernels only after Functions.register");
+        }
+    }
+
+    /** Whether the file could be written; reports why not. */
+    private boolean writeFile(ErrorReporter reporter, TypeElement type, JavaFile file) {
         String name = file.packageName.isEmpty() ? file.typeSpec.name : file.packageName + "." + file.typeSpec.name;
         try {
             JavaFileObject source = processingEnv.getFiler().createSourceFile(name, type);
             try (Writer writer = source.openWriter()) {
                 file.writeTo(writer);
             }
+            return true;
         } catch (IOException e) {
             reporter.error(type, "jvectorize could not write " + name + ": " + e.getMessage()
                     + "; is there a class of that name already?");
+            return false;
         }
     }
 }

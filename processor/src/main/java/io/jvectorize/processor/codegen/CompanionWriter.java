@@ -101,7 +101,9 @@ public final class CompanionWriter {
 
         MethodSpec write() {
             MethodSpec.Builder builder = MethodSpec.methodBuilder(variant.name());
-            builder.addModifiers(variant.kind() == Kind.LOOP ? Modifier.PRIVATE : Modifier.PUBLIC, Modifier.STATIC);
+            // Loops are package-private: the kernel library of expressions calls them too.
+            builder.addModifiers(variant.kind() == Kind.LOOP ? new Modifier[] {Modifier.STATIC}
+                    : new Modifier[] {Modifier.PUBLIC, Modifier.STATIC});
             for (int i = 0; i < method.arity(); i++) {
                 TypeName element = primitive(variant.signature().argumentType(i));
                 builder.addParameter(variant.isScalar(i) ? element : ArrayTypeName.of(element), argumentNames.get(i));

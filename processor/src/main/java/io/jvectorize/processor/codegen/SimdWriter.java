@@ -178,8 +178,15 @@ public final class SimdWriter {
             }
             for (int i = 0; i < program.lets().size(); i++) {
                 LaneProgram.Let let = program.lets().get(i);
+                String name = names.get("let:" + let.name());
                 body.addStatement("$T $L = $L", let.value().isMask() ? lanes.mask() : lanes.vector,
-                        names.get("let:" + let.name()), expression(let.value()));
+                        name, expression(let.value()));
+                if (let.divisor()) {
+                    // The scalar method throws its own ArithmeticException for this element: let it.
+                    body.beginControlFlow("if ($L.compare($T.EQ, 0).anyTrue())", name, VECTOR_OPERATORS)
+                            .addStatement("break")
+                            .endControlFlow();
+                }
             }
             body.addStatement("$L.intoArray($L, $L)", expression(program.result()), out, index);
             body.endControlFlow();

@@ -16,6 +16,16 @@ public record LaneProgram(NumericType laneType, List<Let> lets, LaneExpr result)
         lets = List.copyOf(lets);
     }
 
-    /** {@code name = value}: a local vector or mask, named after the source's local where there was one. */
-    public record Let(String name, LaneExpr value) {}
+    /**
+     * {@code name = value}: a local vector or mask, named after the source's local where there
+     * was one.
+     *
+     * @param divisor whether it divides integers: where a lane is zero, the loop must leave the
+     *     vector part to the scalar method, which throws its own {@link ArithmeticException}
+     */
+    public record Let(String name, LaneExpr value, boolean divisor) {
+        public Let(String name, LaneExpr value) {
+            this(name, value, false);
+        }
+    }
 }

@@ -21,9 +21,9 @@ class CompanionWriterTest {
     }
 
     @Test
-    void writesThePrivateLoopsAfterThePublicMethods() {
+    void writesThePackagePrivateLoopsAfterThePublicMethods() {
         String text = write("p", method("f", 1));
-        assertTrue(text.lastIndexOf("public static") < text.indexOf("private static void fLoop"), text);
+        assertTrue(text.lastIndexOf("public static") < text.indexOf("\n    static void fLoop"), text);
     }
 
     /** A scalar argument is passed as itself, an array argument as its element. */

@@ -1,7 +1,12 @@
 package io.jvectorize.samples.readme;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jvectorize.runtime.Compute;
+import io.jvectorize.runtime.Expr;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The README's quickstart calls give the results the README shows. */
@@ -27,6 +32,26 @@ class ReadmeExampleTest {
     @Test
     void hypotBroadcastsItsScalarArgument() {
         assertArrayEquals(new double[] {5.0, 6.4031242374328485}, CurvesVectorized.hypot(new double[] {3, 5}, 4));
+    }
+
+    @Test
+    void expressionsComputeTheGaussianAndCallPolyByName() {
+        double[] x = {-2.5, -1.33, 0.0, 1.75};
+        Map<String, Object> data = Map.of("x", x, "mu", -1.33, "sigma", 1.25);
+        Expr gaussian = Expr.parse("1 / (sigma * sqrt(2*pi)) * exp(-(x - mu)**2 / (2*sigma**2))");
+        double[] density = (double[]) Compute.compute(gaussian, data);
+        for (int i = 0; i < x.length; i++) {
+            double expected = 1 / (1.25 * Math.sqrt(2 * Math.PI)) * Math.exp(-Math.pow(x[i] + 1.33, 2) / (2 * 1.25 * 1.25));
+            assertEquals(expected, density[i], 4 * Math.ulp(expected));
+        }
+        assertTrue(Compute.explain(gaussian, data).contains("exp("));
+
+        Expr twicePlusPoly = Expr.symbol("x").mul(2).add(Expr.call("Curves.poly", Expr.symbol("x")));
+        double[] y = (double[]) Compute.compute(twicePlusPoly, data);
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(x[i] * 2 + Curves.poly(x[i]), y[i]);
+        }
+        assertEquals(1.75 / 4, (Double) Compute.compute(Expr.parse("mean(where(x > 0, x, 0))"), data));
     }
 
     @Test

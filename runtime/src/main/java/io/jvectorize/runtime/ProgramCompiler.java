@@ -38,6 +38,10 @@ final class ProgramCompiler {
     private final List<String> scalars = new ArrayList<>();
     private final Map<Expr, Boolean> scalar = new IdentityHashMap<>();
     private int temporaries;
+    /** The result array's class, for an elementwise pass; null for a reduction, which has no result array. */
+    private Class<?> resultArray;
+    /** Whether a live value occupies the result array's block: then nothing else may be written there. */
+    private boolean resultBusy;
 
     private ProgramCompiler(Binding binding, Map<Reduction, String> reductionNames) {
         this.binding = binding;
@@ -65,6 +69,7 @@ final class ProgramCompiler {
             steps.add(new Step.Fold(name + " = " + reduction.kind().text() + "(" + in + ")", in, reducer));
         } else {
             DType type = root.dtype();
+            resultArray = type.arrayType();
             Slot out = emit(root, type, type.arrayType(), true);
             if (out.where != Slot.Where.RESULT) {
                 Slot result = result(type.arrayType());
@@ -98,6 +103,9 @@ final class ProgramCompiler {
         Slot[] in = new Slot[operands.size()];
         boolean scalarKernel = in.length == 2 && isScalar(operands.get(0)) != isScalar(operands.get(1))
                 && BlockKernels.hasScalarKernel(operation.op(), Conversions.kindArray(operation.operandType(0)));
+        if (scalarKernel) {
+            operands = foldNegation(operation, operands);
+        }
         for (int i = 0; i < in.length; i++) {
             DType operandType = operation.operandType(i);
             Class<?> kind = Conversions.kindArray(operandType);
@@ -107,9 +115,37 @@ final class ProgramCompiler {
         release(in);
         DType own = operation.dtype();
         Class<?> kind = Conversions.kindArray(own);
-        Slot out = toResult && own == type && kind == arrayType ? result(kind) : temporary(kind);
+        // In place in the result block where the pass's value goes there, or where an operand was
+        // there (each loop reads element i before writing it): no register needed.
+        Slot out = toResult && own == type && kind == arrayType || resultFreed(in) && kind == resultArray
+                ? result(kind) : temporary(kind);
         steps.add(new Step.Op(out + " = " + operationText(operation.op(), in), operation, in, out));
         return convert(out, own, type, arrayType, toResult);
+    }
+
+    /**
+     * {@code -t * c} and {@code -t / c} (and {@code c * -t}, {@code c / -t}) of float64 as
+     * {@code t * -c} and {@code t / -c}: the same values bit for bit (a product's or quotient's
+     * sign is the xor of its operands' signs, its magnitude theirs), and one pass over the block less.
+     */
+    private static List<Expr> foldNegation(Operation operation, List<Expr> operands) {
+        Operator op = operation.op();
+        if (op != Operator.MUL && op != Operator.DIV || operation.dtype() != DType.FLOAT64
+                || operation.operandType(0) != DType.FLOAT64) {
+            return operands;
+        }
+        for (int i = 0; i < 2; i++) {
+            Expr number = operands.get(1 - i);
+            if (operands.get(i) instanceof Operation negation && negation.op() == Operator.NEG
+                    && negation.dtype() == DType.FLOAT64 && negation.operands().get(0).dtype() == DType.FLOAT64
+                    && number.dtype() == DType.FLOAT64) {
+                Expr[] folded = new Expr[2];
+                folded[i] = negation.operands().get(0);
+                folded[1 - i] = number.neg();
+                return List.of(folded);
+            }
+        }
+        return operands;
     }
 
     private Slot call(Call call, DType type, Class<?> arrayType, boolean toResult) {
@@ -125,13 +161,25 @@ final class ProgramCompiler {
             addCall(call, in, out);
             return out;
         }
+        if (resultArray == returns.arrayType() && !resultBusy && allBoundAsIs(call)) {
+            // poly(x) + 1: the kernel reads the bound arrays in place and writes its value into the
+            // result block (the block's start as offset for all), where the next step uses it, as
+            // numexpr uses the output as scratch.
+            for (int i = 0; i < in.length; i++) {
+                in[i] = input(((Symbol) arguments.get(i)).name());
+            }
+            Slot out = result(returns.arrayType());
+            addCall(call, in, out);
+            return convert(out, returns, type, arrayType, toResult);
+        }
         for (int i = 0; i < in.length; i++) {
             DType argumentType = call.operandType(i);
             in[i] = emit(arguments.get(i), argumentType, argumentType.arrayType(), false);
-            if (in[i].where == Slot.Where.INPUT) {
+            if (in[i].where != Slot.Where.REGISTER) {
                 // The kernel takes one range for all its arrays: block-sized registers here.
                 Slot copy = temporary(in[i].arrayType);
                 steps.add(new Step.Convert(copy + " = " + in[i], in[i], copy, argumentType));
+                release(in[i]);
                 in[i] = copy;
             }
         }
@@ -222,7 +270,8 @@ final class ProgramCompiler {
         });
     }
 
-    private static Slot result(Class<?> arrayType) {
+    private Slot result(Class<?> arrayType) {
+        resultBusy = true;
         return new Slot(Slot.Where.RESULT, -1, arrayType, "result");
     }
 
@@ -236,8 +285,24 @@ final class ProgramCompiler {
         return new Slot(Slot.Where.REGISTER, index, arrayType, "t" + temporaries++);
     }
 
+    /** Whether one of {@code slots}, just released, held the result block, which is now free. */
+    private boolean resultFreed(Slot[] slots) {
+        if (resultBusy) {
+            return false;
+        }
+        for (Slot slot : slots) {
+            if (slot.where == Slot.Where.RESULT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void release(Slot... slots) {
         for (Slot slot : slots) {
+            if (slot.where == Slot.Where.RESULT) {
+                resultBusy = false;
+            }
             if (slot.where == Slot.Where.REGISTER && !isConstant(slot)) {
                 free.computeIfAbsent(slot.arrayType, k -> new ArrayDeque<>()).push(slot.index);
             }

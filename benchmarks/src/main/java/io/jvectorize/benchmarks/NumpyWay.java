@@ -1,0 +1,93 @@
+package io.jvectorize.benchmarks;
+
+import io.jvectorize.samples.Seed;
+
+/**
+ * The seed's functions computed the NumPy way: one operator at a time, each writing a new
+ * whole-array temporary, as {@code numpy} evaluates {@code (5 * x + 4) * x + 1}. The same
+ * loops as the samples' {@code NumpyStyle} (package-private there, so repeated here).
+ * {@link #plusOne} is NumPy's {@code x + 1}: the copy kernel, one read and one write per
+ * element, the speed of memory that every other variant is measured against.
+ */
+final class NumpyWay {
+    private NumpyWay() {}
+
+    /** {@code x + 1}: one operator, one array. */
+    static double[] plusOne(double[] x) {
+        return add(x, 1.0);
+    }
+
+    /** {@code (5 * x + 4) * x + 1}: four operators, four arrays. */
+    static double[] poly(double[] x) {
+        double[] t = multiply(5.0, x);
+        t = add(t, 4.0);
+        t = multiply(t, x);
+        return add(t, 1.0);
+    }
+
+    /** {@code normalizer * exp(-(d * d) / (2 sigma^2))} with {@code d = x - mu}: six operators, six arrays. */
+    static double[] gaussian(double[] x) {
+        double[] d = subtract(x, Seed.MU);
+        double[] t = multiply(d, d);
+        t = negate(t);
+        t = divide(t, 2.0 * Seed.SIGMA * Seed.SIGMA);
+        t = exp(t);
+        return multiply(1.0 / (Seed.SIGMA * Math.sqrt(2.0 * Math.PI)), t);
+    }
+
+    private static double[] multiply(double a, double[] b) {
+        double[] out = new double[b.length];
+        for (int i = 0; i < b.length; i++) {
+            out[i] = a * b[i];
+        }
+        return out;
+    }
+
+    private static double[] multiply(double[] a, double[] b) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] * b[i];
+        }
+        return out;
+    }
+
+    private static double[] add(double[] a, double b) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] + b;
+        }
+        return out;
+    }
+
+    private static double[] subtract(double[] a, double b) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] - b;
+        }
+        return out;
+    }
+
+    private static double[] divide(double[] a, double b) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] / b;
+        }
+        return out;
+    }
+
+    private static double[] negate(double[] a) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = -a[i];
+        }
+        return out;
+    }
+
+    private static double[] exp(double[] a) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = Math.exp(a[i]);
+        }
+        return out;
+    }
+}

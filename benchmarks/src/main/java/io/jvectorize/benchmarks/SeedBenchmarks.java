@@ -2,6 +2,7 @@ package io.jvectorize.benchmarks;
 
 import io.jvectorize.runtime.Compute;
 import io.jvectorize.runtime.Simd;
+import io.jvectorize.samples.NumpyStyle;
 import io.jvectorize.samples.SeedVectorized;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -49,12 +50,12 @@ public class SeedBenchmarks {
     /** {@code x + 1}: one read and one write per element, the speed of memory. */
     @Benchmark
     public double[] copy(SeedData d) {
-        return NumpyWay.plusOne(d.x);
+        return NumpyStyle.plusOne(d.x);
     }
 
     @Benchmark
     public double[] polyNumpyWay(SeedData d) {
-        return NumpyWay.poly(d.x);
+        return NumpyStyle.poly(d.x);
     }
 
     @Benchmark
@@ -89,7 +90,7 @@ public class SeedBenchmarks {
 
     @Benchmark
     public double[] gaussianNumpyWay(SeedData d) {
-        return NumpyWay.gaussian(d.x);
+        return NumpyStyle.gaussian(d.x);
     }
 
     @Benchmark

@@ -4,11 +4,16 @@ package io.jvectorize.samples;
  * The seed's functions computed the NumPy way: one operator at a time, each writing a new
  * whole-array temporary. The baseline that fused kernels are measured against.
  */
-final class NumpyStyle {
+public final class NumpyStyle {
     private NumpyStyle() {}
 
+    /** {@code x + 1}: one operator, one array; the copy kernel, the speed of memory. */
+    public static double[] plusOne(double[] x) {
+        return add(x, 1.0);
+    }
+
     /** {@code (5 * x + 4) * x + 1}: four operators, four arrays. */
-    static double[] poly(double[] x) {
+    public static double[] poly(double[] x) {
         double[] t = multiply(5.0, x);
         t = add(t, 4.0);
         t = multiply(t, x);
@@ -16,7 +21,7 @@ final class NumpyStyle {
     }
 
     /** {@code normalizer * exp(-(d * d) / (2 sigma^2))} with {@code d = x - mu}: six operators, six arrays. */
-    static double[] gaussian(double[] x) {
+    public static double[] gaussian(double[] x) {
         double[] d = subtract(x, Seed.MU);
         double[] t = multiply(d, d);
         t = negate(t);

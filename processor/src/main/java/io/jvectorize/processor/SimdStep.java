@@ -31,8 +31,9 @@ final class SimdStep {
 
     SimdStep(ProcessingEnvironment environment) {
         this.environment = environment;
-        this.translator = trees(environment) == null ? null : new BodyTranslator(trees(environment),
-                environment.getElementUtils(), Boolean.parseBoolean(environment.getOptions().get(EXACT_OPTION)));
+        Trees trees = trees(environment);
+        this.translator = trees == null ? null : new BodyTranslator(trees, environment.getElementUtils(),
+                Boolean.parseBoolean(environment.getOptions().get(EXACT_OPTION)));
         this.vectorApiVisible = environment.getElementUtils().getTypeElement("jdk.incubator.vector.DoubleVector") != null;
         this.kind = Boolean.parseBoolean(environment.getOptions().get(WARN_OPTION))
                 ? Diagnostic.Kind.WARNING : Diagnostic.Kind.NOTE;

@@ -7,6 +7,7 @@ import io.jvectorize.processor.codegen.SimdWriter;
 import io.jvectorize.processor.model.KernelClass;
 import io.jvectorize.processor.model.KernelMethod;
 import com.squareup.javapoet.JavaFile;
+import com.sun.source.util.Trees;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
@@ -53,7 +54,8 @@ public final class VectorizeProcessor extends AbstractProcessor {
     public synchronized void init(ProcessingEnvironment environment) {
         super.init(environment);
         simdStep = new SimdStep(environment);
-        localClassCheck = SimdStep.trees(environment) == null ? null : new LocalClassCheck(SimdStep.trees(environment));
+        Trees trees = SimdStep.trees(environment);
+        localClassCheck = trees == null ? null : new LocalClassCheck(trees);
     }
 
     @Override

@@ -23,9 +23,5 @@ public record LaneProgram(NumericType laneType, List<Let> lets, LaneExpr result)
      * @param divisor whether it divides integers: where a lane is zero, the loop must leave the
      *     vector part to the scalar method, which throws its own {@link ArithmeticException}
      */
-    public record Let(String name, LaneExpr value, boolean divisor) {
-        public Let(String name, LaneExpr value) {
-            this(name, value, false);
-        }
-    }
+    public record Let(String name, LaneExpr value, boolean divisor) {}
 }

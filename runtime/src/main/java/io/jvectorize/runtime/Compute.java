@@ -124,7 +124,8 @@ public final class Compute {
 
     /**
      * How to compute: immutable; each setter returns a changed copy.
-     * Defaults: optimize, serial, blocks of {@value #DEFAULT_BLOCK_SIZE} elements, vector math.
+     * Defaults: optimize, serial, blocks of {@value #DEFAULT_BLOCK_SIZE} elements, vector math,
+     * generated loops.
      */
     public static final class Options {
 
@@ -134,18 +135,20 @@ public final class Compute {
         /** The largest block size: 8 MiB per float64 register. */
         public static final int MAX_BLOCK_SIZE = 1 << 20;
 
-        private static final Options DEFAULTS = new Options(true, false, DEFAULT_BLOCK_SIZE, true);
+        private static final Options DEFAULTS = new Options(true, false, DEFAULT_BLOCK_SIZE, true, true);
 
         private final boolean optimize;
         private final boolean parallel;
         private final int blockSize;
         private final boolean vectorMath;
+        private final boolean generateLoops;
 
-        private Options(boolean optimize, boolean parallel, int blockSize, boolean vectorMath) {
+        private Options(boolean optimize, boolean parallel, int blockSize, boolean vectorMath, boolean generateLoops) {
             this.optimize = optimize;
             this.parallel = parallel;
             this.blockSize = blockSize;
             this.vectorMath = vectorMath;
+            this.generateLoops = generateLoops;
         }
 
         public static Options defaults() {
@@ -154,7 +157,7 @@ public final class Compute {
 
         /** The fused engine (true) or operator by operator (false). */
         public Options optimize(boolean optimize) {
-            return new Options(optimize, parallel, blockSize, vectorMath);
+            return new Options(optimize, parallel, blockSize, vectorMath, generateLoops);
         }
 
         /**
@@ -162,7 +165,7 @@ public final class Compute {
          * Results equal the serial ones bit for bit, reductions too.
          */
         public Options parallel(boolean parallel) {
-            return new Options(optimize, parallel, blockSize, vectorMath);
+            return new Options(optimize, parallel, blockSize, vectorMath, generateLoops);
         }
 
         /**
@@ -176,7 +179,7 @@ public final class Compute {
                 throw new IllegalArgumentException("blockSize must be from 1 to " + MAX_BLOCK_SIZE + ", not "
                         + blockSize + " (default " + DEFAULT_BLOCK_SIZE + ")");
             }
-            return new Options(optimize, parallel, blockSize, vectorMath);
+            return new Options(optimize, parallel, blockSize, vectorMath, generateLoops);
         }
 
         /**
@@ -186,7 +189,19 @@ public final class Compute {
          * Turn it off for results identical to {@code optimize = false} and to other runs.
          */
         public Options vectorMath(boolean vectorMath) {
-            return new Options(optimize, parallel, blockSize, vectorMath);
+            return new Options(optimize, parallel, blockSize, vectorMath, generateLoops);
+        }
+
+        /**
+         * Whether the fused engine may compile a float64 elementwise pass into a loop of its own
+         * (a hidden class, where the Vector API is present): one pass over memory with every
+         * value in registers, instead of one pass over each block per operator. Passes with
+         * other types, reductions, @Vectorize calls or functions without a vector counterpart
+         * run block by block either way. The results are the same bit for bit: both apply the
+         * same Vector API operation to each element. Off, for comparing the two.
+         */
+        public Options generateLoops(boolean generateLoops) {
+            return new Options(optimize, parallel, blockSize, vectorMath, generateLoops);
         }
 
         public boolean optimize() {
@@ -205,21 +220,26 @@ public final class Compute {
             return vectorMath;
         }
 
+        public boolean generateLoops() {
+            return generateLoops;
+        }
+
         @Override
         public boolean equals(Object other) {
             return other instanceof Options that && optimize == that.optimize && parallel == that.parallel
-                    && blockSize == that.blockSize && vectorMath == that.vectorMath;
+                    && blockSize == that.blockSize && vectorMath == that.vectorMath
+                    && generateLoops == that.generateLoops;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(optimize, parallel, blockSize, vectorMath);
+            return Objects.hash(optimize, parallel, blockSize, vectorMath, generateLoops);
         }
 
         @Override
         public String toString() {
             return "Options[optimize=" + optimize + ", parallel=" + parallel + ", blockSize=" + blockSize
-                    + ", vectorMath=" + vectorMath + "]";
+                    + ", vectorMath=" + vectorMath + ", generateLoops=" + generateLoops + "]";
         }
     }
 }

@@ -34,6 +34,8 @@ final class Program {
     private final boolean usesArrays;
     /** The scalar subexpressions explain lists, as "c0 = 2 * sigma ** 2". */
     private final List<String> scalars;
+    /** The elementwise pass as one generated loop, where the Vector API is present and it can be; else null. */
+    private final FusedLoop loop;
 
     Program(Expr root, List<String> inputs, List<Constant> constants, List<Register> registers, List<Step> steps,
             List<Step.CallKernel> calls, Reducer reducer, boolean usesArrays, List<String> scalars) {
@@ -46,6 +48,13 @@ final class Program {
         this.reducer = reducer;
         this.usesArrays = usesArrays;
         this.scalars = List.copyOf(scalars);
+        this.loop = Simd.ENABLED && reducer == null && usesArrays
+                ? FusedLoop.compile(this.steps, this.constants, this.registers) : null;
+    }
+
+    /** Whether a run with these options goes through the generated loop. */
+    private boolean usesLoop(Compute.Options options) {
+        return loop != null && options.generateLoops() && (options.vectorMath() || !loop.usesVectorMath);
     }
 
     /** The number of elements the pass runs over. */
@@ -77,7 +86,9 @@ final class Program {
         int registerLength = Math.max(1, Math.min(blockSize, length));
         boolean vectorMath = Simd.ENABLED && options.vectorMath();
         Reducer.Partial total = reducer == null ? null : reducer.start();
-        if (!options.parallel()) {
+        if (usesLoop(options)) {
+            runLoop(boundInputs, constantValues, (double[]) result, options.parallel(), vectorMath);
+        } else if (!options.parallel()) {
             Frame frame = newFrame(boundInputs, constantValues, result, registerLength, vectorMath);
             for (long start = 0; start < length; start += blockSize) {
                 runBlock(frame, (int) start, (int) Math.min(blockSize, length - start));
@@ -114,6 +125,33 @@ final class Program {
         return reducer == null ? result : reducer.finish(total);
     }
 
+    /**
+     * The generated loop over whole vectors; the elements after the last whole vector (of the
+     * array, or of a thread's chunk) through the block engine.
+     */
+    private void runLoop(Object[] boundInputs, Object[] constantValues, double[] result, boolean parallel,
+            boolean vectorMath) {
+        double[][] inputs = new double[boundInputs.length][];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = (double[]) boundInputs[i];
+        }
+        double[][] constants = new double[constantValues.length][];
+        for (int k = 0; k < constants.length; k++) {
+            constants[k] = constantValues[k] instanceof double[] number ? number : null;
+        }
+        Parallel.RangeTask task = (from, to) -> {
+            int done = loop.run(inputs, constants, result, from, to);
+            if (done < to) {
+                runBlock(newFrame(boundInputs, constantValues, result, to - done, vectorMath), done, to - done);
+            }
+        };
+        if (parallel) {
+            Parallel.forRange(result.length, task);
+        } else {
+            task.run(0, result.length);
+        }
+    }
+
     private void runBlock(Frame frame, int start, int n) {
         for (Step step : steps) {
             step.run(frame, start, n);
@@ -144,16 +182,18 @@ final class Program {
     String describe(Binding binding, Compute.Options options) {
         int length = length(binding);
         int threads = options.parallel() && length >= Parallel.serialCutoff() ? Parallel.parallelism() : 1;
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "fused pass over %,d element%s in blocks of %d (%d thread%s)\n", length, length == 1 ? "" : "s",
-                options.blockSize(), threads, threads == 1 ? "" : "s"));
+        boolean usesLoop = usesLoop(options);
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "fused pass over %,d element%s %s (%d thread%s)\n",
+                length, length == 1 ? "" : "s", usesLoop ? "in one generated Vector API loop"
+                        : "in blocks of " + options.blockSize(), threads, threads == 1 ? "" : "s"));
         if (!scalars.isEmpty()) {
             text.append("  scalars, computed once: ").append(String.join(", ", scalars)).append('\n');
         }
         boolean vectorMath = Simd.ENABLED && options.vectorMath();
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
-            text.append(String.format(Locale.ROOT, "  %d. %s  [%s]\n", i + 1, step.text, step.how(vectorMath)));
+            text.append(String.format(Locale.ROOT, "  %d. %s  [%s]\n", i + 1, step.text,
+                    usesLoop ? "in the generated loop" : step.how(vectorMath)));
         }
         return text.toString();
     }

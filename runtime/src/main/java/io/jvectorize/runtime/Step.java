@@ -91,6 +91,23 @@ abstract class Step {
             this.vectorScalar = vectorizable && scalarOperand >= 0 ? VectorBlockOps.scalarKernel(op, scalarOperand == 0) : null;
         }
 
+        Operator op() {
+            return op;
+        }
+
+        Operation node() {
+            return node;
+        }
+
+        /** The slots it reads, in operand order. */
+        Slot[] operands() {
+            return c != null ? new Slot[] {a, b, c} : b != null ? new Slot[] {a, b} : new Slot[] {a};
+        }
+
+        Slot out() {
+            return out;
+        }
+
         @Override
         void run(Frame frame, int start, int n) {
             Object o = out.array(frame);

@@ -2,6 +2,8 @@ package io.jvectorize.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -103,7 +105,9 @@ class ComputeErrorsTest {
         assertEquals(64, options.blockSize());
         assertEquals(4096, Compute.Options.defaults().blockSize());
         assertEquals(options, Compute.Options.defaults().parallel(true).blockSize(64));
-        assertEquals("Options[optimize=true, parallel=true, blockSize=64, vectorMath=true]", options.toString());
+        assertNotEquals(options, options.generateLoops(false));
+        assertFalse(options.generateLoops(false).generateLoops());
+        assertEquals("Options[optimize=true, parallel=true, blockSize=64, vectorMath=true, generateLoops=true]", options.toString());
     }
 
     @Test

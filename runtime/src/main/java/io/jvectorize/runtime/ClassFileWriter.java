@@ -39,6 +39,12 @@ final class ClassFileWriter {
     private int poolCount = 1;
     private final ByteArrayOutputStream code = new ByteArrayOutputStream();
     private final List<Label> frames = new ArrayList<>();
+    /**
+     * The BootstrapMethods attribute: each entry is classDataAt with one argument, this list's
+     * pool index of an Integer.
+     */
+    private final List<Integer> bootstrapMethods = new ArrayList<>();
+    private int classDataAt;
     private int maxStack;
     private int stack;
     private int maxLocals;
@@ -117,6 +123,39 @@ final class ClassFileWriter {
         u2(methodRef(owner, method, descriptor));
     }
 
+    /**
+     * Calls an instance method; for {@code MethodHandle.invokeExact}, {@code descriptor} is the
+     * handle's type.
+     *
+     * @param arguments the number of operand-stack slots its parameters take, not counting the receiver
+     * @param results 1, or 0 for void
+     */
+    void invokevirtual(String owner, String method, String descriptor, int arguments, int results) {
+        op(0xb6, results - arguments - 1);
+        u2(methodRef(owner, method, descriptor));
+    }
+
+    /**
+     * Pushes element {@code index} of the class data, a {@code List} given to
+     * {@link java.lang.invoke.MethodHandles.Lookup#defineHiddenClassWithClassData}, as a
+     * constant of class {@code type} (an internal name): a dynamic constant resolved once by
+     * {@link java.lang.invoke.MethodHandles#classDataAt}, which C2 then folds like a literal.
+     */
+    void ldcClassData(int index, String type) {
+        int classDataAt = methodHandle(6 /* REF_invokeStatic */, methodRef("java/lang/invoke/MethodHandles",
+                "classDataAt",
+                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)Ljava/lang/Object;"));
+        this.classDataAt = classDataAt;
+        int argument = integer(index);
+        int number = bootstrapMethods.indexOf(argument);
+        if (number < 0) {
+            bootstrapMethods.add(argument);
+            number = bootstrapMethods.size() - 1;
+        }
+        op(0x13, +1); // ldc_w
+        u2(dynamic(number, nameAndType("_", "L" + type + ";")));
+    }
+
     /** Jumps to {@code target} if the int under the top of the stack is greater than the top. */
     void ifIcmpgt(Label target) {
         op(0xa3, -2);
@@ -162,6 +201,7 @@ final class ClassFileWriter {
             int codeName = utf8("Code");
             byte[] stackMap = stackMapTable();
             int stackMapName = stackMap == null ? 0 : utf8("StackMapTable");
+            int bootstrapName = bootstrapMethods.isEmpty() ? 0 : utf8("BootstrapMethods");
 
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
@@ -194,7 +234,19 @@ final class ClassFileWriter {
                 out.writeInt(stackMap.length);
                 out.write(stackMap);
             }
-            out.writeShort(0); // class attributes
+            if (bootstrapMethods.isEmpty()) {
+                out.writeShort(0); // class attributes
+            } else {
+                out.writeShort(1);
+                out.writeShort(bootstrapName);
+                out.writeInt(2 + 6 * bootstrapMethods.size());
+                out.writeShort(bootstrapMethods.size());
+                for (int argument : bootstrapMethods) {
+                    out.writeShort(classDataAt);
+                    out.writeShort(1);
+                    out.writeShort(argument);
+                }
+            }
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a ByteArrayOutputStream does not throw
@@ -267,53 +319,78 @@ final class ClassFileWriter {
     }
 
     private int methodRef(String owner, String method, String descriptor) {
-        String key = "M" + owner + '.' + method + descriptor;
-        Integer index = poolIndex.get(key);
-        if (index == null) {
-            int ownerIndex = classRef(owner);
-            int nameAndType = nameAndType(method, descriptor);
-            index = entry(key, 10, ownerIndex, nameAndType);
-        }
-        return index;
+        int ownerIndex = classRef(owner);
+        int nameAndType = nameAndType(method, descriptor);
+        return pooled("M" + owner + '.' + method + descriptor, pool -> {
+            pool.writeByte(10);
+            pool.writeShort(ownerIndex);
+            pool.writeShort(nameAndType);
+        });
+    }
+
+    private int methodHandle(int referenceKind, int reference) {
+        return pooled("H" + referenceKind + ":" + reference, pool -> {
+            pool.writeByte(15);
+            pool.writeByte(referenceKind);
+            pool.writeShort(reference);
+        });
+    }
+
+    private int dynamic(int bootstrapMethod, int nameAndType) {
+        return pooled("D" + bootstrapMethod + ":" + nameAndType, pool -> {
+            pool.writeByte(17);
+            pool.writeShort(bootstrapMethod);
+            pool.writeShort(nameAndType);
+        });
     }
 
     private int nameAndType(String method, String descriptor) {
-        String key = "N" + method + descriptor;
-        Integer index = poolIndex.get(key);
-        return index != null ? index : entry(key, 12, utf8(method), utf8(descriptor));
+        int nameIndex = utf8(method);
+        int descriptorIndex = utf8(descriptor);
+        return pooled("N" + method + descriptor, pool -> {
+            pool.writeByte(12);
+            pool.writeShort(nameIndex);
+            pool.writeShort(descriptorIndex);
+        });
     }
 
     private int classRef(String internalName) {
-        String key = "C" + internalName;
-        Integer index = poolIndex.get(key);
-        return index != null ? index : entry(key, 7, utf8(internalName));
+        int nameIndex = utf8(internalName);
+        return pooled("C" + internalName, pool -> {
+            pool.writeByte(7);
+            pool.writeShort(nameIndex);
+        });
+    }
+
+    private int integer(int value) {
+        return pooled("I" + value, pool -> {
+            pool.writeByte(3);
+            pool.writeInt(value);
+        });
     }
 
     private int utf8(String text) {
-        String key = "U" + text;
+        return pooled("U" + text, pool -> {
+            pool.writeByte(1);
+            pool.writeUTF(text);
+        });
+    }
+
+    /** Writes a constant-pool entry into the pool. */
+    private interface Entry {
+        void writeTo(DataOutputStream pool) throws IOException;
+    }
+
+    /** The index of the entry {@code key} names, written on first use. */
+    private int pooled(String key, Entry entry) {
         Integer index = poolIndex.get(key);
         if (index != null) {
             return index;
         }
         try {
-            pool.writeByte(1);
-            pool.writeUTF(text);
+            entry.writeTo(pool);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        poolIndex.put(key, poolCount);
-        return poolCount++;
-    }
-
-    /** A constant-pool entry of a tag and one or two u2 indexes. */
-    private int entry(String key, int tag, int... indexes) {
-        try {
-            pool.writeByte(tag);
-            for (int index : indexes) {
-                pool.writeShort(index);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not throw
         }
         poolIndex.put(key, poolCount);
         return poolCount++;

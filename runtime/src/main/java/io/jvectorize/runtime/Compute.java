@@ -1,5 +1,6 @@
 package io.jvectorize.runtime;
 
+import java.lang.reflect.Array;
 import java.util.Map;
 import java.util.Objects;
 
@@ -48,7 +49,11 @@ import java.util.Objects;
  * elementwise part in one pass, block by block, each block's temporaries small enough to stay
  * in cache, as numexpr computes; reductions fold block by block; nothing the size of the
  * input is allocated but the result. Calls of @Vectorize functions run their kernels over
- * each block. Parallel runs split the blocks across threads.
+ * each block. Parallel runs split the blocks across threads. Where the Vector API is present,
+ * a float64 elementwise pass of operators and math functions is compiled once into a loop of
+ * its own (a hidden class), which keeps every value in registers: one pass over memory with no
+ * block temporaries, at the speed of the processor's generated kernels
+ * ({@link Options#generateLoops}).
  *
  * <p>All of these give the same results bit for bit (NaN payloads aside), with one exception:
  * where the Vector API is present, the fused engine computes math functions (exp, log, sin,
@@ -97,7 +102,69 @@ public final class Compute {
         if (!options.optimize()) {
             return Reference.compute(e, binding, options.blockSize());
         }
-        return PlanCache.plan(e, binding).execute(binding, options);
+        return PlanCache.plan(e, binding).execute(binding, options, null);
+    }
+
+    /** Computes elementwise {@code e} into {@code out} with the fused engine; see {@link #computeInto(Expr, Map, Object, Options)}. */
+    public static void computeInto(Expr e, Map<String, ?> data, Object out) {
+        computeInto(e, data, out, Options.defaults());
+    }
+
+    /**
+     * Computes elementwise {@code e} into {@code out}, as NumPy's and numexpr's {@code out=}:
+     * no result array is allocated. {@code out} must be an array of the expression's type as
+     * long as the bound arrays, and may be one of them. Where no array takes part in the
+     * elementwise part ({@code 2 * mu}, {@code sum(x) + 1}), it may have any length, and each
+     * element gets the value. It is checked before anything is computed, and
+     * it receives the values only once they are all computed: a pass that fails leaves it as
+     * it was. (The generated loop of a float64 pass, which cannot fail, writes into it directly.)
+     *
+     * @throws IllegalArgumentException for everything {@link #compute(Expr, Map, Options)}
+     *     throws it for, if {@code e} is a reduction, or if {@code out} is null, not an array of
+     *     the expression's type or of another length than the bound arrays
+     * @throws ArithmeticException as {@link #compute(Expr, Map, Options)}
+     */
+    public static void computeInto(Expr e, Map<String, ?> data, Object out, Options options) {
+        Objects.requireNonNull(e, "e");
+        Objects.requireNonNull(options, "options");
+        if (e.isReduction()) {
+            throw new IllegalArgumentException("computeInto needs an elementwise expression, and " + e
+                    + " is a reduction: compute returns its value");
+        }
+        Class<?> type = e.dtype().arrayType();
+        if (out == null || out.getClass() != type) {
+            throw new IllegalArgumentException("out must be a " + type.getSimpleName() + " for the " + e.dtype()
+                    + " expression " + e + ", not " + (out == null ? "null" : out.getClass().getSimpleName()));
+        }
+        Binding binding = Binding.of(e, data);
+        int length = Array.getLength(out);
+        if (readsArrays(e, binding) && binding.length() != length) {
+            throw new IllegalArgumentException("out has " + length + " elements, the bound arrays "
+                    + binding.length());
+        }
+        Object result = options.optimize() ? PlanCache.plan(e, binding).execute(binding, options, out)
+                : Reference.compute(e, binding, options.blockSize());
+        if (result != out) {
+            // A pass without arrays gives one element: broadcast it.
+            Object values = Array.getLength(result) == length ? result : Conversions.fill(result, length);
+            System.arraycopy(values, 0, out, 0, length);
+        }
+    }
+
+    /** Whether the elementwise part of {@code e} (outside its reductions) reads a bound array. */
+    private static boolean readsArrays(Expr e, Binding binding) {
+        if (e instanceof Symbol symbol) {
+            return binding.isArray(symbol.name());
+        }
+        if (e instanceof Reduction) {
+            return false;
+        }
+        for (Expr child : e.children()) {
+            if (readsArrays(child, binding)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

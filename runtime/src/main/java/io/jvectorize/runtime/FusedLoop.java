@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +17,13 @@ import java.util.Map;
  * the processor's generated SIMD kernels do. The block engine makes one pass over a block per
  * operator; this makes one pass over memory in all, with no block temporaries.
  *
- * <p>Built for a {@link Program} whose steps are all float64 operators with a Vector API
- * counterpart ({@link LaneOps}), reading bound {@code double[]} arrays and float64 constants;
- * {@link #compile} returns null for anything else, and the block engine runs it. The loop
- * covers whole vectors; the caller runs the few elements after them through the block engine.
+ * <p>Built for a {@link Program} whose steps all work on float64 values in {@code double[]}
+ * arrays: operators with a Vector API counterpart ({@link LaneOps}), copies, and calls of
+ * @Vectorize functions that have a lane function (the processor generates one for every
+ * float64 method it translates to SIMD), which the loop calls through a constant method
+ * handle, so that C2 inlines it. {@link #compile} returns null for anything else, and the
+ * block engine runs it. The loop covers whole vectors; the caller runs the few elements
+ * after them through the block engine.
  *
  * <p>The generated method, for {@code exp(x - mu)}, reads as:
  * <pre>{@code
@@ -100,33 +104,53 @@ final class FusedLoop {
      * in a {@code double[]}, or the loop would be too large for the JIT.
      */
     static FusedLoop compile(List<Step> steps, List<Program.Constant> constants, List<Program.Register> registers) {
-        List<Step.Op> ops = new ArrayList<>();
         boolean usesVectorMath = false;
         for (Step step : steps) {
-            if (!(step instanceof Step.Op op) || laneMethod(op, constants) == null) {
+            if (!fusable(step, constants)) {
                 return null;
             }
-            ops.add(op);
-            usesVectorMath |= Step.Op.VECTOR_MATH.contains(op.op());
+            usesVectorMath |= step instanceof Step.Op op && Step.Op.VECTOR_MATH.contains(op.op());
         }
-        if (ops.isEmpty() || ops.get(ops.size() - 1).out().where != Slot.Where.RESULT) {
+        if (steps.isEmpty() || out(steps.get(steps.size() - 1)).where != Slot.Where.RESULT) {
             return null;
         }
-        byte[] bytes = new Writer(ops, constants, registers).write();
+        Writer writer = new Writer(steps, constants, registers);
+        byte[] bytes = writer.write();
         if (bytes == null) {
             return null;
         }
         try {
-            MethodHandles.Lookup loop = MethodHandles.lookup().defineHiddenClass(bytes, true);
+            MethodHandles.Lookup loop = MethodHandles.lookup().defineHiddenClassWithClassData(bytes,
+                    List.copyOf(writer.laneFunctions), true);
             return new FusedLoop(loop.findStatic(loop.lookupClass(), "run", RUN), usesVectorMath);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("could not define a fused loop", e);
         }
     }
 
+    private static boolean fusable(Step step, List<Program.Constant> constants) {
+        if (step instanceof Step.Op op) {
+            return laneMethod(op, constants) != null;
+        }
+        if (step instanceof Step.Convert convert) {
+            return convert.isCopy();
+        }
+        if (step instanceof Step.CallKernel call) {
+            // A lane function exists only for float64 signatures, whose arrays are double[].
+            return call.overload().lanes() != null && call.out().arrayType == double[].class
+                    && Arrays.stream(call.in).allMatch(slot -> slot.arrayType == double[].class);
+        }
+        return false;
+    }
+
+    private static Slot out(Step step) {
+        return step instanceof Step.Op op ? op.out()
+                : step instanceof Step.Convert convert ? convert.out() : ((Step.CallKernel) step).out();
+    }
+
     /** The {@link LaneOps} method that applies {@code op}, or null if it has none or a value is not float64. */
     private static String laneMethod(Step.Op op, List<Program.Constant> constants) {
-        if (op.node().dtype() != DType.FLOAT64) {
+        if (op.node().dtype() != DType.FLOAT64 || op.out().arrayType != double[].class) {
             return null;
         }
         Slot[] operands = op.operands();
@@ -139,12 +163,9 @@ final class FusedLoop {
                 return null;
             }
         }
-        if (op.out().arrayType != double[].class) {
-            return null;
-        }
         if (op.op() == Operator.POW) {
             // The block engine squares for an exponent of 2 and calls Math.pow otherwise.
-            Slot exponent = op.operands()[1];
+            Slot exponent = operands[1];
             return exponent.where == Slot.Where.SCALAR && constants.get(exponent.index).expr() instanceof Literal l
                     && l.doubleValue() == 2.0 ? "square" : null;
         }
@@ -161,7 +182,7 @@ final class FusedLoop {
         private static final int INDEX = 5;
         private static final int LAST = 6;
 
-        private final List<Step.Op> ops;
+        private final List<Step> steps;
         private final List<Program.Constant> constants;
         private final List<Program.Register> registers;
         private final ClassFileWriter out = new ClassFileWriter("io/jvectorize/runtime/FusedLoop$Generated");
@@ -170,11 +191,13 @@ final class FusedLoop {
         private final Map<Integer, Integer> constantLocals = new LinkedHashMap<>();
         /** The locals live at the loop's head, as verification types. */
         private final List<String> headLocals = new ArrayList<>(List.of("[[D", "[[D", "[D", "I", "I", "I", "I"));
+        /** The class data: the lane functions the loop calls, by number. */
+        final List<MethodHandle> laneFunctions = new ArrayList<>();
         private int resultLocal;
         private int registerBase;
 
-        Writer(List<Step.Op> ops, List<Program.Constant> constants, List<Program.Register> registers) {
-            this.ops = ops;
+        Writer(List<Step> steps, List<Program.Constant> constants, List<Program.Register> registers) {
+            this.steps = steps;
             this.constants = constants;
             this.registers = registers;
         }
@@ -199,15 +222,20 @@ final class FusedLoop {
             out.iload(INDEX);
             out.iload(LAST);
             out.ifIcmpgt(exit);
-            for (Step.Op op : ops) {
-                String method = laneMethod(op, constants);
-                Slot[] operands = op.operands();
-                int used = Operator.POW == op.op() ? 1 : operands.length;
-                for (int k = 0; k < used; k++) {
-                    pushVector(operands[k]);
+            for (Step step : steps) {
+                if (step instanceof Step.Op op) {
+                    Slot[] operands = op.operands();
+                    int used = Operator.POW == op.op() ? 1 : operands.length; // a square reads its base only
+                    for (int k = 0; k < used; k++) {
+                        pushVector(operands[k]);
+                    }
+                    out.invokestatic(LANE_OPS, laneMethod(op, constants), used == 1 ? UNARY : BINARY, used, 1);
+                } else if (step instanceof Step.Convert copy) {
+                    pushVector(copy.in());
+                } else {
+                    call((Step.CallKernel) step);
                 }
-                out.invokestatic(LANE_OPS, method, used == 1 ? UNARY : BINARY, used, 1);
-                out.astore(local(op.out()));
+                out.astore(local(out(step)));
                 if (out.codeSize() > MAX_CODE_BYTES) {
                     return null;
                 }
@@ -224,11 +252,27 @@ final class FusedLoop {
             return out.codeSize() > MAX_CODE_BYTES ? null : out.toBytes("run", RUN.toMethodDescriptorString());
         }
 
+        /** {@code lanes.invokeExact(arguments...)}, the function's handle a constant of the class. */
+        private void call(Step.CallKernel call) {
+            laneFunctions.add(call.overload().lanes());
+            out.ldcClassData(laneFunctions.size() - 1, "java/lang/invoke/MethodHandle");
+            for (Slot argument : call.in) {
+                pushVector(argument);
+            }
+            out.invokevirtual("java/lang/invoke/MethodHandle", "invokeExact",
+                    LaneOps.functionType(call.in.length).toMethodDescriptorString(), call.in.length, 1);
+        }
+
+        private static Slot[] reads(Step step) {
+            return step instanceof Step.Op op ? op.operands()
+                    : step instanceof Step.Convert convert ? new Slot[] {convert.in()} : ((Step.CallKernel) step).in;
+        }
+
         /** Numbers the locals: the inputs and constants the steps read, then the result, then the registers. */
         private void assignLocals() {
             int next = LAST + 1;
-            for (Step.Op op : ops) {
-                for (Slot slot : op.operands()) {
+            for (Step step : steps) {
+                for (Slot slot : reads(step)) {
                     if (slot.where == Slot.Where.INPUT && !inputLocals.containsKey(slot.index)) {
                         inputLocals.put(slot.index, next++);
                         headLocals.add("[D");

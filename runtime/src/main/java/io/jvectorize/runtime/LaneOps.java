@@ -1,5 +1,7 @@
 package io.jvectorize.runtime;
 
+import java.lang.invoke.MethodType;
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -19,6 +21,13 @@ final class LaneOps {
     static final int LANES = SPECIES.length();
 
     private LaneOps() {}
+
+    /** The type of a lane function of {@code arity} arguments: {@code (DoubleVector, ...)DoubleVector}. */
+    static MethodType functionType(int arity) {
+        Class<?>[] parameters = new Class<?>[arity];
+        Arrays.fill(parameters, DoubleVector.class);
+        return MethodType.methodType(DoubleVector.class, parameters);
+    }
 
     static DoubleVector load(double[] array, int index) {
         return DoubleVector.fromArray(SPECIES, array, index);

@@ -43,12 +43,18 @@ final class Plan {
         }
     }
 
-    Object execute(Binding binding, Compute.Options options) {
+    /**
+     * The result (see {@link Program#run}).
+     *
+     * @param out the array to write an elementwise result into where the main pass can do so
+     *     safely, or null
+     */
+    Object execute(Binding binding, Compute.Options options, Object out) {
         Map<Reduction, Object> known = new HashMap<>();
         for (Program prePass : prePasses) {
-            known.put((Reduction) prePass.root, prePass.run(binding, known, options));
+            known.put((Reduction) prePass.root, prePass.run(binding, known, options, null));
         }
-        return main.run(binding, known, options);
+        return main.run(binding, known, options, out);
     }
 
     String explain(Binding binding, Compute.Options options) {

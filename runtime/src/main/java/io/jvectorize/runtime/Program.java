@@ -52,6 +52,15 @@ final class Program {
                 ? FusedLoop.compile(this.steps, this.constants, this.registers) : null;
     }
 
+    private static boolean isOneOf(Object array, Object[] arrays) {
+        for (Object candidate : arrays) {
+            if (candidate == array) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a run with these options goes through the generated loop. */
     private boolean usesLoop(Compute.Options options) {
         return loop != null && options.generateLoops() && (options.vectorMath() || !loop.usesVectorMath);
@@ -66,8 +75,12 @@ final class Program {
      * Runs the pass: the result array, or the reduction's boxed value.
      *
      * @param known the values of the reductions nested in it, from earlier passes
+     * @param out an array of the result's type and length to write into, or null. It is
+     *     used only by the generated loop, which cannot fail halfway, and only where it is
+     *     none of the inputs (the block engine's tail would read what it wrote); else the
+     *     result is a new array.
      */
-    Object run(Binding binding, Map<Reduction, Object> known, Compute.Options options) {
+    Object run(Binding binding, Map<Reduction, Object> known, Compute.Options options, Object out) {
         int length = length(binding);
         if (reducer != null) {
             reducer.checkLength(length);
@@ -81,7 +94,9 @@ final class Program {
             Constant constant = constants.get(k);
             constantValues[k] = Reference.scalar(constant.expr, constant.type, constant.arrayType, binding, known);
         }
-        Object result = reducer == null ? Conversions.newArray(root.dtype().arrayType(), length) : null;
+        Object result = reducer != null ? null
+                : out != null && usesLoop(options) && usesArrays && !isOneOf(out, boundInputs) ? out
+                : Conversions.newArray(root.dtype().arrayType(), length);
         int blockSize = options.blockSize();
         int registerLength = Math.max(1, Math.min(blockSize, length));
         boolean vectorMath = Simd.ENABLED && options.vectorMath();

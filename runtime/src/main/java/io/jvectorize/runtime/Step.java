@@ -160,6 +160,19 @@ abstract class Step {
             this.vector = Simd.ENABLED ? VectorBlockOps.conversion(in.arrayType, out.arrayType, to) : null;
         }
 
+        Slot in() {
+            return in;
+        }
+
+        Slot out() {
+            return out;
+        }
+
+        /** Whether it only copies: float64 values from one {@code double[]} into another. */
+        boolean isCopy() {
+            return in.arrayType == double[].class && out.arrayType == double[].class && to == DType.FLOAT64;
+        }
+
         @Override
         void run(Frame frame, int start, int n) {
             if (vector != null) {
@@ -192,6 +205,14 @@ abstract class Step {
             this.out = out;
             this.overload = call.overload();
             this.index = index;
+        }
+
+        Slot out() {
+            return out;
+        }
+
+        VectorizedFunction.Overload overload() {
+            return overload;
         }
 
         @Override

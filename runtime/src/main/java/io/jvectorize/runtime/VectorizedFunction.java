@@ -1,5 +1,7 @@
 package io.jvectorize.runtime;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -44,21 +46,55 @@ public final class VectorizedFunction {
      * @param argumentTypes the signature's argument types
      * @param implementation how {@code kernel} runs
      * @param kernel the loop over a range of elements
+     * @param lanes the function on one vector of each argument, of type
+     *     {@code (DoubleVector, ...)DoubleVector}, which {@link Compute}'s generated loops call
+     *     (see {@link #laneFunction}); null where there is none
      */
     public record Overload(DType returnType, List<DType> argumentTypes, Implementation implementation,
-            RangeKernel kernel) {
+            RangeKernel kernel, MethodHandle lanes) {
 
         public Overload {
             Objects.requireNonNull(returnType, "returnType");
             argumentTypes = List.copyOf(argumentTypes);
             Objects.requireNonNull(implementation, "implementation");
             Objects.requireNonNull(kernel, "kernel");
+            if (lanes != null && (returnType != DType.FLOAT64 || argumentTypes.stream().anyMatch(t -> t != DType.FLOAT64)
+                    || !lanes.type().equals(LaneOps.functionType(argumentTypes.size())))) {
+                throw new IllegalArgumentException("a lane function is for a float64 signature, of type (DoubleVector"
+                        + ", ...)DoubleVector, one per argument; not " + lanes.type() + " for " + argumentTypes);
+            }
+        }
+
+        /** An overload without a lane function: calls run its kernel block by block. */
+        public Overload(DType returnType, List<DType> argumentTypes, Implementation implementation, RangeKernel kernel) {
+            this(returnType, argumentTypes, implementation, kernel, null);
         }
 
         /** The signature in Numba's form, e.g. {@code float64(float64, int32)}. */
         public String signature() {
             return returnType.numpyName() + argumentTypes.stream().map(DType::numpyName)
                     .collect(Collectors.joining(", ", "(", ")"));
+        }
+    }
+
+    /**
+     * The lane function {@code name} of class {@code className}, as generated SIMD classes
+     * declare them: a static method of {@code arity} {@code DoubleVector} parameters returning
+     * a {@code DoubleVector}. Null where the Vector API is not present; then the class is not
+     * even loaded.
+     *
+     * @param lookup a lookup with access to the method: the generated kernel library's own
+     * @throws IllegalStateException if there is no such method
+     */
+    public static MethodHandle laneFunction(MethodHandles.Lookup lookup, String className, String name, int arity) {
+        if (!Simd.ENABLED) {
+            return null;
+        }
+        try {
+            return lookup.findStatic(lookup.findClass(className), name, LaneOps.functionType(arity));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("no lane function " + className + "." + name + " of " + arity
+                    + " DoubleVector arguments: recompile with the jvectorize processor that generated it", e);
         }
     }
 

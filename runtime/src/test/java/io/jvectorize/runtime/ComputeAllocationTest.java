@@ -55,6 +55,17 @@ class ComputeAllocationTest {
     }
 
     @Test
+    void computeIntoAllocatesNothingWithTheGeneratedLoop() {
+        int n = 1_000_000;
+        double[] out = new double[n];
+        Map<String, Object> data = Map.of("x", doubles(n), "mu", -1.33, "sigma", 1.25);
+        // Without the Vector API the block engine computes into a new array, then copies it.
+        long result = Simd.ENABLED ? 0 : 8L * n;
+        long allocated = allocatedBy(() -> Compute.computeInto(ComputeTesting.gaussian(), data, out));
+        assertTrue(allocated <= result + SLACK, "allocated " + allocated + " bytes");
+    }
+
+    @Test
     void elementwiseOfAMillion() {
         int n = 1_000_000;
         double[] x = doubles(n);

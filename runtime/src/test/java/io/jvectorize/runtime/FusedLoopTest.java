@@ -137,6 +137,38 @@ class FusedLoopTest {
     }
 
     @Test
+    void callsWithLaneFunctionsRunInTheLoop() {
+        Random random = new Random(23);
+        Expr f = Expr.symbol("f", DType.FLOAT32);
+        for (int n : new int[] {0, 1, 7, 1001, 100_003}) {
+            Map<String, Object> data = data(random, n);
+            data.put("f", ComputeTesting.floats(random, n));
+            for (Expr e : List.of(poly(A).add(1.0), poly(A), mix(poly(A.mul(2.0)), B.sub(S)).div(S),
+                    mix(A, poly(S)), poly(poly(A)).sqrt())) {
+                String what = e + " over " + n;
+                assertEquals(Simd.ENABLED, Compute.explain(e, data).contains(LOOP), what);
+                Object expected = Compute.compute(e, data, false);
+                ComputeTesting.assertSameBits(expected, Compute.compute(e, data), what);
+                ComputeTesting.assertSameBits(expected, Compute.compute(e, data,
+                        Compute.Options.defaults().parallel(true)), what);
+                double[] out = new double[n];
+                Compute.computeInto(e, data, out);
+                ComputeTesting.assertSameBits(expected, out, what);
+            }
+            // A float32 argument goes to the float32 overload, which has no lane function.
+            assertTrue(!Compute.explain(poly(f).add(1.0f), data).contains(LOOP));
+        }
+    }
+
+    private static Expr poly(Expr t) {
+        return new Call(TestFunctions.POLY, List.of(t));
+    }
+
+    private static Expr mix(Expr a, Expr b) {
+        return new Call(TestFunctions.MIX, List.of(a, b));
+    }
+
+    @Test
     void parallelEqualsSerialBitForBit() {
         Random random = new Random(17);
         int n = Math.max(3 * Parallel.serialCutoff(), 100_003);

@@ -1,5 +1,7 @@
 package io.jvectorize.runtime;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.util.List;
 
 /** @Vectorize functions built by hand, as the registry would build them from generated kernels. */
@@ -24,7 +26,19 @@ final class TestFunctions {
                         for (int i = from; i < to; i++) {
                             r[i] = poly(t[i]);
                         }
-                    })));
+                    }, lanes("poly", 1))));
+
+    /** {@code a / 4 + 3b / 4}: two float64 arguments, with a lane function. */
+    static final VectorizedFunction MIX = new VectorizedFunction(TestFunctions.class, "mix", List.of(
+            new VectorizedFunction.Overload(DType.FLOAT64, List.of(DType.FLOAT64, DType.FLOAT64),
+                    VectorizedFunction.Implementation.GENERATED_SIMD, (a, out, from, to) -> {
+                        double[] x = (double[]) a[0];
+                        double[] y = (double[]) a[1];
+                        double[] r = (double[]) out;
+                        for (int i = from; i < to; i++) {
+                            r[i] = x[i] * 0.25 + y[i] * 0.75;
+                        }
+                    }, lanes("mix", 2))));
 
     /** {@code 3a + b}, wrapping, in int64. */
     static final VectorizedFunction SCALE_ADD = new VectorizedFunction(TestFunctions.class, "scaleAdd", List.of(
@@ -62,11 +76,17 @@ final class TestFunctions {
                         }
                     })));
 
+    /** The lane function of {@link VectorLaneFunctions}, where the Vector API is present; else null. */
+    private static MethodHandle lanes(String name, int arity) {
+        return VectorizedFunction.laneFunction(MethodHandles.lookup(), TestFunctions.class.getPackageName()
+                + ".VectorLaneFunctions", name, arity);
+    }
+
     static double poly(double t) {
         return (5.0 * t + 4.0) * t + 1.0;
     }
 
     static List<VectorizedFunction> all() {
-        return List.of(POLY, SCALE_ADD, CHOOSE, SIGN);
+        return List.of(POLY, SCALE_ADD, CHOOSE, SIGN, MIX);
     }
 }

@@ -78,6 +78,7 @@ public final class Demo {
         // result for the Gaussian (a product), of the largest term for the wave (a sum of terms near 1).
         DoubleUnaryOperator vectorMath = Simd.ENABLED ? expected -> VECTOR_MATH_ULPS * Math.ulp(expected) : EXACT;
         DoubleUnaryOperator vectorTerms = Simd.ENABLED ? expected -> 2 * VECTOR_MATH_ULPS * Math.ulp(1.0) : EXACT;
+        Compute.Options blockByBlock = Compute.Options.defaults().generateLoops(false);
         String generated = Simd.ENABLED ? "generated, SIMD" : "generated, scalar path";
 
         List<Row> rows = List.of(
@@ -87,6 +88,7 @@ public final class Demo {
                 new Row("poly, " + generated, () -> { SeedVectorized.poly(x, out); return out; }, poly, EXACT),
                 new Row("poly, " + generated + ", parallel",
                         () -> { SeedVectorized.polyParallel(x, out); return out; }, poly, EXACT),
+                new Row("poly, " + generated + ", new result array", () -> SeedVectorized.poly(x), poly, EXACT),
                 new Row("Gaussian, NumPy way (a temporary per operator)", () -> NumpyStyle.gaussian(x), gaussian, EXACT),
                 new Row("Gaussian, scalar loop (no Vector API)", () -> gaussianLoop(x, out), gaussian, EXACT),
                 new Row("Gaussian, " + generated,
@@ -98,10 +100,18 @@ public final class Demo {
                         () -> { WavesVectorized.wave(x, out); return out; }, wave, vectorTerms),
                 new Row("Gaussian, Compute, optimize = false",
                         () -> (double[]) Compute.compute(gaussianExpr, data, false), gaussianReference, EXACT),
+                new Row("Gaussian, Compute, optimize = true, block by block",
+                        () -> (double[]) Compute.compute(gaussianExpr, data, blockByBlock), gaussianReference, vectorMath),
                 new Row("Gaussian, Compute, optimize = true",
                         () -> (double[]) Compute.compute(gaussianExpr, data, true), gaussianReference, vectorMath),
+                new Row("Gaussian, Compute, optimize = true, into out",
+                        () -> { Compute.computeInto(gaussianExpr, data, out); return out; }, gaussianReference,
+                        vectorMath),
                 new Row("poly(x) + 1, Compute through the registry",
-                        () -> (double[]) Compute.compute(polyPlusOne, data, true), polyPlusOneExpected, EXACT));
+                        () -> (double[]) Compute.compute(polyPlusOne, data, true), polyPlusOneExpected, EXACT),
+                new Row("poly(x) + 1, Compute through the registry, into out",
+                        () -> { Compute.computeInto(polyPlusOne, data, out); return out; }, polyPlusOneExpected,
+                        EXACT));
 
         System.out.printf(Locale.ROOT, "jvectorize demo: %,d float64 elements, median of %d repeats, %d threads,"
                 + " SIMD %s, Java %s%n%n", n, options.repeats, Parallel.parallelism(),

@@ -12,10 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.testing.compile.Compilation;
+import io.jvectorize.runtime.KernelLibrary;
+import io.jvectorize.runtime.VectorizedFunction;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -372,7 +376,7 @@ class SimdTranslationTest {
             {"cosh", "1", "lanewise(VectorOperators.COSH)"}, {"tanh", "1", "lanewise(VectorOperators.TANH)"},
             {"atan2", "2", "xV.lanewise(VectorOperators.ATAN2, yV)"},
             {"hypot", "2", "xV.lanewise(VectorOperators.HYPOT, yV)"},
-            {"pow", "2", "xV.lanewise(VectorOperators.POW, yV)"},
+            {"pow", "2", "VectorMath.pow(xV, yV)"},
             {"abs", "1", "xV.abs()"}, {"min", "2", "xV.min(yV)"}, {"max", "2", "xV.max(yV)"},
             {"fma", "3", "xV.fma(yV, zV)"},
         };
@@ -702,6 +706,59 @@ class SimdTranslationTest {
         assertThat(compilation).succeeded();
         assertSimdLoop(compilation, "Foo", "simd", "xV.mul(xV)");
         assertScalarLoopOnly(compilation, "Foo", "scalar");
+    }
+
+    @Test
+    void float64MethodsGetALaneFunctionThatTheLibraryNames() {
+        Source source = classP("Foo",
+                "@Vectorize(signature = {\"float32(float32)\", \"float64(float64)\"})",
+                "static double poly(double t) {",
+                "    double u = 5.0 * t;",
+                "    return (u + 4.0) * t + 1.0;",
+                "}",
+                "",
+                "@Vectorize",
+                "static double mix(double a, double b) {",
+                "    return a < b ? a : b * 2;",
+                "}",
+                "",
+                "@Vectorize",
+                "static float half(float x) {",
+                "    return x / 2;",
+                "}",
+                "",
+                "@Vectorize",
+                "static long twice(long x) {",
+                "    return 2 * x;",
+                "}",
+                "",
+                "@Vectorize",
+                "static double mixed(double x, int k) {",
+                "    return x * k;",
+                "}");
+        Compilation compilation = compileWithSimd(source);
+        String simd = simdClass(compilation, "Foo");
+        assertTrue(simd.contains("""
+                    /**
+                     * Computes {@code poly(tV)} on each lane: one vector of what {@link #polyLoop} computes.
+                     * {@code Compute} calls it in the loops it generates for expressions.
+                     */
+                    static DoubleVector polyLanes(DoubleVector tV) {
+                        DoubleVector u = DoubleVector.broadcast(DOUBLES, 5.0).mul(tV);
+                        return u.add(4.0).mul(tV).add(1.0);
+                    }
+                """), simd);
+        assertTrue(simd.contains("static DoubleVector mixLanes(DoubleVector aV, DoubleVector bV) {\n"
+                + "        return bV.mul(2.0).blend(aV, aV.compare(VectorOperators.LT, bV));\n"), simd);
+        for (String none : List.of("halfLanes", "twiceLanes", "mixedLanes")) {
+            assertFalse(simd.contains(none), "a lane function is float64 only: " + none);
+        }
+        String library = generated(compilation, "p.FooVectorizedKernels");
+        assertTrue(library.contains("VectorizedFunction.laneFunction(MethodHandles.lookup(), \"p.FooVectorizedSimd\","
+                + " \"polyLanes\", 1)"), library);
+        assertTrue(library.contains("VectorizedFunction.laneFunction(MethodHandles.lookup(), \"p.FooVectorizedSimd\","
+                + " \"mixLanes\", 2)"), library);
+        assertEquals(2, library.split("laneFunction\\(", -1).length - 1, library);
     }
 
     // ---- which keep the scalar loop, and the NOTE that says why --------------------------------
@@ -1711,6 +1768,55 @@ class SimdTranslationTest {
                 "ldiv", new Class<?>[] {long[].class, long[].class}, la, lb));
         // The scalar method throws its own exception for the element, as DESIGN.md promises.
         assertEquals("/ by zero", simd.getMessage());
+    }
+
+    @Test
+    void laneFunctionsComputeTheScalarMethodBitForBit() throws Throwable {
+        assumeSimdRuns();
+        CompiledClasses classes = exactKernels();
+        KernelLibrary library = (KernelLibrary) classes.loadClass("p.EVectorizedKernels").getConstructor().newInstance();
+        Class<?> vectorClass = Class.forName(MODULE + ".DoubleVector");
+        Object species = vectorClass.getField("SPECIES_PREFERRED").get(null);
+        MethodHandle load = MethodHandles.publicLookup().findStatic(vectorClass, "fromArray", MethodType.methodType(
+                vectorClass, Class.forName(MODULE + ".VectorSpecies"), double[].class, int.class)).bindTo(species);
+        MethodHandle store = MethodHandles.publicLookup().findVirtual(vectorClass, "intoArray",
+                MethodType.methodType(void.class, double[].class, int.class));
+        int lanes = (int) Class.forName(MODULE + ".VectorSpecies").getMethod("length").invoke(species);
+        int tested = 0;
+        for (Object[] method : EXACT_METHODS) {
+            Class<?>[] types = Arrays.copyOfRange(method, 1, method.length, Class[].class);
+            VectorizedFunction function = library.functions().stream()
+                    .filter(f -> f.name().equals(method[0])).findFirst().orElseThrow();
+            MethodHandle laneFunction = function.overloads().get(0).lanes();
+            if (!Arrays.stream(types).allMatch(t -> t == double.class)) {
+                assertEquals(null, laneFunction, (String) method[0]);
+                continue;
+            }
+            Method scalar = classes.loadClass("p.E").getDeclaredMethod((String) method[0], types);
+            scalar.setAccessible(true);
+            int length = 4000 / lanes * lanes;
+            Object[] inputs = inputs(types, length, 31);
+            double[] out = new double[length];
+            for (int i = 0; i < length; i += lanes) {
+                Object[] vectors = new Object[types.length];
+                for (int p = 0; p < types.length; p++) {
+                    vectors[p] = load.invoke((double[]) inputs[p], i);
+                }
+                store.invoke(laneFunction.invokeWithArguments(vectors), out, i);
+            }
+            for (int i = 0; i < length; i++) {
+                Object[] arguments = new Object[types.length];
+                for (int p = 0; p < types.length; p++) {
+                    arguments[p] = ((double[]) inputs[p])[i];
+                }
+                double expected = (double) scalar.invoke(null, arguments);
+                assertTrue(Double.doubleToLongBits(expected) == Double.doubleToLongBits(out[i])
+                        || Double.isNaN(expected) && Double.isNaN(out[i]),
+                        method[0] + Arrays.toString(arguments) + ": " + out[i] + ", expected " + expected);
+            }
+            tested++;
+        }
+        assertEquals(6, tested, "float64 methods of EXACT");
     }
 
     // ---- transcendental functions: ulps against the scalar method --------------------------------

@@ -13,6 +13,7 @@ import io.jvectorize.processor.model.KernelMethod;
 import io.jvectorize.processor.model.NumericType;
 import io.jvectorize.processor.model.Signature;
 import io.jvectorize.processor.model.Variant;
+import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,9 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes the kernel library of a {@link KernelClass}: the class's functions as the expression
- * layer calls them by name, each overload running the companion's loop over a range. The
+ * layer calls them by name, each overload running the companion's loop over a range, and
+ * naming its lane function where the SIMD class has one (found only where the Vector API is
+ * present at run time, so nothing else loads the SIMD class). The
  * processor lists it in {@code META-INF/services}, so expressions find it without configuration.
  */
 public final class LibraryWriter {
@@ -38,8 +41,12 @@ public final class LibraryWriter {
 
     /** The library's qualified name, as the services file lists it. */
     public static String libraryQualifiedName(KernelClass kernelClass) {
-        return kernelClass.packageName().isEmpty()
-                ? libraryName(kernelClass) : kernelClass.packageName() + "." + libraryName(kernelClass);
+        return qualifiedName(kernelClass, libraryName(kernelClass));
+    }
+
+    /** A generated class's binary name, in the package of {@code kernelClass}. */
+    private static String qualifiedName(KernelClass kernelClass, String simpleName) {
+        return kernelClass.packageName().isEmpty() ? simpleName : kernelClass.packageName() + "." + simpleName;
     }
 
     /** The library, or empty when no signature of the class has types that expressions know. */
@@ -51,7 +58,7 @@ public final class LibraryWriter {
             List<CodeBlock> overloads = new ArrayList<>();
             for (Signature signature : method.signatures()) {
                 if (hasExpressionTypes(signature)) {
-                    overloads.add(overload(companion, method, signature));
+                    overloads.add(overload(companion, method, signature, kernelClass));
                 }
             }
             if (!overloads.isEmpty()) {
@@ -89,7 +96,8 @@ public final class LibraryWriter {
                 .build());
     }
 
-    private static CodeBlock overload(ClassName companion, KernelMethod method, Signature signature) {
+    private static CodeBlock overload(ClassName companion, KernelMethod method, Signature signature,
+            KernelClass kernelClass) {
         Variant loop = new Variant(method, signature, 0, Variant.Kind.LOOP);
         CodeBlock.Builder arguments = CodeBlock.builder();
         CodeBlock.Builder call = CodeBlock.builder().add("$T.$L(", companion, loop.name());
@@ -98,9 +106,14 @@ public final class LibraryWriter {
             call.add("($T[]) arguments[$L], ", CompanionWriter.primitive(signature.argumentType(i)), i);
         }
         call.add("($T[]) out, from, to)", CompanionWriter.primitive(signature.returnType()));
-        return CodeBlock.of("new $T($T.$L, $T.of($L), $T.generated($L),\n$>$>(arguments, out, from, to) -> $L)$<$<",
+        CodeBlock lanes = SimdWriter.hasSimdLoop(loop) && SimdWriter.hasLaneFunction(method)
+                ? CodeBlock.of(",\n$T.laneFunction($T.lookup(), $S, $S, $L)", FUNCTION, MethodHandles.class,
+                        qualifiedName(kernelClass, SimdWriter.simdName(kernelClass)),
+                        SimdWriter.laneFunctionName(method), signature.arity())
+                : CodeBlock.of("");
+        return CodeBlock.of("new $T($T.$L, $T.of($L), $T.generated($L),\n$>$>(arguments, out, from, to) -> $L$L)$<$<",
                 OVERLOAD, DTYPE, signature.returnType().name(), List.class, arguments.build(), IMPLEMENTATION,
-                SimdWriter.hasSimdLoop(loop), call.build());
+                SimdWriter.hasSimdLoop(loop), call.build(), lanes);
     }
 
     /** Whether every type of the signature is one expressions have: not int16 or int8. */

@@ -35,6 +35,8 @@ public final class SimdWriter {
     static final ClassName VECTOR_MASK = ClassName.get(VECTOR_PACKAGE, "VectorMask");
     static final ClassName VECTOR_SPECIES = ClassName.get(VECTOR_PACKAGE, "VectorSpecies");
     static final ClassName VECTOR_OPERATORS = ClassName.get(VECTOR_PACKAGE, "VectorOperators");
+    /** Lanewise functions with Math's special cases where the Vector API's differ (pow). */
+    static final ClassName VECTOR_MATH = ClassName.get(LibraryWriter.RUNTIME, "VectorMath");
 
 
     /** The SIMD class's simple name: {@code FooVectorized} gives {@code FooVectorizedSimd}. */
@@ -48,6 +50,21 @@ public final class SimdWriter {
         return variant.kind() == Variant.Kind.LOOP
                 && method.lanes().isPresent()
                 && variant.signature().equals(KernelMethod.ownSignature(method.parameters(), method.returnType()));
+    }
+
+    /**
+     * Whether the SIMD class has a lane function for {@code method}: a method with a lane
+     * program whose parameters and result are all float64, the only type of
+     * {@code Compute}'s generated loops.
+     */
+    public static boolean hasLaneFunction(KernelMethod method) {
+        return method.lanes().isPresent() && method.returnType() == NumericType.FLOAT64
+                && method.parameters().stream().allMatch(p -> p.type() == NumericType.FLOAT64);
+    }
+
+    /** The name of {@code method}'s lane function: {@code polyLanes} for {@code poly}. */
+    public static String laneFunctionName(KernelMethod method) {
+        return method.name() + "Lanes";
     }
 
     /** The SIMD class, or empty when no method of the class has a lane program. */
@@ -68,6 +85,9 @@ public final class SimdWriter {
                     LaneProgram program = method.lanes().get();
                     laneTypes.add(program.laneType());
                     loops.add(new LoopWriter(source, variant, program).write());
+                    if (hasLaneFunction(method) && variant.scalarMask() == 0) { // once per method
+                        loops.add(new LoopWriter(source, variant, program).writeLaneFunction());
+                    }
                 }
             }
         }
@@ -196,6 +216,27 @@ public final class SimdWriter {
             return builder.addCode(body.build()).build();
         }
 
+        /**
+         * The method on one vector per argument, for {@code Compute}'s generated loops: the
+         * loop's body without the loads and the store.
+         */
+        MethodSpec writeLaneFunction() {
+            MethodSpec.Builder builder = MethodSpec.methodBuilder(laneFunctionName(method))
+                    .addModifiers(Modifier.STATIC)
+                    .returns(lanes.vector)
+                    .addJavadoc("Computes {@code $L} on each lane: one vector of what {@link #$L} computes.\n"
+                            + "{@code Compute} calls it in the loops it generates for expressions.\n",
+                            method.name() + "(" + String.join(", ", vectors) + ")", variant.name());
+            for (int i = 0; i < method.arity(); i++) {
+                builder.addParameter(lanes.vector, vectors.get(i));
+            }
+            for (LaneProgram.Let let : program.lets()) {
+                builder.addStatement("$T $L = $L", let.value().isMask() ? lanes.mask() : lanes.vector,
+                        names.get("let:" + let.name()), expression(let.value()));
+            }
+            return builder.addStatement("return $L", expression(program.result())).build();
+        }
+
         private TypeName laneType(int argument) {
             return method.parameters().get(argument).type() == NumericType.BOOLEAN ? lanes.mask() : lanes.vector;
         }
@@ -272,6 +313,9 @@ public final class SimdWriter {
             }
             if (op.shorthand() != null) {
                 return CodeBlock.of("$L.$L($L)", first, op.shorthand(), rest.build());
+            }
+            if (op == LaneOp.POW) {
+                return CodeBlock.of("$T.pow($L, $L)", VECTOR_MATH, first, rest.build());
             }
             return operands.size() == 1
                     ? CodeBlock.of("$L.lanewise($T.$L)", first, VECTOR_OPERATORS, op.name())

@@ -74,6 +74,11 @@ public class SeedBenchmarks {
     }
 
     @Benchmark
+    public Object polyComputeBlocks(SeedData d) {
+        return Compute.compute(d.polyExpression, d.data, SeedData.BLOCK_BY_BLOCK);
+    }
+
+    @Benchmark
     public Object polyComputeOptimized(SeedData d) {
         return Compute.compute(d.polyExpression, d.data, true);
     }
@@ -81,6 +86,11 @@ public class SeedBenchmarks {
     @Benchmark
     public Object polyComputeGenerated(SeedData d) {
         return Compute.compute(d.polyGenerated, d.data, true);
+    }
+
+    @Benchmark
+    public Object polyPlusOneComputeGenerated(SeedData d) {
+        return Compute.compute(d.polyPlusOneGenerated, d.data, true);
     }
 
     @Benchmark
@@ -106,6 +116,11 @@ public class SeedBenchmarks {
     @Benchmark
     public Object gaussianComputeUnoptimized(SeedData d) {
         return Compute.compute(d.gaussianExpression, d.data, false);
+    }
+
+    @Benchmark
+    public Object gaussianComputeBlocks(SeedData d) {
+        return Compute.compute(d.gaussianExpression, d.data, SeedData.BLOCK_BY_BLOCK);
     }
 
     @Benchmark

@@ -50,8 +50,13 @@ public class SeedData {
     public Expr gaussianGenerated;
     /** {@code ReflectiveSeed.poly(x)}: the same function through the reflective fallback. */
     public Expr polyReflective;
+    /** {@code Seed.poly(x) + 1}: a call and an operator in one pass. */
+    public Expr polyPlusOneGenerated;
     /** {@code ReflectiveSeed.gaussian(x)}: the same function through the reflective fallback. */
     public Expr gaussianReflective;
+
+    /** The fused engine without its generated loops: one pass over each block per operator. */
+    static final Compute.Options BLOCK_BY_BLOCK = Compute.Options.defaults().generateLoops(false);
 
     /** Makes the data, parses the expressions and checks that each call runs the engine it is named for. */
     @Setup(Level.Trial)
@@ -64,6 +69,7 @@ public class SeedData {
         polyGenerated = Expr.parse("Seed.poly(x)");
         gaussianGenerated = Expr.parse("Seed.gaussian(x)");
         polyReflective = Expr.parse("ReflectiveSeed.poly(x)");
+        polyPlusOneGenerated = Expr.parse("Seed.poly(x) + 1");
         gaussianReflective = Expr.parse("ReflectiveSeed.gaussian(x)");
         requirePlan(polyGenerated, "generated");
         requirePlan(gaussianGenerated, "generated");

@@ -52,6 +52,7 @@ class BenchmarkMethodsTest {
 
         String name = benchmark.getName();
         DoubleUnaryOperator expected = name.equals(Variants.COPY) ? v -> v + 1.0
+                : name.startsWith("polyPlusOne") ? v -> Seed.poly(v) + 1.0
                 : name.startsWith("poly") ? Seed::poly
                 : name.startsWith("gaussian") ? Seed::gaussian : null;
         assertTrue(expected != null, name + " names no function");

@@ -96,6 +96,10 @@ final class ClassFileWriter {
         op(0x32, -1);
     }
 
+    void iadd() {
+        op(0x60, -1);
+    }
+
     void isub() {
         op(0x64, -1);
     }

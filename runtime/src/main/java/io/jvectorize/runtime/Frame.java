@@ -16,14 +16,19 @@ final class Frame {
     final Reducer.Partial partial = new Reducer.Partial();
     /** Whether math functions run as Vector API loops: only ever true where {@link Simd#ENABLED}. */
     final boolean vectorMath;
+    /** The inputs and constants as the generated loop takes them, shared by the run's frames; null without one. */
+    final double[][] loopInputs;
+    final double[][] loopConstants;
 
     Frame(Object[] inputs, Object[] constants, Object[] registers, Object result, Object[][] callArguments,
-            boolean vectorMath) {
+            boolean vectorMath, double[][] loopInputs, double[][] loopConstants) {
         this.inputs = inputs;
         this.constants = constants;
         this.registers = registers;
         this.result = result;
         this.callArguments = callArguments;
         this.vectorMath = vectorMath;
+        this.loopInputs = loopInputs;
+        this.loopConstants = loopConstants;
     }
 }

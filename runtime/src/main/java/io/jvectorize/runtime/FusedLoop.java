@@ -27,14 +27,14 @@ import java.util.Map;
  *
  * <p>The generated method, for {@code exp(x - mu)}, reads as:
  * <pre>{@code
- * static int run(double[][] inputs, double[][] constants, double[] out, int from, int to) {
+ * static int run(double[][] inputs, double[][] constants, double[] out, int from, int to, int shift) {
  *     double[] x = inputs[0];
  *     DoubleVector c0 = LaneOps.broadcast(constants, 0);
  *     int i = from;
  *     for (int last = to - LaneOps.LANES; i <= last; i += LaneOps.LANES) {
  *         DoubleVector t0 = LaneOps.sub(LaneOps.load(x, i), c0);
  *         DoubleVector result = LaneOps.exp(t0);
- *         LaneOps.store(result, out, i);
+ *         LaneOps.store(result, out, i + shift);
  *     }
  *     return i; // the first element not computed
  * }
@@ -55,8 +55,8 @@ final class FusedLoop {
     private static final String VECTOR_TYPE = "L" + VECTOR + ";";
     private static final String UNARY = "(" + VECTOR_TYPE + ")" + VECTOR_TYPE;
     private static final String BINARY = "(" + VECTOR_TYPE + VECTOR_TYPE + ")" + VECTOR_TYPE;
-    private static final MethodType RUN =
-            MethodType.methodType(int.class, double[][].class, double[][].class, double[].class, int.class, int.class);
+    private static final MethodType RUN = MethodType.methodType(int.class, double[][].class, double[][].class,
+            double[].class, int.class, int.class, int.class);
 
     /** The {@link LaneOps} method of each operator a fused loop can apply. */
     private static final Map<Operator, String> LANE_METHODS = new EnumMap<>(Operator.class);
@@ -82,16 +82,23 @@ final class FusedLoop {
         this.usesVectorMath = usesVectorMath;
     }
 
+    /** Elements per vector: the loop computes whole vectors only. */
+    int lanes() {
+        return LaneOps.LANES;
+    }
+
     /**
      * Computes elements {@code from} (inclusive) up to at most {@code to} (exclusive), whole
      * vectors only, and returns the first element not computed.
      *
      * @param inputs the bound arrays, as the program numbers them
      * @param constants the program's constants, a one-element array each (null where not float64)
+     * @param out where element {@code i} goes, at {@code i + shift}: the result array (shift 0),
+     *     or a block's register (shift: minus the block's start)
      */
-    int run(double[][] inputs, double[][] constants, double[] out, int from, int to) {
+    int run(double[][] inputs, double[][] constants, double[] out, int from, int to, int shift) {
         try {
-            return (int) run.invokeExact(inputs, constants, out, from, to);
+            return (int) run.invokeExact(inputs, constants, out, from, to, shift);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
@@ -100,8 +107,9 @@ final class FusedLoop {
     }
 
     /**
-     * The loop for these steps, or null if a step has no lane operation, a value is not float64
-     * in a {@code double[]}, or the loop would be too large for the JIT.
+     * The loop for these steps, which writes the last step's value into {@code out}; or null if
+     * a step has no lane operation, a value is not float64 in a {@code double[]}, or the loop
+     * would be too large for the JIT.
      */
     static FusedLoop compile(List<Step> steps, List<Program.Constant> constants, List<Program.Register> registers) {
         boolean usesVectorMath = false;
@@ -111,7 +119,7 @@ final class FusedLoop {
             }
             usesVectorMath |= step instanceof Step.Op op && Step.Op.VECTOR_MATH.contains(op.op());
         }
-        if (steps.isEmpty() || out(steps.get(steps.size() - 1)).where != Slot.Where.RESULT) {
+        if (steps.isEmpty()) {
             return null;
         }
         Writer writer = new Writer(steps, constants, registers);
@@ -143,9 +151,10 @@ final class FusedLoop {
         return false;
     }
 
-    private static Slot out(Step step) {
-        return step instanceof Step.Op op ? op.out()
-                : step instanceof Step.Convert convert ? convert.out() : ((Step.CallKernel) step).out();
+    /** Where a step writes its value; null for a fold. */
+    static Slot out(Step step) {
+        return step instanceof Step.Op op ? op.out() : step instanceof Step.Convert convert ? convert.out()
+                : step instanceof Step.CallKernel call ? call.out() : null;
     }
 
     /** The {@link LaneOps} method that applies {@code op}, or null if it has none or a value is not float64. */
@@ -179,8 +188,9 @@ final class FusedLoop {
         private static final int OUT = 2;
         private static final int FROM = 3;
         private static final int TO = 4;
-        private static final int INDEX = 5;
-        private static final int LAST = 6;
+        private static final int SHIFT = 5;
+        private static final int INDEX = 6;
+        private static final int LAST = 7;
 
         private final List<Step> steps;
         private final List<Program.Constant> constants;
@@ -190,9 +200,10 @@ final class FusedLoop {
         private final Map<Integer, Integer> inputLocals = new LinkedHashMap<>();
         private final Map<Integer, Integer> constantLocals = new LinkedHashMap<>();
         /** The locals live at the loop's head, as verification types. */
-        private final List<String> headLocals = new ArrayList<>(List.of("[[D", "[[D", "[D", "I", "I", "I", "I"));
+        private final List<String> headLocals = new ArrayList<>(List.of("[[D", "[[D", "[D", "I", "I", "I", "I", "I"));
         /** The class data: the lane functions the loop calls, by number. */
         final List<MethodHandle> laneFunctions = new ArrayList<>();
+        /** The local of the result slot's vector. */
         private int resultLocal;
         private int registerBase;
 
@@ -240,9 +251,11 @@ final class FusedLoop {
                     return null;
                 }
             }
-            out.aload(resultLocal);
+            out.aload(local(out(steps.get(steps.size() - 1))));
             out.aload(OUT);
             out.iload(INDEX);
+            out.iload(SHIFT);
+            out.iadd();
             out.invokestatic(LANE_OPS, "store", "(" + VECTOR_TYPE + "[DI)V", 3, 0);
             out.iinc(INDEX, LaneOps.LANES);
             out.goTo(head);

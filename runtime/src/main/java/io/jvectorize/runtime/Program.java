@@ -34,7 +34,11 @@ final class Program {
     private final boolean usesArrays;
     /** The scalar subexpressions explain lists, as "c0 = 2 * sigma ** 2". */
     private final List<String> scalars;
-    /** The elementwise pass as one generated loop, where the Vector API is present and it can be; else null. */
+    /**
+     * The elementwise steps as one generated loop, where the Vector API is present and they can
+     * be; else null. An elementwise pass runs it over the whole array; a reduction over each
+     * block, into the register that its fold reads.
+     */
     private final FusedLoop loop;
 
     Program(Expr root, List<String> inputs, List<Constant> constants, List<Register> registers, List<Step> steps,
@@ -48,9 +52,20 @@ final class Program {
         this.reducer = reducer;
         this.usesArrays = usesArrays;
         this.scalars = List.copyOf(scalars);
-        this.loop = Simd.ENABLED && reducer == null && usesArrays
-                ? FusedLoop.compile(this.steps, this.constants, this.registers) : null;
+        this.loop = Simd.ENABLED && usesArrays ? compileLoop() : null;
     }
+
+    private FusedLoop compileLoop() {
+        if (reducer == null) {
+            return FusedLoop.out(steps.get(steps.size() - 1)).where == Slot.Where.RESULT
+                    ? FusedLoop.compile(steps, constants, registers) : null;
+        }
+        Step.Fold fold = (Step.Fold) steps.get(steps.size() - 1);
+        List<Step> elementwise = steps.subList(0, steps.size() - 1);
+        return fold.in().where == Slot.Where.REGISTER && !elementwise.isEmpty()
+                ? FusedLoop.compile(elementwise, constants, registers) : null;
+    }
+
 
     private static boolean isOneOf(Object array, Object[] arrays) {
         for (Object candidate : arrays) {
@@ -101,10 +116,14 @@ final class Program {
         int registerLength = Math.max(1, Math.min(blockSize, length));
         boolean vectorMath = Simd.ENABLED && options.vectorMath();
         Reducer.Partial total = reducer == null ? null : reducer.start();
-        if (usesLoop(options)) {
-            runLoop(boundInputs, constantValues, (double[]) result, options.parallel(), vectorMath);
+        double[][] loopInputs = usesLoop(options) ? doubles(boundInputs) : null;
+        double[][] loopConstants = usesLoop(options) ? doubles(constantValues) : null;
+        if (reducer == null && usesLoop(options)) {
+            runLoop(boundInputs, constantValues, loopInputs, loopConstants, (double[]) result, options.parallel(),
+                    vectorMath);
         } else if (!options.parallel()) {
-            Frame frame = newFrame(boundInputs, constantValues, result, registerLength, vectorMath);
+            Frame frame = newFrame(boundInputs, constantValues, result, registerLength, vectorMath, loopInputs,
+                    loopConstants);
             for (long start = 0; start < length; start += blockSize) {
                 runBlock(frame, (int) start, (int) Math.min(blockSize, length - start));
                 if (reducer != null) {
@@ -120,7 +139,8 @@ final class Program {
             Parallel.forRange(length, (from, to) -> {
                 Frame frame = frames.poll();
                 if (frame == null) {
-                    frame = newFrame(boundInputs, constantValues, result, registerLength, vectorMath);
+                    frame = newFrame(boundInputs, constantValues, result, registerLength, vectorMath, loopInputs,
+                            loopConstants);
                 }
                 for (long block = (from + (long) blockSize - 1) / blockSize; block * blockSize < to; block++) {
                     long start = block * blockSize;
@@ -144,20 +164,13 @@ final class Program {
      * The generated loop over whole vectors; the elements after the last whole vector (of the
      * array, or of a thread's chunk) through the block engine.
      */
-    private void runLoop(Object[] boundInputs, Object[] constantValues, double[] result, boolean parallel,
-            boolean vectorMath) {
-        double[][] inputs = new double[boundInputs.length][];
-        for (int i = 0; i < inputs.length; i++) {
-            inputs[i] = (double[]) boundInputs[i];
-        }
-        double[][] constants = new double[constantValues.length][];
-        for (int k = 0; k < constants.length; k++) {
-            constants[k] = constantValues[k] instanceof double[] number ? number : null;
-        }
+    private void runLoop(Object[] boundInputs, Object[] constantValues, double[][] inputs, double[][] constants,
+            double[] result, boolean parallel, boolean vectorMath) {
         Parallel.RangeTask task = (from, to) -> {
-            int done = loop.run(inputs, constants, result, from, to);
+            int done = loop.run(inputs, constants, result, from, to, 0);
             if (done < to) {
-                runBlock(newFrame(boundInputs, constantValues, result, to - done, vectorMath), done, to - done);
+                runBlock(newFrame(boundInputs, constantValues, result, to - done, vectorMath, null, null), done,
+                        to - done);
             }
         };
         if (parallel) {
@@ -167,14 +180,31 @@ final class Program {
         }
     }
 
+    /** The float64 values as the generated loop takes them; null for other arrays. */
+    private static double[][] doubles(Object[] arrays) {
+        double[][] doubles = new double[arrays.length][];
+        for (int i = 0; i < arrays.length; i++) {
+            doubles[i] = arrays[i] instanceof double[] values ? values : null;
+        }
+        return doubles;
+    }
+
     private void runBlock(Frame frame, int start, int n) {
+        if (frame.loopInputs != null && n % loop.lanes() == 0) {
+            // A reduction's block: the generated loop fills the register its fold reads.
+            Step.Fold fold = (Step.Fold) steps.get(steps.size() - 1);
+            loop.run(frame.loopInputs, frame.loopConstants, (double[]) fold.in().array(frame), start, start + n,
+                    -start);
+            fold.run(frame, start, n);
+            return;
+        }
         for (Step step : steps) {
             step.run(frame, start, n);
         }
     }
 
     private Frame newFrame(Object[] boundInputs, Object[] constantValues, Object result, int registerLength,
-            boolean vectorMath) {
+            boolean vectorMath, double[][] loopInputs, double[][] loopConstants) {
         Object[] arrays = new Object[registers.size()];
         for (int r = 0; r < arrays.length; r++) {
             Register register = registers.get(r);
@@ -182,7 +212,8 @@ final class Program {
                     : Conversions.newArray(register.arrayType, registerLength);
         }
         Object[][] callArguments = new Object[calls.size()][];
-        Frame frame = new Frame(boundInputs, constantValues, arrays, result, callArguments, vectorMath);
+        Frame frame = new Frame(boundInputs, constantValues, arrays, result, callArguments, vectorMath, loopInputs,
+                loopConstants);
         for (Step.CallKernel call : calls) {
             Object[] arguments = new Object[call.in.length];
             for (int i = 0; i < arguments.length; i++) {
@@ -198,9 +229,10 @@ final class Program {
         int length = length(binding);
         int threads = options.parallel() && length >= Parallel.serialCutoff() ? Parallel.parallelism() : 1;
         boolean usesLoop = usesLoop(options);
+        String how = !usesLoop ? "in blocks of " + options.blockSize() : reducer == null
+                ? "in one generated Vector API loop" : "in blocks of " + options.blockSize() + ", each through one generated Vector API loop";
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "fused pass over %,d element%s %s (%d thread%s)\n",
-                length, length == 1 ? "" : "s", usesLoop ? "in one generated Vector API loop"
-                        : "in blocks of " + options.blockSize(), threads, threads == 1 ? "" : "s"));
+                length, length == 1 ? "" : "s", how, threads, threads == 1 ? "" : "s"));
         if (!scalars.isEmpty()) {
             text.append("  scalars, computed once: ").append(String.join(", ", scalars)).append('\n');
         }
@@ -208,7 +240,7 @@ final class Program {
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             text.append(String.format(Locale.ROOT, "  %d. %s  [%s]\n", i + 1, step.text,
-                    usesLoop ? "in the generated loop" : step.how(vectorMath)));
+                    usesLoop && !(step instanceof Step.Fold) ? "in the generated loop" : step.how(vectorMath)));
         }
         return text.toString();
     }

@@ -238,6 +238,11 @@ abstract class Step {
             this.reducer = reducer;
         }
 
+        /** The block it folds. */
+        Slot in() {
+            return in;
+        }
+
         @Override
         void run(Frame frame, int start, int n) {
             reducer.fold(in.array(frame), in.offset(start), n, frame.partial);

@@ -169,6 +169,41 @@ class FusedLoopTest {
     }
 
     @Test
+    void reductionsFoldBlocksTheLoopComputed() {
+        Random random = new Random(61);
+        Reduction.Kind[] kinds = Reduction.Kind.values();
+        int looped = 0;
+        for (int t = 0; t < 600; t++) {
+            Expr operand = tree(random, 1);
+            Expr e = new Reduction(kinds[random.nextInt(kinds.length)], operand);
+            int n = new int[] {1, 9, 1000, 4096, 10_007}[random.nextInt(5)];
+            int blockSize = new int[] {7, 64, 1000, 4096}[random.nextInt(4)];
+            Map<String, Object> data = data(random, n);
+            Compute.Options options = Compute.Options.defaults().blockSize(blockSize);
+            String plan = Compute.explain(e, data, options);
+            if (plan.contains("each through one generated Vector API loop")) {
+                looped++;
+            }
+            Object expected = outcome(() -> Compute.compute(e, data, options.optimize(false)));
+            String what = e + " over " + n + " in blocks of " + blockSize;
+            assertEquals(expected, outcome(() -> Compute.compute(e, data, options)), what);
+            assertEquals(expected, outcome(() -> Compute.compute(e, data, options.generateLoops(false))), what);
+            assertEquals(expected, outcome(() -> Compute.compute(e, data, options.parallel(true))), what);
+        }
+        assertEquals(Simd.ENABLED, looped > 300, "reductions through a generated loop: " + looped);
+    }
+
+    /** A reduction's value, boxed, with NaN as one value; or its error. */
+    private static Object outcome(java.util.function.Supplier<Object> reduction) {
+        try {
+            Object value = reduction.get();
+            return value instanceof Double d && d.isNaN() ? "NaN" : value;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Test
     void parallelEqualsSerialBitForBit() {
         Random random = new Random(17);
         int n = Math.max(3 * Parallel.serialCutoff(), 100_003);

@@ -69,6 +69,8 @@ public final class Demo {
         Supplier<double[]> poly = () -> scalarLoop(x, Seed::poly);
         Supplier<double[]> gaussian = () -> scalarLoop(x, Seed::gaussian);
         Supplier<double[]> wave = () -> scalarLoop(x, Waves::wave);
+        Supplier<double[]> withoutExp = () -> scalarLoop(x, GaussianParts::withoutExp);
+        Supplier<double[]> exp = () -> scalarLoop(x, Math::exp);
         Map<String, Object> data = Map.of("x", x, "mu", Seed.MU, "sigma", Seed.SIGMA);
         Expr gaussianExpr = Expr.parse(GAUSSIAN);
         Supplier<double[]> gaussianReference = () -> (double[]) Compute.compute(gaussianExpr, data, false);
@@ -95,6 +97,10 @@ public final class Demo {
                         () -> { SeedVectorized.gaussian(x, out); return out; }, gaussian, vectorMath),
                 new Row("Gaussian, " + generated + ", parallel",
                         () -> { SeedVectorized.gaussianParallel(x, out); return out; }, gaussian, vectorMath),
+                new Row("Gaussian without exp, " + generated,
+                        () -> { GaussianPartsVectorized.withoutExp(x, out); return out; }, withoutExp, EXACT),
+                new Row("exp alone, " + generated,
+                        () -> { GaussianPartsVectorized.exp(x, out); return out; }, exp, vectorMath),
                 new Row("wave (sin, cos), scalar loop (no Vector API)", () -> waveLoop(x, out), wave, EXACT),
                 new Row("wave (sin, cos), " + generated,
                         () -> { WavesVectorized.wave(x, out); return out; }, wave, vectorTerms),

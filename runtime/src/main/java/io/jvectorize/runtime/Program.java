@@ -66,7 +66,6 @@ final class Program {
                 ? FusedLoop.compile(elementwise, constants, registers) : null;
     }
 
-
     private static boolean isOneOf(Object array, Object[] arrays) {
         for (Object candidate : arrays) {
             if (candidate == array) {

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.testing.compile.Compilation;
+import io.jvectorize.processor.model.LaneProgram;
 import io.jvectorize.runtime.KernelLibrary;
 import io.jvectorize.runtime.VectorizedFunction;
 import java.lang.invoke.MethodHandle;
@@ -759,6 +760,36 @@ class SimdTranslationTest {
         assertTrue(library.contains("VectorizedFunction.laneFunction(MethodHandles.lookup(), \"p.FooVectorizedSimd\","
                 + " \"mixLanes\", 2)"), library);
         assertEquals(2, library.split("laneFunction\\(", -1).length - 1, library);
+    }
+
+    @Test
+    void aMethodTooLargeToInlineGetsNoLaneFunctionButKeepsItsSimdLoop() {
+        // 32 operations: 16 multiplications by a constant, broadcast each; 34 with one more addition.
+        String limit = "x * 1.0 * 2.0 * 3.0 * 4.0 * 5.0 * 6.0 * 7.0 * 8.0 * 9.0 * 10.0 * 11.0 * 12.0 * 13.0 * 14.0"
+                + " * 15.0 * 16.0";
+        Source source = classP("Foo",
+                "@Vectorize",
+                "static double fits(double x) {",
+                "    return " + limit + ";",
+                "}",
+                "",
+                "@Vectorize",
+                "static double tooLarge(double x) {",
+                "    return " + limit + " + 17.0;",
+                "}");
+        Compilation compilation = compileWithSimd(source);
+        String simd = simdClass(compilation, "Foo");
+        assertTrue(simd.contains("static DoubleVector fitsLanes(DoubleVector xV)"), simd);
+        assertFalse(simd.contains("tooLargeLanes"), simd);
+        assertTrue(simd.contains("static void tooLargeLoop("), simd);
+        String library = generated(compilation, "p.FooVectorizedKernels");
+        assertTrue(library.contains("\"fitsLanes\", 1), 32)"), library);
+        assertEquals(1, library.split("laneFunction\\(", -1).length - 1, library);
+    }
+
+    @Test
+    void theLaneFunctionLimitIsTheRuntimes() {
+        assertEquals(VectorizedFunction.Overload.MAX_LANE_OPERATIONS, LaneProgram.MAX_LANE_FUNCTION_OPERATIONS);
     }
 
     // ---- which keep the scalar loop, and the NOTE that says why --------------------------------
@@ -1783,6 +1814,7 @@ class SimdTranslationTest {
                 MethodType.methodType(void.class, double[].class, int.class));
         int lanes = (int) Class.forName(MODULE + ".VectorSpecies").getMethod("length").invoke(species);
         int tested = 0;
+        List<String> tooLarge = new ArrayList<>();
         for (Object[] method : EXACT_METHODS) {
             Class<?>[] types = Arrays.copyOfRange(method, 1, method.length, Class[].class);
             VectorizedFunction function = library.functions().stream()
@@ -1790,6 +1822,10 @@ class SimdTranslationTest {
             MethodHandle laneFunction = function.overloads().get(0).lanes();
             if (!Arrays.stream(types).allMatch(t -> t == double.class)) {
                 assertEquals(null, laneFunction, (String) method[0]);
+                continue;
+            }
+            if (laneFunction == null) {
+                tooLarge.add((String) method[0]);
                 continue;
             }
             Method scalar = classes.loadClass("p.E").getDeclaredMethod((String) method[0], types);
@@ -1816,6 +1852,7 @@ class SimdTranslationTest {
             }
             tested++;
         }
+        assertEquals(List.of(), tooLarge, "float64 methods of EXACT without a lane function");
         assertEquals(6, tested, "float64 methods of EXACT");
     }
 

@@ -19,9 +19,14 @@ final class Frame {
     /** The inputs and constants as the generated loop takes them, shared by the run's frames; null without one. */
     final double[][] loopInputs;
     final double[][] loopConstants;
+    /**
+     * Where a reduction's block computes the elements after the generated loop's last whole
+     * vector: registers of one vector's length. Null without a loop.
+     */
+    final Frame tail;
 
     Frame(Object[] inputs, Object[] constants, Object[] registers, Object result, Object[][] callArguments,
-            boolean vectorMath, double[][] loopInputs, double[][] loopConstants) {
+            boolean vectorMath, double[][] loopInputs, double[][] loopConstants, Frame tail) {
         this.inputs = inputs;
         this.constants = constants;
         this.registers = registers;
@@ -30,5 +35,6 @@ final class Frame {
         this.vectorMath = vectorMath;
         this.loopInputs = loopInputs;
         this.loopConstants = loopConstants;
+        this.tail = tail;
     }
 }

@@ -3,6 +3,7 @@ package io.jvectorize.runtime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -36,10 +37,11 @@ final class Program {
     private final List<String> scalars;
     /**
      * The elementwise steps as one generated loop, where the Vector API is present and they can
-     * be; else null. An elementwise pass runs it over the whole array; a reduction over each
-     * block, into the register that its fold reads.
+     * be: null until a run first asks for it, then empty where there is none. An elementwise
+     * pass runs it over the whole array; a reduction over each block, into the register that its
+     * fold reads.
      */
-    private final FusedLoop loop;
+    private volatile Optional<FusedLoop> loop;
 
     Program(Expr root, List<String> inputs, List<Constant> constants, List<Register> registers, List<Step> steps,
             List<Step.CallKernel> calls, Reducer reducer, boolean usesArrays, List<String> scalars) {
@@ -52,7 +54,17 @@ final class Program {
         this.reducer = reducer;
         this.usesArrays = usesArrays;
         this.scalars = List.copyOf(scalars);
-        this.loop = Simd.ENABLED && usesArrays ? compileLoop() : null;
+    }
+
+    /** The generated loop, compiled on first use; null where there is none. */
+    private FusedLoop loop() {
+        Optional<FusedLoop> compiled = loop;
+        if (compiled == null) {
+            // Two threads may both compile: FusedLoop's cache gives them the same loop.
+            compiled = Optional.ofNullable(Simd.ENABLED && usesArrays ? compileLoop() : null);
+            loop = compiled;
+        }
+        return compiled.orElse(null);
     }
 
     private FusedLoop compileLoop() {
@@ -75,9 +87,17 @@ final class Program {
         return false;
     }
 
-    /** Whether a run with these options goes through the generated loop. */
-    private boolean usesLoop(Compute.Options options) {
-        return loop != null && options.generateLoops() && (options.vectorMath() || !loop.usesVectorMath);
+    /**
+     * Whether a run with these options goes through the generated loop: only where it computes
+     * at least one whole vector (of the array, or of a reduction's block).
+     */
+    private boolean usesLoop(Compute.Options options, int length) {
+        if (!options.generateLoops() || !Simd.ENABLED || !usesArrays) {
+            return false;
+        }
+        FusedLoop loop = loop();
+        int span = reducer == null ? length : Math.min(options.blockSize(), length);
+        return loop != null && (options.vectorMath() || !loop.usesVectorMath) && span >= loop.lanes();
     }
 
     /** The number of elements the pass runs over. */
@@ -90,9 +110,10 @@ final class Program {
      *
      * @param known the values of the reductions nested in it, from earlier passes
      * @param out an array of the result's type and length to write into, or null. It is
-     *     used only by the generated loop, which cannot fail halfway, and only where it is
-     *     none of the inputs (the block engine's tail would read what it wrote); else the
-     *     result is a new array.
+     *     used only by the generated loop, which cannot fail halfway (lane functions and the
+     *     kernels beside them never throw; see {@link VectorizedFunction.Overload}), and only
+     *     where it is none of the inputs (the block engine's tail would read what it wrote);
+     *     else the result is a new array.
      */
     Object run(Binding binding, Map<Reduction, Object> known, Compute.Options options, Object out) {
         int length = length(binding);
@@ -108,16 +129,17 @@ final class Program {
             Constant constant = constants.get(k);
             constantValues[k] = Reference.scalar(constant.expr, constant.type, constant.arrayType, binding, known);
         }
+        boolean usesLoop = usesLoop(options, length);
         Object result = reducer != null ? null
-                : out != null && usesLoop(options) && usesArrays && !isOneOf(out, boundInputs) ? out
+                : out != null && usesLoop && !isOneOf(out, boundInputs) ? out
                 : Conversions.newArray(root.dtype().arrayType(), length);
         int blockSize = options.blockSize();
         int registerLength = Math.max(1, Math.min(blockSize, length));
         boolean vectorMath = Simd.ENABLED && options.vectorMath();
         Reducer.Partial total = reducer == null ? null : reducer.start();
-        double[][] loopInputs = usesLoop(options) ? doubles(boundInputs) : null;
-        double[][] loopConstants = usesLoop(options) ? doubles(constantValues) : null;
-        if (reducer == null && usesLoop(options)) {
+        double[][] loopInputs = usesLoop ? doubles(boundInputs) : null;
+        double[][] loopConstants = usesLoop ? doubles(constantValues) : null;
+        if (reducer == null && usesLoop) {
             runLoop(boundInputs, constantValues, loopInputs, loopConstants, (double[]) result, options.parallel(),
                     vectorMath);
         } else if (!options.parallel()) {
@@ -165,6 +187,7 @@ final class Program {
      */
     private void runLoop(Object[] boundInputs, Object[] constantValues, double[][] inputs, double[][] constants,
             double[] result, boolean parallel, boolean vectorMath) {
+        FusedLoop loop = loop();
         Parallel.RangeTask task = (from, to) -> {
             int done = loop.run(inputs, constants, result, from, to, 0);
             if (done < to) {
@@ -189,11 +212,19 @@ final class Program {
     }
 
     private void runBlock(Frame frame, int start, int n) {
-        if (frame.loopInputs != null && n % loop.lanes() == 0) {
-            // A reduction's block: the generated loop fills the register its fold reads.
+        if (frame.loopInputs != null) {
+            // A reduction's block: the generated loop fills the register its fold reads, and
+            // the block engine the few elements after its last whole vector.
             Step.Fold fold = (Step.Fold) steps.get(steps.size() - 1);
-            loop.run(frame.loopInputs, frame.loopConstants, (double[]) fold.in().array(frame), start, start + n,
-                    -start);
+            double[] folded = (double[]) fold.in().array(frame);
+            int end = start + n;
+            int done = loop().run(frame.loopInputs, frame.loopConstants, folded, start, end, -start);
+            if (done < end) {
+                for (Step step : steps.subList(0, steps.size() - 1)) {
+                    step.run(frame.tail, done, end - done);
+                }
+                System.arraycopy(fold.in().array(frame.tail), 0, folded, done - start, end - done);
+            }
             fold.run(frame, start, n);
             return;
         }
@@ -211,8 +242,10 @@ final class Program {
                     : Conversions.newArray(register.arrayType, registerLength);
         }
         Object[][] callArguments = new Object[calls.size()][];
+        Frame tail = loopInputs == null ? null
+                : newFrame(boundInputs, constantValues, result, loop().lanes(), vectorMath, null, null);
         Frame frame = new Frame(boundInputs, constantValues, arrays, result, callArguments, vectorMath, loopInputs,
-                loopConstants);
+                loopConstants, tail);
         for (Step.CallKernel call : calls) {
             Object[] arguments = new Object[call.in.length];
             for (int i = 0; i < arguments.length; i++) {
@@ -227,7 +260,7 @@ final class Program {
     String describe(Binding binding, Compute.Options options) {
         int length = length(binding);
         int threads = options.parallel() && length >= Parallel.serialCutoff() ? Parallel.parallelism() : 1;
-        boolean usesLoop = usesLoop(options);
+        boolean usesLoop = usesLoop(options, length);
         String how = !usesLoop ? "in blocks of " + options.blockSize() : reducer == null
                 ? "in one generated Vector API loop" : "in blocks of " + options.blockSize() + ", each through one generated Vector API loop";
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "fused pass over %,d element%s %s (%d thread%s)\n",

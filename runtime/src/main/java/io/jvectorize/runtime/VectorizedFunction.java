@@ -48,10 +48,25 @@ public final class VectorizedFunction {
      * @param kernel the loop over a range of elements
      * @param lanes the function on one vector of each argument, of type
      *     {@code (DoubleVector, ...)DoubleVector}, which {@link Compute}'s generated loops call
-     *     (see {@link #laneFunction}); null where there is none
+     *     (see {@link #laneFunction}); null where there is none. It must compute what
+     *     {@code kernel} computes, and neither it nor {@code kernel} may throw:
+     *     {@link Compute#computeInto} writes a generated loop's results in place, and the
+     *     kernel computes the loop's last few elements.
+     * @param laneOperations the vector operations {@code lanes} holds (operators, math
+     *     functions, broadcasts of constants, comparisons, blends), which a generated loop counts
+     *     against its budget; ignored (0) without one
      */
     public record Overload(DType returnType, List<DType> argumentTypes, Implementation implementation,
-            RangeKernel kernel, MethodHandle lanes) {
+            RangeKernel kernel, MethodHandle lanes, int laneOperations) {
+
+        /**
+         * The most vector operations a lane function may hold. The processor writes none for
+         * a larger method: C2 inlines a method of up to 325 bytes of bytecode into a hot loop
+         * ({@code FreqInlineSize}), and one it does not inline takes and returns its vectors
+         * as heap objects, several times slower than the kernel. An operation takes at most
+         * about 10 bytes (a broadcast constant 9, a comparison 8, a binary operator 5).
+         */
+        public static final int MAX_LANE_OPERATIONS = 32;
 
         public Overload {
             Objects.requireNonNull(returnType, "returnType");
@@ -63,11 +78,17 @@ public final class VectorizedFunction {
                 throw new IllegalArgumentException("a lane function is for a float64 signature, of type (DoubleVector"
                         + ", ...)DoubleVector, one per argument; not " + lanes.type() + " for " + argumentTypes);
             }
+            if (lanes == null) {
+                laneOperations = 0; // laneFunction gives null without the Vector API
+            } else if (laneOperations < 1 || laneOperations > MAX_LANE_OPERATIONS) {
+                throw new IllegalArgumentException("a lane function holds from 1 to " + MAX_LANE_OPERATIONS
+                        + " vector operations, not " + laneOperations);
+            }
         }
 
         /** An overload without a lane function: calls run its kernel block by block. */
         public Overload(DType returnType, List<DType> argumentTypes, Implementation implementation, RangeKernel kernel) {
-            this(returnType, argumentTypes, implementation, kernel, null);
+            this(returnType, argumentTypes, implementation, kernel, null, 0);
         }
 
         /** The signature in Numba's form, e.g. {@code float64(float64, int32)}. */

@@ -163,6 +163,27 @@ class ComputeCallsTest {
     }
 
     @Test
+    void anOverloadChecksItsLaneFunction() {
+        RangeKernel kernel = (a, out, from, to) -> { };
+        List<DType> one = List.of(DType.FLOAT64);
+        VectorizedFunction.Implementation simd = VectorizedFunction.Implementation.GENERATED_SIMD;
+        assertEquals(0, new VectorizedFunction.Overload(DType.FLOAT64, one, simd, kernel, null, 7).laneOperations());
+        if (!Simd.ENABLED) {
+            return;
+        }
+        java.lang.invoke.MethodHandle poly = TestFunctions.POLY.overloads().get(1).lanes();
+        assertEquals("a lane function holds from 1 to 32 vector operations, not 33",
+                assertThrows(IllegalArgumentException.class,
+                        () -> new VectorizedFunction.Overload(DType.FLOAT64, one, simd, kernel, poly, 33)).getMessage());
+        assertEquals("a lane function holds from 1 to 32 vector operations, not 0",
+                assertThrows(IllegalArgumentException.class,
+                        () -> new VectorizedFunction.Overload(DType.FLOAT64, one, simd, kernel, poly, 0)).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new VectorizedFunction.Overload(DType.FLOAT32,
+                List.of(DType.FLOAT32), simd, kernel, poly, 7)).getMessage()
+                .startsWith("a lane function is for a float64 signature"));
+    }
+
+    @Test
     void explainSaysHowEachCallRuns() {
         Map<String, Object> data = Map.of("x", ramp(10_000), "mu", 1.33, "f", new float[10_000]);
         Expr e = new Call(TestFunctions.POLY, List.of(X.sub(1.33))).add(new Call(TestFunctions.SIGN, List.of(X)))

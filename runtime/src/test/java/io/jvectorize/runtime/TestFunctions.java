@@ -26,7 +26,7 @@ final class TestFunctions {
                         for (int i = from; i < to; i++) {
                             r[i] = poly(t[i]);
                         }
-                    }, lanes("poly", 1))));
+                    }, lanes("poly", 1), 7)));
 
     /** {@code a / 4 + 3b / 4}: two float64 arguments, with a lane function. */
     static final VectorizedFunction MIX = new VectorizedFunction(TestFunctions.class, "mix", List.of(
@@ -38,7 +38,7 @@ final class TestFunctions {
                         for (int i = from; i < to; i++) {
                             r[i] = x[i] * 0.25 + y[i] * 0.75;
                         }
-                    }, lanes("mix", 2))));
+                    }, lanes("mix", 2), 5)));
 
     /** {@code 3a + b}, wrapping, in int64. */
     static final VectorizedFunction SCALE_ADD = new VectorizedFunction(TestFunctions.class, "scaleAdd", List.of(

@@ -33,7 +33,10 @@ class ExpressionCallsTest {
     /** Compute's result for {@code text}, serial and parallel and into an array, all equal; checks where it ran. */
     private static double[] compute(String text, Map<String, Object> data) {
         Expr e = Expr.parse(text);
-        assertEquals(Simd.ENABLED, Compute.explain(e, data).contains(LOOP), text);
+        // Arrays shorter than a vector (at most 32 float64 lanes, 2048-bit SVE) run block by block.
+        if (((double[]) data.get("x")).length >= 32) {
+            assertEquals(Simd.ENABLED, Compute.explain(e, data).contains(LOOP), text);
+        }
         double[] serial = (double[]) Compute.compute(e, data);
         double[] out = new double[serial.length];
         Compute.computeInto(e, data, out, Compute.Options.defaults().parallel(true));

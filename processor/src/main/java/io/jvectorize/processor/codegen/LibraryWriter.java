@@ -107,9 +107,9 @@ public final class LibraryWriter {
         }
         call.add("($T[]) out, from, to)", CompanionWriter.primitive(signature.returnType()));
         CodeBlock lanes = SimdWriter.hasSimdLoop(loop) && SimdWriter.hasLaneFunction(method)
-                ? CodeBlock.of(",\n$T.laneFunction($T.lookup(), $S, $S, $L)", FUNCTION, MethodHandles.class,
+                ? CodeBlock.of(",\n$T.laneFunction($T.lookup(), $S, $S, $L), $L", FUNCTION, MethodHandles.class,
                         qualifiedName(kernelClass, SimdWriter.simdName(kernelClass)),
-                        SimdWriter.laneFunctionName(method), signature.arity())
+                        SimdWriter.laneFunctionName(method), signature.arity(), method.lanes().get().operations())
                 : CodeBlock.of("");
         return CodeBlock.of("new $T($T.$L, $T.of($L), $T.generated($L),\n$>$>(arguments, out, from, to) -> $L$L)$<$<",
                 OVERLOAD, DTYPE, signature.returnType().name(), List.class, arguments.build(), IMPLEMENTATION,

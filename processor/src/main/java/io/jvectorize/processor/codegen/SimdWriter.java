@@ -55,11 +55,12 @@ public final class SimdWriter {
     /**
      * Whether the SIMD class has a lane function for {@code method}: a method with a lane
      * program whose parameters and result are all float64, the only type of
-     * {@code Compute}'s generated loops.
+     * {@code Compute}'s generated loops, and small enough for C2 to inline into them.
      */
     public static boolean hasLaneFunction(KernelMethod method) {
         return method.lanes().isPresent() && method.returnType() == NumericType.FLOAT64
-                && method.parameters().stream().allMatch(p -> p.type() == NumericType.FLOAT64);
+                && method.parameters().stream().allMatch(p -> p.type() == NumericType.FLOAT64)
+                && method.lanes().get().operations() <= LaneProgram.MAX_LANE_FUNCTION_OPERATIONS;
     }
 
     /** The name of {@code method}'s lane function: {@code polyLanes} for {@code poly}. */

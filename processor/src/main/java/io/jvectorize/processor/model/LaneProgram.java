@@ -12,8 +12,43 @@ import java.util.List;
  */
 public record LaneProgram(NumericType laneType, List<Let> lets, LaneExpr result) {
 
+    /**
+     * The most {@link #operations()} a program may have for the processor to write its lane
+     * function: the runtime's {@code VectorizedFunction.Overload.MAX_LANE_OPERATIONS}, which a
+     * test checks this equals. A larger one would not be inlined into {@code Compute}'s loops.
+     */
+    public static final int MAX_LANE_FUNCTION_OPERATIONS = 32;
+
     public LaneProgram {
         lets = List.copyOf(lets);
+    }
+
+    /**
+     * The vector operations the program computes: operations, comparisons, logic, blends and
+     * broadcast constants, each local's once.
+     */
+    public int operations() {
+        int operations = operations(result);
+        for (Let let : lets) {
+            operations += operations(let.value());
+        }
+        return operations;
+    }
+
+    private static int operations(LaneExpr expr) {
+        if (expr instanceof LaneExpr.Operation operation) {
+            return 1 + operation.operands().stream().mapToInt(LaneProgram::operations).sum();
+        }
+        if (expr instanceof LaneExpr.Comparison comparison) {
+            return 1 + operations(comparison.left()) + operations(comparison.right());
+        }
+        if (expr instanceof LaneExpr.Logic logic) {
+            return 1 + logic.operands().stream().mapToInt(LaneProgram::operations).sum();
+        }
+        if (expr instanceof LaneExpr.Select select) {
+            return 1 + operations(select.condition()) + operations(select.ifTrue()) + operations(select.ifFalse());
+        }
+        return expr instanceof LaneExpr.Constant ? 1 : 0;
     }
 
     /**

@@ -50,10 +50,10 @@ import java.util.Objects;
  * in cache, as numexpr computes; reductions fold block by block; nothing the size of the
  * input is allocated but the result. Calls of @Vectorize functions run their kernels over
  * each block. Parallel runs split the blocks across threads. Where the Vector API is present,
- * a float64 elementwise pass of operators and math functions is compiled once into a loop of
- * its own (a hidden class), which keeps every value in registers: one pass over memory with no
- * block temporaries, at the speed of the processor's generated kernels
- * ({@link Options#generateLoops}).
+ * a float64 pass of operators, math functions and calls (or a reduction's operand made of
+ * them) is compiled on its first run into a loop of its own (a hidden class), which keeps
+ * every value in registers: one pass over memory with no block temporaries, at the speed of
+ * the processor's generated kernels ({@link Options#generateLoops}).
  *
  * <p>All of these give the same results bit for bit (NaN payloads aside), with one exception:
  * where the Vector API is present, the fused engine computes math functions (exp, log, sin,
@@ -260,12 +260,21 @@ public final class Compute {
         }
 
         /**
-         * Whether the fused engine may compile a float64 elementwise pass into a loop of its own
-         * (a hidden class, where the Vector API is present): one pass over memory with every
-         * value in registers, instead of one pass over each block per operator. Passes with
-         * other types, reductions, @Vectorize calls or functions without a vector counterpart
-         * run block by block either way. The results are the same bit for bit: both apply the
-         * same Vector API operation to each element. Off, for comparing the two.
+         * Whether the fused engine may compile a float64 pass into a loop of its own (a hidden
+         * class, where the Vector API is present): one pass over memory with every value in
+         * registers, instead of one pass over each block per operator. It covers the
+         * elementwise part of a pass, a reduction's operand too: arithmetic, {@code min},
+         * {@code max}, {@code abs}, {@code sqrt}, {@code x ** 2}, the math functions but
+         * {@code tanh} and {@code pow}, and @Vectorize calls whose overload has a lane function
+         * (the processor writes one for small float64 methods). Other types, {@code where},
+         * comparisons, other functions, and passes too large for one loop run block by block
+         * either way; so do arrays shorter than a vector. Loops are cached by their code:
+         * expressions that differ only in constants share one.
+         *
+         * <p>Arithmetic results are the same bit for bit either way. Math functions agree
+         * within {@value Compute#VECTOR_MATH_ULPS} ulp: the block engine computes the last few
+         * elements of each block with {@link Math}, the loop only those of the array. Off, for
+         * comparing the two.
          */
         public Options generateLoops(boolean generateLoops) {
             return new Options(optimize, parallel, blockSize, vectorMath, generateLoops);

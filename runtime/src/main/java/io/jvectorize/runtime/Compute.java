@@ -50,8 +50,8 @@ import java.util.Objects;
  * in cache, as numexpr computes; reductions fold block by block; nothing the size of the
  * input is allocated but the result. Calls of @Vectorize functions run their kernels over
  * each block. Parallel runs split the blocks across threads. Where the Vector API is present,
- * a float64 pass of operators, math functions and calls (or a reduction's operand made of
- * them) is compiled on its first run into a loop of its own (a hidden class), which keeps
+ * a float64 pass of operators, math functions, {@code where} and calls (or a reduction's
+ * operand made of them) is compiled on its first run into a loop of its own (a hidden class), which keeps
  * every value in registers: one pass over memory with no block temporaries, at the speed of
  * the processor's generated kernels ({@link Options#generateLoops}).
  *
@@ -265,9 +265,10 @@ public final class Compute {
          * registers, instead of one pass over each block per operator. It covers the
          * elementwise part of a pass, a reduction's operand too: arithmetic, {@code min},
          * {@code max}, {@code abs}, {@code sqrt}, {@code x ** 2}, the math functions but
-         * {@code tanh} and {@code pow}, and @Vectorize calls whose overload has a lane function
-         * (the processor writes one for small float64 methods). Other types, {@code where},
-         * comparisons, other functions, and passes too large for one loop run block by block
+         * {@code tanh} and {@code pow}, comparisons of float64 values feeding {@code where}
+         * (as masks), and @Vectorize calls whose overload has a lane function (the processor
+         * writes one for small float64 methods). Other types, bool arrays, passes whose result
+         * is bool, other functions, and passes too large for one loop run block by block
          * either way; so do arrays shorter than a vector. Loops are cached by their code:
          * expressions that differ only in constants share one.
          *

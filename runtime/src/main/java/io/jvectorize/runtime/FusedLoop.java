@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * operator; this makes one pass over memory in all, with no block temporaries.
  *
  * <p>Built for a {@link Program} whose steps all work on float64 values in {@code double[]}
- * arrays: operators with a Vector API counterpart ({@link LaneOps}), copies, and calls of
+ * arrays: operators with a Vector API counterpart ({@link LaneOps}), comparisons and
+ * {@code where} (whose conditions the loop holds as masks), copies, and calls of
  * @Vectorize functions that have a lane function (the processor generates one for every
  * float64 method it translates to SIMD), which the loop calls through a constant method
  * handle, so that C2 inlines it. {@link #compile} returns null for anything else, and the
@@ -86,8 +87,12 @@ final class FusedLoop {
     private static final String LANE_OPS = "io/jvectorize/runtime/LaneOps";
     private static final String VECTOR = "jdk/incubator/vector/DoubleVector";
     private static final String VECTOR_TYPE = "L" + VECTOR + ";";
+    private static final String MASK = "jdk/incubator/vector/VectorMask";
+    private static final String MASK_TYPE = "L" + MASK + ";";
     private static final String UNARY = "(" + VECTOR_TYPE + ")" + VECTOR_TYPE;
     private static final String BINARY = "(" + VECTOR_TYPE + VECTOR_TYPE + ")" + VECTOR_TYPE;
+    private static final String COMPARISON = "(" + VECTOR_TYPE + VECTOR_TYPE + ")" + MASK_TYPE;
+    private static final String SELECTION = "(" + MASK_TYPE + VECTOR_TYPE + VECTOR_TYPE + ")" + VECTOR_TYPE;
     private static final MethodType RUN = MethodType.methodType(int.class, double[][].class, double[][].class,
             double[].class, int.class, int.class, int.class);
 
@@ -102,6 +107,10 @@ final class FusedLoop {
         LANE_METHODS.put(Operator.MINIMUM, "min");
         LANE_METHODS.put(Operator.MAXIMUM, "max");
         for (Operator op : Step.Op.VECTOR_MATH) {
+            LANE_METHODS.put(op, op.name().toLowerCase(Locale.ROOT));
+        }
+        for (Operator op : List.of(Operator.LT, Operator.LE, Operator.GT, Operator.GE, Operator.EQ, Operator.NE,
+                Operator.WHERE)) {
             LANE_METHODS.put(op, op.name().toLowerCase(Locale.ROOT));
         }
     }
@@ -125,7 +134,8 @@ final class FusedLoop {
      * vectors only, and returns the first element not computed.
      *
      * @param inputs the bound arrays, as the program numbers them
-     * @param constants the program's constants, a one-element array each (null where not float64)
+     * @param constants the program's constants, a one-element array each: float64 ones, bools as 1 or 0,
+     *     null for other types
      * @param out where element {@code i} goes, at {@code i + shift}: the result array (shift 0),
      *     or a block's register (shift: minus the block's start)
      */
@@ -140,20 +150,21 @@ final class FusedLoop {
     }
 
     /**
-     * The loop for these steps, which writes the last step's value into {@code out}; or null if
-     * a step has no lane operation, a value is not float64 in a {@code double[]}, the loop
-     * would be too large for the JIT, or the JVM refuses the class (the block engine computes
-     * the same values, so nothing is lost but speed).
+     * The loop for these steps, which writes the last step's float64 value into {@code out}; or
+     * null if a step has no lane operation, a value is neither float64 in a {@code double[]} nor
+     * a comparison's mask, the loop would be too large for the JIT, or the JVM refuses the class
+     * (the block engine computes the same values, so nothing is lost but speed).
      */
     static FusedLoop compile(List<Step> steps, List<Program.Constant> constants, List<Program.Register> registers) {
         boolean usesVectorMath = false;
         for (Step step : steps) {
-            if (!fusable(step, constants)) {
+            if (!fusable(step, constants, registers)) {
                 return null;
             }
             usesVectorMath |= step instanceof Step.Op op && Step.Op.VECTOR_MATH.contains(op.op());
         }
-        if (steps.isEmpty() || operations(steps) > MAX_OPERATIONS) {
+        if (steps.isEmpty() || out(steps.get(steps.size() - 1)).arrayType != double[].class
+                || operations(steps) > MAX_OPERATIONS) {
             return null;
         }
         Writer writer = new Writer(steps, constants, registers);
@@ -205,12 +216,13 @@ final class FusedLoop {
         return operations;
     }
 
-    private static boolean fusable(Step step, List<Program.Constant> constants) {
+    private static boolean fusable(Step step, List<Program.Constant> constants, List<Program.Register> registers) {
         if (step instanceof Step.Op op) {
-            return laneMethod(op, constants) != null;
+            return laneMethod(op, constants) != null
+                    && (op.op() != Operator.WHERE || isMask(op.operands()[0], constants, registers));
         }
         if (step instanceof Step.Convert convert) {
-            return convert.isCopy();
+            return convert.isCopy() && convert.in().arrayType == double[].class;
         }
         if (step instanceof Step.CallKernel call) {
             // A lane function exists only for float64 signatures, whose arrays are double[].
@@ -226,18 +238,35 @@ final class FusedLoop {
                 : step instanceof Step.CallKernel call ? call.out() : null;
     }
 
-    /** The {@link LaneOps} method that applies {@code op}, or null if it has none or a value is not float64. */
+    /**
+     * Whether the loop has a condition as a mask: one a comparison of the loop computes, or a
+     * bool constant; not a bool array, which the loop does not load.
+     */
+    private static boolean isMask(Slot condition, List<Program.Constant> constants, List<Program.Register> registers) {
+        int constant = condition.where == Slot.Where.SCALAR ? condition.index
+                : condition.where == Slot.Where.REGISTER ? registers.get(condition.index).constant() : -2;
+        return constant == -1 || constant >= 0 && constants.get(constant).arrayType() == boolean[].class;
+    }
+
+    /**
+     * The {@link LaneOps} method that applies {@code op}, or null if it has none or a value is
+     * not float64 (but a comparison's result and the condition of {@code where}, masks).
+     */
     private static String laneMethod(Step.Op op, List<Program.Constant> constants) {
-        if (op.node().dtype() != DType.FLOAT64 || op.out().arrayType != double[].class) {
+        boolean comparison = op.op().rule() == Operator.Rule.COMPARE;
+        if (op.node().dtype() != (comparison ? DType.BOOLEAN : DType.FLOAT64)
+                || op.out().arrayType != (comparison ? boolean[].class : double[].class)) {
             return null;
         }
         Slot[] operands = op.operands();
         for (int k = 0; k < operands.length; k++) {
             Slot slot = operands[k];
-            if (slot.arrayType != double[].class || op.node().operandType(k) != DType.FLOAT64) {
+            boolean condition = op.op() == Operator.WHERE && k == 0;
+            if (slot.arrayType != (condition ? boolean[].class : double[].class)
+                    || op.node().operandType(k) != (condition ? DType.BOOLEAN : DType.FLOAT64)) {
                 return null;
             }
-            if (slot.where == Slot.Where.SCALAR && constants.get(slot.index).arrayType() != double[].class) {
+            if (slot.where == Slot.Where.SCALAR && !condition && constants.get(slot.index).arrayType() != double[].class) {
                 return null;
             }
         }
@@ -312,7 +341,9 @@ final class FusedLoop {
                     for (int k = 0; k < used; k++) {
                         pushVector(operands[k]);
                     }
-                    out.invokestatic(LANE_OPS, laneMethod(op, constants), used == 1 ? UNARY : BINARY, used, 1);
+                    String descriptor = op.op() == Operator.WHERE ? SELECTION
+                            : op.op().rule() == Operator.Rule.COMPARE ? COMPARISON : used == 1 ? UNARY : BINARY;
+                    out.invokestatic(LANE_OPS, laneMethod(op, constants), descriptor, used, 1);
                 } else if (step instanceof Step.Convert copy) {
                     pushVector(copy.in());
                 } else {
@@ -365,7 +396,7 @@ final class FusedLoop {
                     int constant = constantOf(slot);
                     if (constant >= 0 && !constantLocals.containsKey(constant)) {
                         constantLocals.put(constant, next++);
-                        headLocals.add(VECTOR);
+                        headLocals.add(isBoolean(constant) ? MASK : VECTOR);
                     }
                 }
             }
@@ -387,9 +418,18 @@ final class FusedLoop {
             constantLocals.forEach((constant, local) -> {
                 out.aload(CONSTANTS);
                 out.push(constant);
-                out.invokestatic(LANE_OPS, "broadcast", "([[DI)" + VECTOR_TYPE, 2, 1);
+                if (isBoolean(constant)) {
+                    out.invokestatic(LANE_OPS, "maskOf", "([[DI)" + MASK_TYPE, 2, 1);
+                } else {
+                    out.invokestatic(LANE_OPS, "broadcast", "([[DI)" + VECTOR_TYPE, 2, 1);
+                }
                 out.astore(local);
             });
+        }
+
+        /** Whether constant number {@code k} is a bool, which the loop holds as a mask. */
+        private boolean isBoolean(int k) {
+            return constants.get(k).arrayType() == boolean[].class;
         }
 
         /** The constant a slot holds (a number, or a register of copies of one), or -1. */

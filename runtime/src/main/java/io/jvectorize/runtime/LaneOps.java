@@ -3,6 +3,7 @@ package io.jvectorize.runtime;
 import java.lang.invoke.MethodType;
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -40,6 +41,11 @@ final class LaneOps {
     /** Constant number {@code k} of the run, in every lane. */
     static DoubleVector broadcast(double[][] constants, int k) {
         return DoubleVector.broadcast(SPECIES, constants[k][0]);
+    }
+
+    /** Bool constant number {@code k} of the run (1 for true, 0 for false), in every lane. */
+    static VectorMask<Double> maskOf(double[][] constants, int k) {
+        return SPECIES.maskAll(constants[k][0] != 0);
     }
 
     static DoubleVector neg(DoubleVector a) {
@@ -81,6 +87,36 @@ final class LaneOps {
 
     static DoubleVector max(DoubleVector a, DoubleVector b) {
         return a.lanewise(VectorOperators.MAX, b);
+    }
+
+    static VectorMask<Double> lt(DoubleVector a, DoubleVector b) {
+        return a.compare(VectorOperators.LT, b);
+    }
+
+    static VectorMask<Double> le(DoubleVector a, DoubleVector b) {
+        return a.compare(VectorOperators.LE, b);
+    }
+
+    static VectorMask<Double> gt(DoubleVector a, DoubleVector b) {
+        return a.compare(VectorOperators.GT, b);
+    }
+
+    static VectorMask<Double> ge(DoubleVector a, DoubleVector b) {
+        return a.compare(VectorOperators.GE, b);
+    }
+
+    static VectorMask<Double> eq(DoubleVector a, DoubleVector b) {
+        return a.compare(VectorOperators.EQ, b);
+    }
+
+    /** {@code a != b}, as Java's: true where either is NaN. */
+    static VectorMask<Double> ne(DoubleVector a, DoubleVector b) {
+        return a.compare(VectorOperators.NE, b);
+    }
+
+    /** {@code where(condition, a, b)}: a's lanes where the condition holds, b's elsewhere. */
+    static DoubleVector where(VectorMask<Double> condition, DoubleVector a, DoubleVector b) {
+        return b.blend(a, condition);
     }
 
     static DoubleVector exp(DoubleVector a) {

@@ -138,7 +138,7 @@ final class Program {
         boolean vectorMath = Simd.ENABLED && options.vectorMath();
         Reducer.Partial total = reducer == null ? null : reducer.start();
         double[][] loopInputs = usesLoop ? doubles(boundInputs) : null;
-        double[][] loopConstants = usesLoop ? doubles(constantValues) : null;
+        double[][] loopConstants = usesLoop ? loopConstants(constantValues) : null;
         if (reducer == null && usesLoop) {
             runLoop(boundInputs, constantValues, loopInputs, loopConstants, (double[]) result, options.parallel(),
                     vectorMath);
@@ -202,7 +202,18 @@ final class Program {
         }
     }
 
-    /** The float64 values as the generated loop takes them; null for other arrays. */
+    /** The constants as the generated loop takes them: a bool as 1 or 0, null for other types. */
+    private static double[][] loopConstants(Object[] constants) {
+        double[][] values = doubles(constants);
+        for (int k = 0; k < constants.length; k++) {
+            if (constants[k] instanceof boolean[] bool) {
+                values[k] = new double[] {bool[0] ? 1 : 0};
+            }
+        }
+        return values;
+    }
+
+    /** The float64 arrays as the generated loop takes them; null for other arrays. */
     private static double[][] doubles(Object[] arrays) {
         double[][] doubles = new double[arrays.length][];
         for (int i = 0; i < arrays.length; i++) {

@@ -24,9 +24,11 @@ class FusedLoopTest {
     private static final Expr S = Expr.symbol("s");
     private static final Operator[] ARITHMETIC = {Operator.NEG, Operator.ABS, Operator.SQRT, Operator.ADD,
         Operator.SUB, Operator.MUL, Operator.DIV, Operator.MINIMUM, Operator.MAXIMUM, Operator.POW};
+    private static final Operator[] COMPARISONS = {Operator.LT, Operator.LE, Operator.GT, Operator.GE, Operator.EQ,
+        Operator.NE};
     private static final String LOOP = "in one generated Vector API loop";
 
-    /** Random float64 trees of the operators a loop covers (powers only of 2); math functions only if asked. */
+    /** Random float64 trees of the operators a loop covers: arithmetic (powers only of 2), comparisons in where. */
     private static Expr tree(Random random, int depth) {
         int pick = random.nextInt(10);
         if (depth >= 5 || pick < 3) {
@@ -37,6 +39,11 @@ class FusedLoopTest {
                         : ComputeTesting.SPECIAL_DOUBLES[random.nextInt(ComputeTesting.SPECIAL_DOUBLES.length)]);
                 default: return A;
             }
+        }
+        if (pick == 3) {
+            Operator comparison = COMPARISONS[random.nextInt(COMPARISONS.length)];
+            Expr condition = new Operation(comparison, List.of(tree(random, depth + 2), tree(random, depth + 2)));
+            return Expr.where(condition, tree(random, depth + 1), tree(random, depth + 1));
         }
         Operator op = ARITHMETIC[random.nextInt(ARITHMETIC.length)];
         if (op == Operator.POW) {
@@ -320,12 +327,54 @@ class FusedLoopTest {
 
     @Test
     void otherPassesKeepTheBlockEngine() {
-        Map<String, Object> data = Map.of("a", new double[100], "f", new float[100], "l", new long[100]);
+        Map<String, Object> data = Map.of("a", new double[100], "f", new float[100], "l", new long[100],
+                "flag", new boolean[100]);
+        Expr flag = Expr.symbol("flag", DType.BOOLEAN);
+        // Other types, results that are masks, bool arrays (the loop loads no masks), other functions.
         for (Expr e : List.of(A.sum(), Expr.symbol("f", DType.FLOAT32).add(1.0f), A.add(Expr.symbol("l", DType.INT64)),
-                A.tanh(), A.pow(Expr.literal(3.0)), Expr.where(A.gt(0.0), A, B.neg()), A.mod(2.0))) {
+                A.gt(B), Expr.where(flag, A, B), A.tanh(), A.pow(Expr.literal(3.0)),
+                A.mod(2.0))) {
             Map<String, Object> withB = new HashMap<>(data);
             withB.put("b", new double[100]);
             assertTrue(!Compute.explain(e, withB).contains(LOOP), e.toString());
+            Compute.compute(e, withB);
+        }
+    }
+
+    @Test
+    void comparisonsAndWhereRunInTheLoopBitForBit() {
+        Random random = new Random(404);
+        Map<String, Object> data = data(random, 1003);
+        double[] a = (double[]) data.get("a");
+        double[] b = (double[]) data.get("b");
+        for (int i = 0; i < 40; i++) {
+            b[i * 7] = a[i * 7]; // equal lanes, for == and !=
+        }
+        Expr on = Expr.symbol("on", DType.BOOLEAN);
+        for (boolean value : new boolean[] {true, false}) {
+            // A bool number is a mask of one value in every lane.
+            data.put("on", value);
+            Expr e = Expr.where(on, A, B.neg()).add(Expr.where(on, S, A.mul(2.0)));
+            assertEquals(Simd.ENABLED, Compute.explain(e, data).contains(LOOP), Compute.explain(e, data));
+            ComputeTesting.assertSameBits(Compute.compute(e, data, false), Compute.compute(e, data), e + " on " + value);
+        }
+        for (Operator comparison : COMPARISONS) {
+            Expr condition = new Operation(comparison, List.of(A, B));
+            Expr scaled = new Operation(comparison, List.of(A.mul(2.0), S));
+            for (Expr e : List.of(Expr.where(condition, A, B.neg()), Expr.where(condition, S, Expr.literal(0.0)).mul(A),
+                    Expr.where(scaled, A.sqrt(), B).sum())) {
+                String plan = Compute.explain(e, data);
+                assertEquals(Simd.ENABLED, plan.contains("generated Vector API loop"), plan);
+                Object expected = Compute.compute(e, data, false);
+                if (e instanceof Reduction) {
+                    assertEquals(expected, Compute.compute(e, data), e.toString());
+                } else {
+                    ComputeTesting.assertSameBits(expected, Compute.compute(e, data), e.toString());
+                    double[] out = new double[a.length];
+                    Compute.computeInto(e, data, out, Compute.Options.defaults().parallel(true));
+                    ComputeTesting.assertSameBits(expected, out, e + " into out");
+                }
+            }
         }
     }
 }

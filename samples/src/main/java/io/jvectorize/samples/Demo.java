@@ -35,6 +35,8 @@ public final class Demo {
 
     /** The seed's Gaussian as an expression, computed by {@link Compute}. */
     static final String GAUSSIAN = "1 / (sigma * sqrt(2*pi)) * exp(-(x - mu)**2 / (2*sigma**2))";
+    /** A condition, as masks inside the generated loop. */
+    static final String LEAKY_RELU = "where(x > 0, x, 0.01 * x)";
     /** Transcendental functions on Vector API routines stay within this many ulps of Math's; see the README. */
     static final int VECTOR_MATH_ULPS = 2;
 
@@ -75,6 +77,8 @@ public final class Demo {
         Expr gaussianExpr = Expr.parse(GAUSSIAN);
         Supplier<double[]> gaussianReference = () -> (double[]) Compute.compute(gaussianExpr, data, false);
         Expr polyPlusOne = Expr.parse("Seed.poly(x) + 1");
+        Expr leakyRelu = Expr.parse(LEAKY_RELU);
+        Supplier<double[]> leakyReluExpected = () -> scalarLoop(x, v -> v > 0 ? v : 0.01 * v);
         Supplier<double[]> polyPlusOneExpected = () -> scalarLoop(x, v -> Seed.poly(v) + 1.0);
         // Exact kernels agree bit for bit; those on vector math routines within the bound: of the
         // result for the Gaussian (a product), of the largest term for the wave (a sum of terms near 1).
@@ -117,7 +121,12 @@ public final class Demo {
                         () -> (double[]) Compute.compute(polyPlusOne, data, true), polyPlusOneExpected, EXACT),
                 new Row("poly(x) + 1, Compute through the registry, into out",
                         () -> { Compute.computeInto(polyPlusOne, data, out); return out; }, polyPlusOneExpected,
-                        EXACT));
+                        EXACT),
+                new Row(LEAKY_RELU + ", Compute, block by block, into out",
+                        () -> { Compute.computeInto(leakyRelu, data, out, blockByBlock); return out; },
+                        leakyReluExpected, EXACT),
+                new Row(LEAKY_RELU + ", Compute, into out",
+                        () -> { Compute.computeInto(leakyRelu, data, out); return out; }, leakyReluExpected, EXACT));
 
         System.out.printf(Locale.ROOT, "jvectorize demo: %,d float64 elements, median of %d repeats, %d threads,"
                 + " SIMD %s, Java %s%n%n", n, options.repeats, Parallel.parallelism(),

@@ -96,6 +96,12 @@ final class ClassFileWriter {
         op(0x32, -1);
     }
 
+    /** Checks the reference on the stack is of the class {@code internalName} (such as {@code [D}). */
+    void checkcast(String internalName) {
+        op(0xc0, 0);
+        u2(classRef(internalName));
+    }
+
     void iadd() {
         op(0x60, -1);
     }

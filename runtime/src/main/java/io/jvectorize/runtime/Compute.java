@@ -265,11 +265,11 @@ public final class Compute {
          * registers, instead of one pass over each block per operator. It covers the
          * elementwise part of a pass, a reduction's operand too: arithmetic, {@code min},
          * {@code max}, {@code abs}, {@code sqrt}, {@code x ** 2}, the math functions but
-         * {@code tanh} and {@code pow}, comparisons of float64 values feeding {@code where}
-         * (as masks), and @Vectorize calls whose overload has a lane function (the processor
-         * writes one for small float64 methods). Other types, bool arrays, passes whose result
-         * is bool, other functions, and passes too large for one loop run block by block
-         * either way; so do arrays shorter than a vector. Loops are cached by their code:
+         * {@code tanh} and {@code pow}, comparisons of float64 values and {@code where} (bools,
+         * bool arrays too, are masks), and @Vectorize calls whose overload has a lane function
+         * (the processor writes one for small float64 methods). Other types, passes whose
+         * result is bool (JDK 17 allocates to store a mask), other functions, and passes too
+         * large for one loop run block by block either way; so do arrays shorter than a vector. Loops are cached by their code:
          * expressions that differ only in constants share one.
          *
          * <p>Arithmetic results are the same bit for bit either way. Math functions agree

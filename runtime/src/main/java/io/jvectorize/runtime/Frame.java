@@ -17,7 +17,7 @@ final class Frame {
     /** Whether math functions run as Vector API loops: only ever true where {@link Simd#ENABLED}. */
     final boolean vectorMath;
     /** The inputs and constants as the generated loop takes them, shared by the run's frames; null without one. */
-    final double[][] loopInputs;
+    final Object[] loopInputs;
     final double[][] loopConstants;
     /**
      * Where a reduction's block computes the elements after the generated loop's last whole
@@ -26,7 +26,7 @@ final class Frame {
     final Frame tail;
 
     Frame(Object[] inputs, Object[] constants, Object[] registers, Object result, Object[][] callArguments,
-            boolean vectorMath, double[][] loopInputs, double[][] loopConstants, Frame tail) {
+            boolean vectorMath, Object[] loopInputs, double[][] loopConstants, Frame tail) {
         this.inputs = inputs;
         this.constants = constants;
         this.registers = registers;

@@ -30,8 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The generated method, for {@code exp(x - mu)}, reads as:
  * <pre>{@code
- * static int run(double[][] inputs, double[][] constants, double[] out, int from, int to, int shift) {
- *     double[] x = inputs[0];
+ * static int run(Object[] inputs, double[][] constants, double[] out, int from, int to, int shift) {
+ *     double[] x = (double[]) inputs[0];
  *     DoubleVector c0 = LaneOps.broadcast(constants, 0);
  *     int i = from;
  *     for (int last = to - LaneOps.LANES; i <= last; i += LaneOps.LANES) {
@@ -93,7 +93,7 @@ final class FusedLoop {
     private static final String BINARY = "(" + VECTOR_TYPE + VECTOR_TYPE + ")" + VECTOR_TYPE;
     private static final String COMPARISON = "(" + VECTOR_TYPE + VECTOR_TYPE + ")" + MASK_TYPE;
     private static final String SELECTION = "(" + MASK_TYPE + VECTOR_TYPE + VECTOR_TYPE + ")" + VECTOR_TYPE;
-    private static final MethodType RUN = MethodType.methodType(int.class, double[][].class, double[][].class,
+    private static final MethodType RUN = MethodType.methodType(int.class, Object[].class, double[][].class,
             double[].class, int.class, int.class, int.class);
 
     /** The {@link LaneOps} method of each operator a fused loop can apply. */
@@ -133,13 +133,14 @@ final class FusedLoop {
      * Computes elements {@code from} (inclusive) up to at most {@code to} (exclusive), whole
      * vectors only, and returns the first element not computed.
      *
-     * @param inputs the bound arrays, as the program numbers them
+     * @param inputs the bound arrays, as the program numbers them (the loop reads only
+     *     {@code double[]} and {@code boolean[]} ones)
      * @param constants the program's constants, a one-element array each: float64 ones, bools as 1 or 0,
      *     null for other types
      * @param out where element {@code i} goes, at {@code i + shift}: the result array (shift 0),
      *     or a block's register (shift: minus the block's start)
      */
-    int run(double[][] inputs, double[][] constants, double[] out, int from, int to, int shift) {
+    int run(Object[] inputs, double[][] constants, double[] out, int from, int to, int shift) {
         try {
             return (int) run.invokeExact(inputs, constants, out, from, to, shift);
         } catch (RuntimeException | Error e) {
@@ -152,13 +153,15 @@ final class FusedLoop {
     /**
      * The loop for these steps, which writes the last step's float64 value into {@code out}; or
      * null if a step has no lane operation, a value is neither float64 in a {@code double[]} nor
-     * a comparison's mask, the loop would be too large for the JIT, or the JVM refuses the class
-     * (the block engine computes the same values, so nothing is lost but speed).
+     * a bool (a mask) in a {@code boolean[]}, the result is a bool (JDK 17 allocates for every
+     * mask it stores into a {@code boolean[]}), the loop would be too large for the JIT, or the
+     * JVM refuses the class (the block engine computes the same values, so nothing is lost but
+     * speed).
      */
     static FusedLoop compile(List<Step> steps, List<Program.Constant> constants, List<Program.Register> registers) {
         boolean usesVectorMath = false;
         for (Step step : steps) {
-            if (!fusable(step, constants, registers)) {
+            if (!fusable(step, constants)) {
                 return null;
             }
             usesVectorMath |= step instanceof Step.Op op && Step.Op.VECTOR_MATH.contains(op.op());
@@ -216,13 +219,13 @@ final class FusedLoop {
         return operations;
     }
 
-    private static boolean fusable(Step step, List<Program.Constant> constants, List<Program.Register> registers) {
+    private static boolean fusable(Step step, List<Program.Constant> constants) {
         if (step instanceof Step.Op op) {
-            return laneMethod(op, constants) != null
-                    && (op.op() != Operator.WHERE || isMask(op.operands()[0], constants, registers));
+            return laneMethod(op, constants) != null;
         }
         if (step instanceof Step.Convert convert) {
-            return convert.isCopy() && convert.in().arrayType == double[].class;
+            return convert.isCopy() && (convert.in().arrayType == double[].class
+                    || convert.in().arrayType == boolean[].class);
         }
         if (step instanceof Step.CallKernel call) {
             // A lane function exists only for float64 signatures, whose arrays are double[].
@@ -239,18 +242,9 @@ final class FusedLoop {
     }
 
     /**
-     * Whether the loop has a condition as a mask: one a comparison of the loop computes, or a
-     * bool constant; not a bool array, which the loop does not load.
-     */
-    private static boolean isMask(Slot condition, List<Program.Constant> constants, List<Program.Register> registers) {
-        int constant = condition.where == Slot.Where.SCALAR ? condition.index
-                : condition.where == Slot.Where.REGISTER ? registers.get(condition.index).constant() : -2;
-        return constant == -1 || constant >= 0 && constants.get(constant).arrayType() == boolean[].class;
-    }
-
-    /**
      * The {@link LaneOps} method that applies {@code op}, or null if it has none or a value is
-     * not float64 (but a comparison's result and the condition of {@code where}, masks).
+     * not float64 (but a comparison's result and the condition of {@code where}: bools, which
+     * the loop holds as masks).
      */
     private static String laneMethod(Step.Op op, List<Program.Constant> constants) {
         boolean comparison = op.op().rule() == Operator.Rule.COMPARE;
@@ -297,11 +291,14 @@ final class FusedLoop {
         /** The local holding each input array, and each constant broadcast, by number. */
         private final Map<Integer, Integer> inputLocals = new LinkedHashMap<>();
         private final Map<Integer, Integer> constantLocals = new LinkedHashMap<>();
+        /** The class of each input array the loop reads: {@code [D} or {@code [Z}. */
+        private final Map<Integer, String> inputClasses = new LinkedHashMap<>();
         /** The local holding each input's vector in the loop body, loaded at its first use. */
         private final Map<Integer, Integer> loadedLocals = new LinkedHashMap<>();
         private final List<Integer> loadedThisIteration = new ArrayList<>();
         /** The locals live at the loop's head, as verification types. */
-        private final List<String> headLocals = new ArrayList<>(List.of("[[D", "[[D", "[D", "I", "I", "I", "I", "I"));
+        private final List<String> headLocals = new ArrayList<>(List.of("[Ljava/lang/Object;", "[[D", "[D",
+                "I", "I", "I", "I", "I"));
         /** The class data: the lane functions the loop calls, by number. */
         final List<MethodHandle> laneFunctions = new ArrayList<>();
         /** The local of the result slot's vector. */
@@ -353,6 +350,7 @@ final class FusedLoop {
             }
             out.aload(local(out(steps.get(steps.size() - 1))));
             out.aload(OUT);
+            out.checkcast("[D");
             out.iload(INDEX);
             out.iload(SHIFT);
             out.iadd();
@@ -391,7 +389,8 @@ final class FusedLoop {
                 for (Slot slot : reads(step)) {
                     if (slot.where == Slot.Where.INPUT && !inputLocals.containsKey(slot.index)) {
                         inputLocals.put(slot.index, next++);
-                        headLocals.add("[D");
+                        inputClasses.put(slot.index, slot.arrayType == boolean[].class ? "[Z" : "[D");
+                        headLocals.add(inputClasses.get(slot.index));
                     }
                     int constant = constantOf(slot);
                     if (constant >= 0 && !constantLocals.containsKey(constant)) {
@@ -413,6 +412,7 @@ final class FusedLoop {
                 out.aload(INPUTS);
                 out.push(input);
                 out.aaload();
+                out.checkcast(inputClasses.get(input));
                 out.astore(local);
             });
             constantLocals.forEach((constant, local) -> {
@@ -451,7 +451,11 @@ final class FusedLoop {
                     loadedThisIteration.add(slot.index);
                     out.aload(inputLocals.get(slot.index));
                     out.iload(INDEX);
-                    out.invokestatic(LANE_OPS, "load", "([DI)" + VECTOR_TYPE, 2, 1);
+                    if (slot.arrayType == boolean[].class) {
+                        out.invokestatic(LANE_OPS, "loadMask", "([ZI)" + MASK_TYPE, 2, 1);
+                    } else {
+                        out.invokestatic(LANE_OPS, "load", "([DI)" + VECTOR_TYPE, 2, 1);
+                    }
                     out.astore(loaded);
                 }
                 out.aload(loaded);

@@ -38,6 +38,10 @@ final class LaneOps {
         value.intoArray(array, index);
     }
 
+    static VectorMask<Double> loadMask(boolean[] array, int index) {
+        return VectorMask.fromArray(SPECIES, array, index);
+    }
+
     /** Constant number {@code k} of the run, in every lane. */
     static DoubleVector broadcast(double[][] constants, int k) {
         return DoubleVector.broadcast(SPECIES, constants[k][0]);

@@ -137,10 +137,10 @@ final class Program {
         int registerLength = Math.max(1, Math.min(blockSize, length));
         boolean vectorMath = Simd.ENABLED && options.vectorMath();
         Reducer.Partial total = reducer == null ? null : reducer.start();
-        double[][] loopInputs = usesLoop ? doubles(boundInputs) : null;
+        Object[] loopInputs = usesLoop ? boundInputs : null;
         double[][] loopConstants = usesLoop ? loopConstants(constantValues) : null;
         if (reducer == null && usesLoop) {
-            runLoop(boundInputs, constantValues, loopInputs, loopConstants, (double[]) result, options.parallel(),
+            runLoop(boundInputs, constantValues, loopConstants, (double[]) result, options.parallel(),
                     vectorMath);
         } else if (!options.parallel()) {
             Frame frame = newFrame(boundInputs, constantValues, result, registerLength, vectorMath, loopInputs,
@@ -185,41 +185,32 @@ final class Program {
      * The generated loop over whole vectors; the elements after the last whole vector (of the
      * array, or of a thread's chunk) through the block engine.
      */
-    private void runLoop(Object[] boundInputs, Object[] constantValues, double[][] inputs, double[][] constants,
-            double[] result, boolean parallel, boolean vectorMath) {
+    private void runLoop(Object[] boundInputs, Object[] constantValues, double[][] constants, double[] result,
+            boolean parallel, boolean vectorMath) {
         FusedLoop loop = loop();
+        int length = result.length;
         Parallel.RangeTask task = (from, to) -> {
-            int done = loop.run(inputs, constants, result, from, to, 0);
+            int done = loop.run(boundInputs, constants, result, from, to, 0);
             if (done < to) {
                 runBlock(newFrame(boundInputs, constantValues, result, to - done, vectorMath, null, null), done,
                         to - done);
             }
         };
         if (parallel) {
-            Parallel.forRange(result.length, task);
+            Parallel.forRange(length, task);
         } else {
-            task.run(0, result.length);
+            task.run(0, length);
         }
     }
 
     /** The constants as the generated loop takes them: a bool as 1 or 0, null for other types. */
     private static double[][] loopConstants(Object[] constants) {
-        double[][] values = doubles(constants);
+        double[][] values = new double[constants.length][];
         for (int k = 0; k < constants.length; k++) {
-            if (constants[k] instanceof boolean[] bool) {
-                values[k] = new double[] {bool[0] ? 1 : 0};
-            }
+            values[k] = constants[k] instanceof double[] number ? number
+                    : constants[k] instanceof boolean[] bool ? new double[] {bool[0] ? 1 : 0} : null;
         }
         return values;
-    }
-
-    /** The float64 arrays as the generated loop takes them; null for other arrays. */
-    private static double[][] doubles(Object[] arrays) {
-        double[][] doubles = new double[arrays.length][];
-        for (int i = 0; i < arrays.length; i++) {
-            doubles[i] = arrays[i] instanceof double[] values ? values : null;
-        }
-        return doubles;
     }
 
     private void runBlock(Frame frame, int start, int n) {
@@ -245,7 +236,7 @@ final class Program {
     }
 
     private Frame newFrame(Object[] boundInputs, Object[] constantValues, Object result, int registerLength,
-            boolean vectorMath, double[][] loopInputs, double[][] loopConstants) {
+            boolean vectorMath, Object[] loopInputs, double[][] loopConstants) {
         Object[] arrays = new Object[registers.size()];
         for (int r = 0; r < arrays.length; r++) {
             Register register = registers.get(r);

@@ -83,12 +83,17 @@ class ComputeAllocationTest {
         Expr xs = Expr.symbol("x");
         Expr fs = Expr.symbol("f", DType.FLOAT32);
         Expr is = Expr.symbol("i", DType.INT32);
-        Map<String, Object> data = Map.of("x", x, "f", f, "i", i, "mu", 0.5);
+        boolean[] flag = new boolean[n];
+        for (int k = 0; k < n; k += 3) {
+            flag[k] = true;
+        }
+        Map<String, Object> data = Map.of("x", x, "f", f, "i", i, "mu", 0.5, "flag", flag);
         assertAllocatesAtMost(8L * n, ComputeTesting.gaussian(), Map.of("x", x, "mu", -1.33, "sigma", 1.25));
         assertAllocatesAtMost(4L * n, fs.mul(2.5).add(fs.sin()).sub(fs.sqrt()), data);
         assertAllocatesAtMost(4L * n, is.mul(Expr.literal(3)).add(is.mod(Expr.literal(7))), data);
         assertAllocatesAtMost(8L * n, xs.add(is).mul(fs), data);
         assertAllocatesAtMost(1L * n, Expr.where(xs.gt(0.0), xs, xs.neg()).gt(Expr.symbol("mu")), data);
+        assertAllocatesAtMost(8L * n, Expr.where(Expr.symbol("flag", DType.BOOLEAN), xs, xs.neg().mul(0.5)), data);
         assertAllocatesAtMost(8L * n, xs.sub(xs.mean()).div(xs.std()), data);
         assertAllocatesAtMost(8L * n, new Call(TestFunctions.POLY, List.of(xs.sub(1.0))), data);
         assertAllocatesAtMost(4L * n, new Call(TestFunctions.POLY, List.of(fs)), data);

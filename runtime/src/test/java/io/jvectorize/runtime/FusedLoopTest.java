@@ -22,13 +22,17 @@ class FusedLoopTest {
     private static final Expr A = Expr.symbol("a");
     private static final Expr B = Expr.symbol("b");
     private static final Expr S = Expr.symbol("s");
+    private static final Expr FLAG = Expr.symbol("flag", DType.BOOLEAN);
     private static final Operator[] ARITHMETIC = {Operator.NEG, Operator.ABS, Operator.SQRT, Operator.ADD,
         Operator.SUB, Operator.MUL, Operator.DIV, Operator.MINIMUM, Operator.MAXIMUM, Operator.POW};
     private static final Operator[] COMPARISONS = {Operator.LT, Operator.LE, Operator.GT, Operator.GE, Operator.EQ,
         Operator.NE};
     private static final String LOOP = "in one generated Vector API loop";
 
-    /** Random float64 trees of the operators a loop covers: arithmetic (powers only of 2), comparisons in where. */
+    /**
+     * Random float64 trees of the operators a loop covers: arithmetic (powers only of 2), and
+     * where on comparisons or a bool array.
+     */
     private static Expr tree(Random random, int depth) {
         int pick = random.nextInt(10);
         if (depth >= 5 || pick < 3) {
@@ -42,7 +46,8 @@ class FusedLoopTest {
         }
         if (pick == 3) {
             Operator comparison = COMPARISONS[random.nextInt(COMPARISONS.length)];
-            Expr condition = new Operation(comparison, List.of(tree(random, depth + 2), tree(random, depth + 2)));
+            Expr condition = random.nextInt(4) == 0 ? FLAG
+                    : new Operation(comparison, List.of(tree(random, depth + 2), tree(random, depth + 2)));
             return Expr.where(condition, tree(random, depth + 1), tree(random, depth + 1));
         }
         Operator op = ARITHMETIC[random.nextInt(ARITHMETIC.length)];
@@ -60,13 +65,14 @@ class FusedLoopTest {
         Map<String, Object> data = new HashMap<>();
         data.put("a", ComputeTesting.doubles(random, n));
         data.put("b", ComputeTesting.doubles(random, n));
+        data.put("flag", ComputeTesting.booleans(random, n));
         data.put("s", random.nextBoolean() ? random.nextGaussian()
                 : ComputeTesting.SPECIAL_DOUBLES[random.nextInt(ComputeTesting.SPECIAL_DOUBLES.length)]);
         return data;
     }
 
     private static boolean hasArrays(Expr e) {
-        if (e == A || e == B) {
+        if (e == A || e == B || e == FLAG) {
             return true;
         }
         for (Expr child : e.children()) {
@@ -329,11 +335,9 @@ class FusedLoopTest {
     void otherPassesKeepTheBlockEngine() {
         Map<String, Object> data = Map.of("a", new double[100], "f", new float[100], "l", new long[100],
                 "flag", new boolean[100]);
-        Expr flag = Expr.symbol("flag", DType.BOOLEAN);
-        // Other types, results that are masks, bool arrays (the loop loads no masks), other functions.
+        // Other types, comparisons of bools, functions without a vector counterpart.
         for (Expr e : List.of(A.sum(), Expr.symbol("f", DType.FLOAT32).add(1.0f), A.add(Expr.symbol("l", DType.INT64)),
-                A.gt(B), Expr.where(flag, A, B), A.tanh(), A.pow(Expr.literal(3.0)),
-                A.mod(2.0))) {
+                FLAG.eq(A.gt(B)), A.tanh(), A.pow(Expr.literal(3.0)), A.mod(2.0))) {
             Map<String, Object> withB = new HashMap<>(data);
             withB.put("b", new double[100]);
             assertTrue(!Compute.explain(e, withB).contains(LOOP), e.toString());
@@ -358,6 +362,23 @@ class FusedLoopTest {
             assertEquals(Simd.ENABLED, Compute.explain(e, data).contains(LOOP), Compute.explain(e, data));
             ComputeTesting.assertSameBits(Compute.compute(e, data, false), Compute.compute(e, data), e + " on " + value);
         }
+        boolean[] greater = new boolean[a.length];
+        for (int i = 0; i < a.length; i++) {
+            greater[i] = a[i] > b[i];
+        }
+        // A bool result stays with the block engine: JDK 17 allocates to store a mask.
+        assertTrue(!Compute.explain(A.gt(B), data).contains(LOOP));
+        ComputeTesting.assertSameBits(greater, Compute.compute(A.gt(B), data), "a > b");
+        boolean[] into = new boolean[a.length];
+        Compute.computeInto(A.gt(B), data, into);
+        ComputeTesting.assertSameBits(greater, into, "a > b into out");
+        // A bool array as the condition: the loop loads it as a mask.
+        Expr chosen = Expr.where(FLAG, A, B.mul(S));
+        assertEquals(Simd.ENABLED, Compute.explain(chosen, data).contains(LOOP));
+        ComputeTesting.assertSameBits(Compute.compute(chosen, data, false), Compute.compute(chosen, data), "flag");
+        Expr counted = Expr.where(A.gt(S), Expr.literal(1.0), Expr.literal(0.0)).sum();
+        assertEquals(Simd.ENABLED, Compute.explain(counted, data).contains("each through one generated Vector API loop"));
+        assertEquals(Compute.compute(counted, data, false), Compute.compute(counted, data));
         for (Operator comparison : COMPARISONS) {
             Expr condition = new Operation(comparison, List.of(A, B));
             Expr scaled = new Operation(comparison, List.of(A.mul(2.0), S));

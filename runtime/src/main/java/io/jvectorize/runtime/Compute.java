@@ -267,9 +267,11 @@ public final class Compute {
          * {@code max}, {@code abs}, {@code sqrt}, {@code x ** 2}, the math functions but
          * {@code tanh} and {@code pow}, comparisons of float64 values and {@code where} (bools,
          * bool arrays too, are masks), and @Vectorize calls whose overload has a lane function
-         * (the processor writes one for small float64 methods). Other types, passes whose
-         * result is bool (JDK 17 allocates to store a mask), other functions, and passes too
-         * large for one loop run block by block either way; so do arrays shorter than a vector. Loops are cached by their code:
+         * (the processor writes one for small float64 methods). An elementwise float32 pass of
+         * these but math functions and calls gets a float32 loop. Integers, float32 math
+         * functions and reductions, passes whose result is bool (JDK 17 allocates to store a
+         * mask), other functions, and passes too large for one loop run block by block either
+         * way; so do arrays shorter than a vector. Loops are cached by their code:
          * expressions that differ only in constants share one.
          *
          * <p>Arithmetic results are the same bit for bit either way. Math functions agree

@@ -84,17 +84,63 @@ final class FusedLoop {
     /** A loop's class file and the lane functions it calls, compared by content and identity. */
     private record Key(ByteBuffer classFile, List<MethodHandle> laneFunctions) {}
 
-    private static final String LANE_OPS = "io/jvectorize/runtime/LaneOps";
-    private static final String VECTOR = "jdk/incubator/vector/DoubleVector";
-    private static final String VECTOR_TYPE = "L" + VECTOR + ";";
     private static final String MASK = "jdk/incubator/vector/VectorMask";
     private static final String MASK_TYPE = "L" + MASK + ";";
-    private static final String UNARY = "(" + VECTOR_TYPE + ")" + VECTOR_TYPE;
-    private static final String BINARY = "(" + VECTOR_TYPE + VECTOR_TYPE + ")" + VECTOR_TYPE;
-    private static final String COMPARISON = "(" + VECTOR_TYPE + VECTOR_TYPE + ")" + MASK_TYPE;
-    private static final String SELECTION = "(" + MASK_TYPE + VECTOR_TYPE + VECTOR_TYPE + ")" + VECTOR_TYPE;
     private static final MethodType RUN = MethodType.methodType(int.class, Object[].class, double[][].class,
-            double[].class, int.class, int.class, int.class);
+            Object.class, int.class, int.class, int.class);
+
+    /**
+     * What a loop computes in: float64 lanes of DoubleVector, or float32 lanes of FloatVector.
+     * The block engine holds float32 values in {@code double[]} registers, rounded after each
+     * operation; a float32 loop holds them in FloatVectors, which for its operators (no math
+     * functions) gives the same values, and loads and stores the {@code float[]} arrays.
+     */
+    enum Element {
+        FLOAT64(DType.FLOAT64, double[].class, "LaneOps", "DoubleVector", "[D"),
+        FLOAT32(DType.FLOAT32, float[].class, "FloatLaneOps", "FloatVector", "[F");
+
+        final DType dtype;
+        final Class<?> arrayType;
+        /** The class of its lane operations, and of its vectors, as internal names. */
+        final String laneOps;
+        final String vector;
+        /** The internal name of its array class. */
+        final String array;
+
+        Element(DType dtype, Class<?> arrayType, String laneOps, String vector, String array) {
+            this.dtype = dtype;
+            this.arrayType = arrayType;
+            this.laneOps = "io/jvectorize/runtime/" + laneOps;
+            this.vector = "jdk/incubator/vector/" + vector;
+            this.array = array;
+        }
+
+        /** The element of a pass whose result goes into an array of this type, or null. */
+        static Element of(Class<?> arrayType) {
+            return arrayType == double[].class ? FLOAT64 : arrayType == float[].class ? FLOAT32 : null;
+        }
+
+        /** The internal name of an array class the loop loads: its element's or {@code boolean[]}. */
+        static String arrayClass(Class<?> arrayType) {
+            return arrayType == boolean[].class ? "[Z" : arrayType == float[].class ? "[F" : "[D";
+        }
+
+        int lanes() {
+            return this == FLOAT64 ? LaneOps.LANES : FloatLaneOps.LANES;
+        }
+
+        String vectorType() {
+            return "L" + vector + ";";
+        }
+
+        /** The descriptor of the lane operation that applies {@code op}. */
+        String descriptor(Operator op, int operands) {
+            String v = vectorType();
+            return op == Operator.WHERE ? "(" + MASK_TYPE + v + v + ")" + v
+                    : op.rule() == Operator.Rule.COMPARE ? "(" + v + v + ")" + MASK_TYPE
+                    : operands == 1 ? "(" + v + ")" + v : "(" + v + v + ")" + v;
+        }
+    }
 
     /** The {@link LaneOps} method of each operator a fused loop can apply. */
     private static final Map<Operator, String> LANE_METHODS = new EnumMap<>(Operator.class);
@@ -116,31 +162,33 @@ final class FusedLoop {
     }
 
     private final MethodHandle run;
+    private final int lanes;
     /** Whether it applies a math function, and so may run only where the options allow vector math. */
     final boolean usesVectorMath;
 
-    private FusedLoop(MethodHandle run, boolean usesVectorMath) {
+    private FusedLoop(MethodHandle run, int lanes, boolean usesVectorMath) {
         this.run = run;
+        this.lanes = lanes;
         this.usesVectorMath = usesVectorMath;
     }
 
     /** Elements per vector: the loop computes whole vectors only. */
     int lanes() {
-        return LaneOps.LANES;
+        return lanes;
     }
 
     /**
      * Computes elements {@code from} (inclusive) up to at most {@code to} (exclusive), whole
      * vectors only, and returns the first element not computed.
      *
-     * @param inputs the bound arrays, as the program numbers them (the loop reads only
-     *     {@code double[]} and {@code boolean[]} ones)
-     * @param constants the program's constants, a one-element array each: float64 ones, bools as 1 or 0,
-     *     null for other types
+     * @param inputs the bound arrays, as the program numbers them (the loop reads only arrays
+     *     of its element and {@code boolean[]} ones)
+     * @param constants the program's constants, a one-element array each: float64 and float32
+     *     ones as doubles, bools as 1 or 0, null for other types
      * @param out where element {@code i} goes, at {@code i + shift}: the result array (shift 0),
-     *     or a block's register (shift: minus the block's start)
+     *     or a block's register (shift: minus the block's start), of the loop's element
      */
-    int run(Object[] inputs, double[][] constants, double[] out, int from, int to, int shift) {
+    int run(Object[] inputs, double[][] constants, Object out, int from, int to, int shift) {
         try {
             return (int) run.invokeExact(inputs, constants, out, from, to, shift);
         } catch (RuntimeException | Error e) {
@@ -151,26 +199,29 @@ final class FusedLoop {
     }
 
     /**
-     * The loop for these steps, which writes the last step's float64 value into {@code out}; or
-     * null if a step has no lane operation, a value is neither float64 in a {@code double[]} nor
-     * a bool (a mask) in a {@code boolean[]}, the result is a bool (JDK 17 allocates for every
-     * mask it stores into a {@code boolean[]}), the loop would be too large for the JIT, or the
-     * JVM refuses the class (the block engine computes the same values, so nothing is lost but
-     * speed).
+     * The loop for these steps, which writes the last step's value into {@code out}; or null if
+     * a step has no lane operation, a value is neither of the result's element (float64 in a
+     * {@code double[]} or float32 in a {@code float[]}) nor a bool (a mask) in a
+     * {@code boolean[]}, the result is a bool (JDK 17 allocates for every mask it stores into a
+     * {@code boolean[]}), the loop would be too large for the JIT, or the JVM refuses the class
+     * (the block engine computes the same values, so nothing is lost but speed).
      */
     static FusedLoop compile(List<Step> steps, List<Program.Constant> constants, List<Program.Register> registers) {
+        Element element = steps.isEmpty() ? null : Element.of(out(steps.get(steps.size() - 1)).arrayType);
+        if (element == null) {
+            return null;
+        }
         boolean usesVectorMath = false;
         for (Step step : steps) {
-            if (!fusable(step, constants)) {
+            if (!fusable(step, constants, element)) {
                 return null;
             }
             usesVectorMath |= step instanceof Step.Op op && Step.Op.VECTOR_MATH.contains(op.op());
         }
-        if (steps.isEmpty() || out(steps.get(steps.size() - 1)).arrayType != double[].class
-                || operations(steps) > MAX_OPERATIONS) {
+        if (operations(steps) > MAX_OPERATIONS) {
             return null;
         }
-        Writer writer = new Writer(steps, constants, registers);
+        Writer writer = new Writer(steps, constants, registers, element);
         byte[] bytes = writer.write();
         if (bytes == null) {
             return null;
@@ -186,7 +237,7 @@ final class FusedLoop {
         try {
             MethodHandles.Lookup defined = MethodHandles.lookup().defineHiddenClassWithClassData(bytes,
                     key.laneFunctions(), true);
-            loop = new FusedLoop(defined.findStatic(defined.lookupClass(), "run", RUN), usesVectorMath);
+            loop = new FusedLoop(defined.findStatic(defined.lookupClass(), "run", RUN), element.lanes(), usesVectorMath);
             DEFINED.incrementAndGet();
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return null;
@@ -219,20 +270,37 @@ final class FusedLoop {
         return operations;
     }
 
-    private static boolean fusable(Step step, List<Program.Constant> constants) {
+    private static boolean fusable(Step step, List<Program.Constant> constants, Element element) {
         if (step instanceof Step.Op op) {
-            return laneMethod(op, constants) != null;
+            return laneMethod(op, constants, element) != null;
         }
         if (step instanceof Step.Convert convert) {
-            return convert.isCopy() && (convert.in().arrayType == double[].class
-                    || convert.in().arrayType == boolean[].class);
+            return element == Element.FLOAT64
+                    ? convert.isCopy() || convert.in().arrayType == boolean[].class && convert.out().arrayType == boolean[].class
+                    : isFloatLoadOrStore(convert);
         }
         if (step instanceof Step.CallKernel call) {
             // A lane function exists only for float64 signatures, whose arrays are double[].
-            return call.overload().lanes() != null && call.out().arrayType == double[].class
+            return element == Element.FLOAT64 && call.overload().lanes() != null
+                    && call.out().arrayType == double[].class
                     && Arrays.stream(call.in).allMatch(slot -> slot.arrayType == double[].class);
         }
         return false;
+    }
+
+    /**
+     * Whether a float32 conversion only moves values between a bound {@code float[]} and a
+     * register, or between a register and the {@code float[]} result: in a float32 loop, where
+     * every value is a float lane, it changes nothing.
+     */
+    private static boolean isFloatLoadOrStore(Step.Convert convert) {
+        Slot in = convert.in();
+        Slot out = convert.out();
+        return convert.to() == DType.FLOAT32
+                && (in.where == Slot.Where.INPUT && in.arrayType == float[].class && out.arrayType == double[].class
+                        && out.where == Slot.Where.REGISTER
+                    || in.where == Slot.Where.REGISTER && in.arrayType == double[].class
+                        && out.where == Slot.Where.RESULT && out.arrayType == float[].class);
     }
 
     /** Where a step writes its value; null for a fold. */
@@ -242,14 +310,16 @@ final class FusedLoop {
     }
 
     /**
-     * The {@link LaneOps} method that applies {@code op}, or null if it has none or a value is
-     * not float64 (but a comparison's result and the condition of {@code where}: bools, which
-     * the loop holds as masks).
+     * The lane operations' method that applies {@code op}, or null if it has none or a value is
+     * not of the element (but a comparison's result and the condition of {@code where}: bools,
+     * which the loop holds as masks). Math functions only in float64.
      */
-    private static String laneMethod(Step.Op op, List<Program.Constant> constants) {
+    private static String laneMethod(Step.Op op, List<Program.Constant> constants, Element element) {
+        // Values are in double[] arrays either way: float32 ones in the block engine's registers.
         boolean comparison = op.op().rule() == Operator.Rule.COMPARE;
-        if (op.node().dtype() != (comparison ? DType.BOOLEAN : DType.FLOAT64)
-                || op.out().arrayType != (comparison ? boolean[].class : double[].class)) {
+        if (op.node().dtype() != (comparison ? DType.BOOLEAN : element.dtype)
+                || op.out().arrayType != (comparison ? boolean[].class : double[].class)
+                || element != Element.FLOAT64 && Step.Op.VECTOR_MATH.contains(op.op())) {
             return null;
         }
         Slot[] operands = op.operands();
@@ -257,11 +327,15 @@ final class FusedLoop {
             Slot slot = operands[k];
             boolean condition = op.op() == Operator.WHERE && k == 0;
             if (slot.arrayType != (condition ? boolean[].class : double[].class)
-                    || op.node().operandType(k) != (condition ? DType.BOOLEAN : DType.FLOAT64)) {
+                    || op.node().operandType(k) != (condition ? DType.BOOLEAN : element.dtype)) {
                 return null;
             }
-            if (slot.where == Slot.Where.SCALAR && !condition && constants.get(slot.index).arrayType() != double[].class) {
+            if (!condition && slot.where == Slot.Where.SCALAR && (constants.get(slot.index).arrayType() != double[].class
+                    || constants.get(slot.index).type() != element.dtype)) {
                 return null;
+            }
+            if (!condition && slot.where == Slot.Where.INPUT && element != Element.FLOAT64) {
+                return null; // a float32 loop loads float[] arrays only, through their conversion
             }
         }
         if (op.op() == Operator.POW) {
@@ -287,28 +361,30 @@ final class FusedLoop {
         private final List<Step> steps;
         private final List<Program.Constant> constants;
         private final List<Program.Register> registers;
+        private final Element element;
         private final ClassFileWriter out = new ClassFileWriter("io/jvectorize/runtime/FusedLoop$Generated");
         /** The local holding each input array, and each constant broadcast, by number. */
         private final Map<Integer, Integer> inputLocals = new LinkedHashMap<>();
         private final Map<Integer, Integer> constantLocals = new LinkedHashMap<>();
-        /** The class of each input array the loop reads: {@code [D} or {@code [Z}. */
+        /** The class of each input array the loop reads: the element's, or {@code [Z}. */
         private final Map<Integer, String> inputClasses = new LinkedHashMap<>();
         /** The local holding each input's vector in the loop body, loaded at its first use. */
         private final Map<Integer, Integer> loadedLocals = new LinkedHashMap<>();
         private final List<Integer> loadedThisIteration = new ArrayList<>();
         /** The locals live at the loop's head, as verification types. */
-        private final List<String> headLocals = new ArrayList<>(List.of("[Ljava/lang/Object;", "[[D", "[D",
-                "I", "I", "I", "I", "I"));
+        private final List<String> headLocals = new ArrayList<>(List.of("[Ljava/lang/Object;", "[[D",
+                "java/lang/Object", "I", "I", "I", "I", "I"));
         /** The class data: the lane functions the loop calls, by number. */
         final List<MethodHandle> laneFunctions = new ArrayList<>();
         /** The local of the result slot's vector. */
         private int resultLocal;
         private int registerBase;
 
-        Writer(List<Step> steps, List<Program.Constant> constants, List<Program.Register> registers) {
+        Writer(List<Step> steps, List<Program.Constant> constants, List<Program.Register> registers, Element element) {
             this.steps = steps;
             this.constants = constants;
             this.registers = registers;
+            this.element = element;
         }
 
         /** The class file, or null where it needs more locals than one-byte instructions reach. */
@@ -322,7 +398,7 @@ final class FusedLoop {
             ClassFileWriter.Label exit = new ClassFileWriter.Label();
             // last = to - LANES; i = from
             out.iload(TO);
-            out.push(LaneOps.LANES);
+            out.push(element.lanes());
             out.isub();
             out.istore(LAST);
             out.iload(FROM);
@@ -338,9 +414,8 @@ final class FusedLoop {
                     for (int k = 0; k < used; k++) {
                         pushVector(operands[k]);
                     }
-                    String descriptor = op.op() == Operator.WHERE ? SELECTION
-                            : op.op().rule() == Operator.Rule.COMPARE ? COMPARISON : used == 1 ? UNARY : BINARY;
-                    out.invokestatic(LANE_OPS, laneMethod(op, constants), descriptor, used, 1);
+                    out.invokestatic(element.laneOps, laneMethod(op, constants, element),
+                            element.descriptor(op.op(), used), used, 1);
                 } else if (step instanceof Step.Convert copy) {
                     pushVector(copy.in());
                 } else {
@@ -350,12 +425,12 @@ final class FusedLoop {
             }
             out.aload(local(out(steps.get(steps.size() - 1))));
             out.aload(OUT);
-            out.checkcast("[D");
+            out.checkcast(element.array);
             out.iload(INDEX);
             out.iload(SHIFT);
             out.iadd();
-            out.invokestatic(LANE_OPS, "store", "(" + VECTOR_TYPE + "[DI)V", 3, 0);
-            out.iinc(INDEX, LaneOps.LANES);
+            out.invokestatic(element.laneOps, "store", "(" + element.vectorType() + element.array + "I)V", 3, 0);
+            out.iinc(INDEX, element.lanes());
             out.goTo(head);
             out.place(exit, headLocals);
             out.iload(INDEX);
@@ -389,13 +464,13 @@ final class FusedLoop {
                 for (Slot slot : reads(step)) {
                     if (slot.where == Slot.Where.INPUT && !inputLocals.containsKey(slot.index)) {
                         inputLocals.put(slot.index, next++);
-                        inputClasses.put(slot.index, slot.arrayType == boolean[].class ? "[Z" : "[D");
+                        inputClasses.put(slot.index, Element.arrayClass(slot.arrayType));
                         headLocals.add(inputClasses.get(slot.index));
                     }
                     int constant = constantOf(slot);
                     if (constant >= 0 && !constantLocals.containsKey(constant)) {
                         constantLocals.put(constant, next++);
-                        headLocals.add(isBoolean(constant) ? MASK : VECTOR);
+                        headLocals.add(isBoolean(constant) ? MASK : element.vector);
                     }
                 }
             }
@@ -419,9 +494,9 @@ final class FusedLoop {
                 out.aload(CONSTANTS);
                 out.push(constant);
                 if (isBoolean(constant)) {
-                    out.invokestatic(LANE_OPS, "maskOf", "([[DI)" + MASK_TYPE, 2, 1);
+                    out.invokestatic(element.laneOps, "maskOf", "([[DI)" + MASK_TYPE, 2, 1);
                 } else {
-                    out.invokestatic(LANE_OPS, "broadcast", "([[DI)" + VECTOR_TYPE, 2, 1);
+                    out.invokestatic(element.laneOps, "broadcast", "([[DI)" + element.vectorType(), 2, 1);
                 }
                 out.astore(local);
             });
@@ -452,9 +527,9 @@ final class FusedLoop {
                     out.aload(inputLocals.get(slot.index));
                     out.iload(INDEX);
                     if (slot.arrayType == boolean[].class) {
-                        out.invokestatic(LANE_OPS, "loadMask", "([ZI)" + MASK_TYPE, 2, 1);
+                        out.invokestatic(element.laneOps, "loadMask", "([ZI)" + MASK_TYPE, 2, 1);
                     } else {
-                        out.invokestatic(LANE_OPS, "load", "([DI)" + VECTOR_TYPE, 2, 1);
+                        out.invokestatic(element.laneOps, "load", "(" + element.array + "I)" + element.vectorType(), 2, 1);
                     }
                     out.astore(loaded);
                 }

@@ -1,5 +1,6 @@
 package io.jvectorize.runtime;
 
+import java.lang.reflect.Array;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -140,7 +141,7 @@ final class Program {
         Object[] loopInputs = usesLoop ? boundInputs : null;
         double[][] loopConstants = usesLoop ? loopConstants(constantValues) : null;
         if (reducer == null && usesLoop) {
-            runLoop(boundInputs, constantValues, loopConstants, (double[]) result, options.parallel(),
+            runLoop(boundInputs, constantValues, loopConstants, result, options.parallel(),
                     vectorMath);
         } else if (!options.parallel()) {
             Frame frame = newFrame(boundInputs, constantValues, result, registerLength, vectorMath, loopInputs,
@@ -185,10 +186,10 @@ final class Program {
      * The generated loop over whole vectors; the elements after the last whole vector (of the
      * array, or of a thread's chunk) through the block engine.
      */
-    private void runLoop(Object[] boundInputs, Object[] constantValues, double[][] constants, double[] result,
+    private void runLoop(Object[] boundInputs, Object[] constantValues, double[][] constants, Object result,
             boolean parallel, boolean vectorMath) {
         FusedLoop loop = loop();
-        int length = result.length;
+        int length = Array.getLength(result);
         Parallel.RangeTask task = (from, to) -> {
             int done = loop.run(boundInputs, constants, result, from, to, 0);
             if (done < to) {
@@ -203,11 +204,15 @@ final class Program {
         }
     }
 
-    /** The constants as the generated loop takes them: a bool as 1 or 0, null for other types. */
+    /**
+     * The constants as the generated loop takes them: a float as a double (exactly), a bool as
+     * 1 or 0, null for other types.
+     */
     private static double[][] loopConstants(Object[] constants) {
         double[][] values = new double[constants.length][];
         for (int k = 0; k < constants.length; k++) {
             values[k] = constants[k] instanceof double[] number ? number
+                    : constants[k] instanceof float[] single ? new double[] {single[0]}
                     : constants[k] instanceof boolean[] bool ? new double[] {bool[0] ? 1 : 0} : null;
         }
         return values;
@@ -218,7 +223,7 @@ final class Program {
             // A reduction's block: the generated loop fills the register its fold reads, and
             // the block engine the few elements after its last whole vector.
             Step.Fold fold = (Step.Fold) steps.get(steps.size() - 1);
-            double[] folded = (double[]) fold.in().array(frame);
+            Object folded = fold.in().array(frame);
             int end = start + n;
             int done = loop().run(frame.loopInputs, frame.loopConstants, folded, start, end, -start);
             if (done < end) {

@@ -168,6 +168,11 @@ abstract class Step {
             return out;
         }
 
+        /** The type of the values it writes. */
+        DType to() {
+            return to;
+        }
+
         /** Whether it only copies: float64 values from one {@code double[]} into another. */
         boolean isCopy() {
             return in.arrayType == double[].class && out.arrayType == double[].class && to == DType.FLOAT64;

@@ -90,6 +90,7 @@ class ComputeAllocationTest {
         Map<String, Object> data = Map.of("x", x, "f", f, "i", i, "mu", 0.5, "flag", flag);
         assertAllocatesAtMost(8L * n, ComputeTesting.gaussian(), Map.of("x", x, "mu", -1.33, "sigma", 1.25));
         assertAllocatesAtMost(4L * n, fs.mul(2.5).add(fs.sin()).sub(fs.sqrt()), data);
+        assertAllocatesAtMost(4L * n, Expr.where(fs.gt(1.0f), fs.mul(2.5f), fs.sqrt()).sub(fs), data);
         assertAllocatesAtMost(4L * n, is.mul(Expr.literal(3)).add(is.mod(Expr.literal(7))), data);
         assertAllocatesAtMost(8L * n, xs.add(is).mul(fs), data);
         assertAllocatesAtMost(1L * n, Expr.where(xs.gt(0.0), xs, xs.neg()).gt(Expr.symbol("mu")), data);

@@ -110,6 +110,41 @@ class FusedLoopTest {
         }
     }
 
+    /** The same trees in float32: symbols typed float32, so their literals are float32 too. */
+    @Test
+    void float32TreesRunInTheirOwnLoopBitForBit() {
+        Random random = new Random(3232);
+        Map<String, DType> types = Map.of("a", DType.FLOAT32, "b", DType.FLOAT32, "s", DType.FLOAT32,
+                "flag", DType.BOOLEAN);
+        int lanes = Simd.ENABLED ? FloatLaneOps.LANES : 16;
+        int[] lengths = {1, lanes - 1, lanes, 3 * lanes + 2, 1001, 4099};
+        int looped = 0;
+        for (int t = 0; t < 800; t++) {
+            Expr e = Expr.parse(tree(random, 0).toString(), types);
+            int n = lengths[random.nextInt(lengths.length)];
+            Map<String, Object> data = new HashMap<>();
+            data.put("a", ComputeTesting.floats(random, n));
+            data.put("b", ComputeTesting.floats(random, n));
+            data.put("s", (float) random.nextGaussian());
+            data.put("flag", ComputeTesting.booleans(random, n));
+            if (Compute.explain(e, data).contains(LOOP)) {
+                looped++;
+            }
+            String what = e + " over " + n;
+            Object expected = Compute.compute(e, data, false);
+            ComputeTesting.assertSameBits(expected, Compute.compute(e, data), what);
+            if (e.dtype() == DType.FLOAT32 && n > 0) {
+                float[] out = new float[((float[]) expected).length];
+                Compute.computeInto(e, data, out, Compute.Options.defaults().parallel(true));
+                ComputeTesting.assertSameBits(expected, out, what + " into out");
+                Compute.Options blocks = Compute.Options.defaults().blockSize(1001);
+                assertEquals(Compute.compute(e.sum(), data, blocks.optimize(false)), Compute.compute(e.sum(), data, blocks),
+                        "sum of " + what);
+            }
+        }
+        assertEquals(Simd.ENABLED, looped > 300, "float32 trees in a generated loop: " + looped);
+    }
+
     @Test
     void everyTreeWithArraysRunsInTheLoop() {
         Random random = new Random(3);
@@ -335,8 +370,10 @@ class FusedLoopTest {
     void otherPassesKeepTheBlockEngine() {
         Map<String, Object> data = Map.of("a", new double[100], "f", new float[100], "l", new long[100],
                 "flag", new boolean[100]);
-        // Other types, comparisons of bools, functions without a vector counterpart.
-        for (Expr e : List.of(A.sum(), Expr.symbol("f", DType.FLOAT32).add(1.0f), A.add(Expr.symbol("l", DType.INT64)),
+        // Integers, float32 math functions and reductions, comparisons of bools, functions
+        // without a vector counterpart.
+        Expr f = Expr.symbol("f", DType.FLOAT32);
+        for (Expr e : List.of(A.sum(), f.sin(), f.mul(2.0f).sum(), A.add(Expr.symbol("l", DType.INT64)),
                 FLAG.eq(A.gt(B)), A.tanh(), A.pow(Expr.literal(3.0)), A.mod(2.0))) {
             Map<String, Object> withB = new HashMap<>(data);
             withB.put("b", new double[100]);

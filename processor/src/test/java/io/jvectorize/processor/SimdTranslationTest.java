@@ -763,10 +763,13 @@ class SimdTranslationTest {
     }
 
     @Test
-    void aMethodTooLargeToInlineGetsNoLaneFunctionButKeepsItsSimdLoop() {
-        // 32 operations: 16 multiplications by a constant, broadcast each; 34 with one more addition.
-        String limit = "x * 1.0 * 2.0 * 3.0 * 4.0 * 5.0 * 6.0 * 7.0 * 8.0 * 9.0 * 10.0 * 11.0 * 12.0 * 13.0 * 14.0"
-                + " * 15.0 * 16.0";
+    void aMethodTooLargeToInlineGetsNoLaneFunctionButKeepsItsSimdLoop() throws ReflectiveOperationException {
+        // 24 operations: 12 multiplications of x and 12 additions of a constant; 25 with one more.
+        StringBuilder text = new StringBuilder("x");
+        for (int i = 1; i <= 12; i++) {
+            text.append(" * x + ").append(i).append(".0");
+        }
+        String limit = text.toString();
         Source source = classP("Foo",
                 "@Vectorize",
                 "static double fits(double x) {",
@@ -775,7 +778,12 @@ class SimdTranslationTest {
                 "",
                 "@Vectorize",
                 "static double tooLarge(double x) {",
-                "    return " + limit + " + 17.0;",
+                "    return " + limit + " - x;",
+                "}",
+                "",
+                "@Vectorize",
+                "static double identity(double x) {",
+                "    return x;",
                 "}");
         Compilation compilation = compileWithSimd(source);
         String simd = simdClass(compilation, "Foo");
@@ -783,8 +791,17 @@ class SimdTranslationTest {
         assertFalse(simd.contains("tooLargeLanes"), simd);
         assertTrue(simd.contains("static void tooLargeLoop("), simd);
         String library = generated(compilation, "p.FooVectorizedKernels");
-        assertTrue(library.contains("\"fitsLanes\", 1), 32)"), library);
-        assertEquals(1, library.split("laneFunction\\(", -1).length - 1, library);
+        assertTrue(library.contains("\"fitsLanes\", 1), 24)"), library);
+        assertTrue(library.contains("\"identityLanes\", 1), 0)"), library);
+        assertEquals(2, library.split("laneFunction\\(", -1).length - 1, library);
+        // The library loads, and each overload says how large its lane function is.
+        assumeSimdRuns();
+        KernelLibrary kernels = (KernelLibrary) new CompiledClasses(compilation).loadClass("p.FooVectorizedKernels")
+                .getConstructor().newInstance();
+        for (VectorizedFunction function : kernels.functions()) {
+            int expected = function.name().equals("fits") ? 24 : 0;
+            assertEquals(expected, function.overloads().get(0).laneOperations(), function.name());
+        }
     }
 
     @Test

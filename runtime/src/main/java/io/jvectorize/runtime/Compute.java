@@ -261,22 +261,24 @@ public final class Compute {
 
         /**
          * Whether the fused engine may compile a float64 pass into a loop of its own (a hidden
-         * class, where the Vector API is present): one pass over memory with every value in
-         * registers, instead of one pass over each block per operator. It covers the
-         * elementwise part of a pass, a reduction's operand too: arithmetic, {@code min},
-         * {@code max}, {@code abs}, {@code sqrt}, {@code x ** 2}, the math functions but
-         * {@code tanh} and {@code pow}, comparisons of float64 values and {@code where} (bools,
-         * bool arrays too, are masks), and @Vectorize calls whose overload has a lane function
-         * (the processor writes one for small float64 methods). An elementwise float32 pass of
-         * these but math functions and calls gets a float32 loop. Integers, float32 math
-         * functions and reductions, passes whose result is bool (JDK 17 allocates to store a
-         * mask), other functions, and passes too large for one loop run block by block either
-         * way; so do arrays shorter than a vector. Loops are cached by their code:
-         * expressions that differ only in constants share one.
+         * class, where the Vector API is present, defined when the pass first runs or is
+         * explained): one pass over memory with every value in registers, instead of one pass
+         * over each block per operator. It covers the elementwise part of a pass, a
+         * reduction's operand too: {@code + - * /} and unary minus, {@code min}, {@code max},
+         * {@code abs}, {@code sqrt}, {@code x ** 2}, the math functions but {@code tanh} and
+         * {@code pow} (only with {@link #vectorMath}), comparisons of float64 values and
+         * {@code where} (bools, bool arrays too, are masks), and @Vectorize calls whose
+         * overload has a lane function (the processor writes one for small float64 methods). An
+         * elementwise float32 pass of these but math functions and calls gets a float32 loop.
+         * Integers, {@code %}, float32 math functions and reductions, passes whose result is
+         * bool (JDK 17 allocates to store a mask), other functions, and passes too large for
+         * one loop run block by block either way; so do arrays shorter than a vector, and
+         * reductions in blocks shorter than one. Loops are cached by their code: expressions
+         * that differ only in constants share one.
          *
          * <p>Arithmetic results are the same bit for bit either way. Math functions agree
-         * within {@value Compute#VECTOR_MATH_ULPS} ulp: the block engine computes the last few
-         * elements of each block with {@link Math}, the loop only those of the array. Off, for
+         * within {@value Compute#VECTOR_MATH_ULPS} ulp, not bit for bit (see the class
+         * comment: which value within the bound comes out depends on the JIT). Off, for
          * comparing the two.
          */
         public Options generateLoops(boolean generateLoops) {

@@ -16,8 +16,10 @@ final class Frame {
     final Reducer.Partial partial = new Reducer.Partial();
     /** Whether math functions run as Vector API loops: only ever true where {@link Simd#ENABLED}. */
     final boolean vectorMath;
-    /** The inputs and constants as the generated loop takes them, shared by the run's frames; null without one. */
-    final Object[] loopInputs;
+    /**
+     * The constants as the generated loop takes them, shared by the run's frames; null where
+     * the frame's blocks do not run the loop.
+     */
     final double[][] loopConstants;
     /**
      * Where a reduction's block computes the elements after the generated loop's last whole
@@ -26,14 +28,13 @@ final class Frame {
     final Frame tail;
 
     Frame(Object[] inputs, Object[] constants, Object[] registers, Object result, Object[][] callArguments,
-            boolean vectorMath, Object[] loopInputs, double[][] loopConstants, Frame tail) {
+            boolean vectorMath, double[][] loopConstants, Frame tail) {
         this.inputs = inputs;
         this.constants = constants;
         this.registers = registers;
         this.result = result;
         this.callArguments = callArguments;
         this.vectorMath = vectorMath;
-        this.loopInputs = loopInputs;
         this.loopConstants = loopConstants;
         this.tail = tail;
     }

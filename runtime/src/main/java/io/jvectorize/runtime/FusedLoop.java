@@ -22,9 +22,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Built for a {@link Program} whose steps all work on float64 values in {@code double[]}
  * arrays: operators with a Vector API counterpart ({@link LaneOps}), comparisons and
  * {@code where} (whose conditions the loop holds as masks), copies, and calls of
- * @Vectorize functions that have a lane function (the processor generates one for every
- * float64 method it translates to SIMD), which the loop calls through a constant method
- * handle, so that C2 inlines it. {@link #compile} returns null for anything else, and the
+ * @Vectorize functions that have a lane function (the processor generates one for each
+ * float64 method it translates to SIMD of at most
+ * {@link VectorizedFunction.Overload#MAX_LANE_OPERATIONS} operations), which the loop calls
+ * through a constant method handle, so that C2 inlines it. float32 passes get a loop of
+ * {@link FloatLaneOps} (see {@link Element}). {@link #compile} returns null for anything else, and the
  * block engine runs it. The loop covers whole vectors; the caller runs the few elements
  * after them through the block engine.
  *
@@ -80,6 +82,8 @@ final class FusedLoop {
 
     /** The loop classes defined so far, for tests: a cache hit defines none. */
     private static final AtomicLong DEFINED = new AtomicLong();
+    /** The loop classes the JVM refused, for tests. */
+    private static final AtomicLong FAILED = new AtomicLong();
 
     /** A loop's class file and the lane functions it calls, compared by content and identity. */
     private record Key(ByteBuffer classFile, List<MethodHandle> laneFunctions) {}
@@ -240,6 +244,7 @@ final class FusedLoop {
             loop = new FusedLoop(defined.findStatic(defined.lookupClass(), "run", RUN), element.lanes(), usesVectorMath);
             DEFINED.incrementAndGet();
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            FAILED.incrementAndGet(); // a bug in the writer: tests check there is none
             return null;
         }
         synchronized (CACHE) {
@@ -251,6 +256,11 @@ final class FusedLoop {
     /** The number of loop classes defined so far. */
     static long definedLoops() {
         return DEFINED.get();
+    }
+
+    /** The number of loop classes the JVM refused so far: the block engine ran their passes. */
+    static long failedLoops() {
+        return FAILED.get();
     }
 
     /** The vector operations of a loop over these steps, as {@link #MAX_OPERATIONS} counts them. */
@@ -409,13 +419,12 @@ final class FusedLoop {
             out.ifIcmpgt(exit);
             for (Step step : steps) {
                 if (step instanceof Step.Op op) {
-                    Slot[] operands = op.operands();
-                    int used = Operator.POW == op.op() ? 1 : operands.length; // a square reads its base only
-                    for (int k = 0; k < used; k++) {
-                        pushVector(operands[k]);
+                    Slot[] operands = reads(op);
+                    for (Slot operand : operands) {
+                        pushVector(operand);
                     }
                     out.invokestatic(element.laneOps, laneMethod(op, constants, element),
-                            element.descriptor(op.op(), used), used, 1);
+                            element.descriptor(op.op(), operands.length), operands.length, 1);
                 } else if (step instanceof Step.Convert copy) {
                     pushVector(copy.in());
                 } else {
@@ -449,9 +458,12 @@ final class FusedLoop {
                     LaneOps.functionType(call.in.length).toMethodDescriptorString(), call.in.length, 1);
         }
 
+        /** The slots a step's lane code reads: a square, {@code x ** 2}, reads its base only. */
         static Slot[] reads(Step step) {
-            return step instanceof Step.Op op ? op.operands()
-                    : step instanceof Step.Convert convert ? new Slot[] {convert.in()} : ((Step.CallKernel) step).in;
+            if (step instanceof Step.Op op) {
+                return op.op() == Operator.POW ? new Slot[] {op.operands()[0]} : op.operands();
+            }
+            return step instanceof Step.Convert convert ? new Slot[] {convert.in()} : ((Step.CallKernel) step).in;
         }
 
         /**

@@ -32,6 +32,9 @@ final class Program {
     private final List<Step.CallKernel> calls;
     /** Null for an elementwise pass. */
     private final Reducer reducer;
+    /** A reduction's last step, and the steps before it; null for an elementwise pass. */
+    private final Step.Fold fold;
+    private final List<Step> elementwise;
     /** Whether any bound array takes part; if not, the pass is over one element, as NumPy's 0-d arrays. */
     private final boolean usesArrays;
     /** The scalar subexpressions explain lists, as "c0 = 2 * sigma ** 2". */
@@ -53,6 +56,8 @@ final class Program {
         this.steps = List.copyOf(steps);
         this.calls = List.copyOf(calls);
         this.reducer = reducer;
+        this.fold = reducer == null ? null : (Step.Fold) this.steps.get(this.steps.size() - 1);
+        this.elementwise = reducer == null ? null : this.steps.subList(0, this.steps.size() - 1);
         this.usesArrays = usesArrays;
         this.scalars = List.copyOf(scalars);
     }
@@ -73,8 +78,6 @@ final class Program {
             return FusedLoop.out(steps.get(steps.size() - 1)).where == Slot.Where.RESULT
                     ? FusedLoop.compile(steps, constants, registers) : null;
         }
-        Step.Fold fold = (Step.Fold) steps.get(steps.size() - 1);
-        List<Step> elementwise = steps.subList(0, steps.size() - 1);
         return fold.in().where == Slot.Where.REGISTER && !elementwise.isEmpty()
                 ? FusedLoop.compile(elementwise, constants, registers) : null;
     }
@@ -138,14 +141,12 @@ final class Program {
         int registerLength = Math.max(1, Math.min(blockSize, length));
         boolean vectorMath = Simd.ENABLED && options.vectorMath();
         Reducer.Partial total = reducer == null ? null : reducer.start();
-        Object[] loopInputs = usesLoop ? boundInputs : null;
         double[][] loopConstants = usesLoop ? loopConstants(constantValues) : null;
         if (reducer == null && usesLoop) {
             runLoop(boundInputs, constantValues, loopConstants, result, options.parallel(),
                     vectorMath);
         } else if (!options.parallel()) {
-            Frame frame = newFrame(boundInputs, constantValues, result, registerLength, vectorMath, loopInputs,
-                    loopConstants);
+            Frame frame = newFrame(boundInputs, constantValues, result, registerLength, vectorMath, loopConstants);
             for (long start = 0; start < length; start += blockSize) {
                 runBlock(frame, (int) start, (int) Math.min(blockSize, length - start));
                 if (reducer != null) {
@@ -161,8 +162,7 @@ final class Program {
             Parallel.forRange(length, (from, to) -> {
                 Frame frame = frames.poll();
                 if (frame == null) {
-                    frame = newFrame(boundInputs, constantValues, result, registerLength, vectorMath, loopInputs,
-                            loopConstants);
+                    frame = newFrame(boundInputs, constantValues, result, registerLength, vectorMath, loopConstants);
                 }
                 for (long block = (from + (long) blockSize - 1) / blockSize; block * blockSize < to; block++) {
                     long start = block * blockSize;
@@ -193,7 +193,7 @@ final class Program {
         Parallel.RangeTask task = (from, to) -> {
             int done = loop.run(boundInputs, constants, result, from, to, 0);
             if (done < to) {
-                runBlock(newFrame(boundInputs, constantValues, result, to - done, vectorMath, null, null), done,
+                runBlock(newFrame(boundInputs, constantValues, result, to - done, vectorMath, null), done,
                         to - done);
             }
         };
@@ -219,15 +219,14 @@ final class Program {
     }
 
     private void runBlock(Frame frame, int start, int n) {
-        if (frame.loopInputs != null) {
+        if (frame.loopConstants != null) {
             // A reduction's block: the generated loop fills the register its fold reads, and
             // the block engine the few elements after its last whole vector.
-            Step.Fold fold = (Step.Fold) steps.get(steps.size() - 1);
             Object folded = fold.in().array(frame);
             int end = start + n;
-            int done = loop().run(frame.loopInputs, frame.loopConstants, folded, start, end, -start);
+            int done = loop().run(frame.inputs, frame.loopConstants, folded, start, end, -start);
             if (done < end) {
-                for (Step step : steps.subList(0, steps.size() - 1)) {
+                for (Step step : elementwise) {
                     step.run(frame.tail, done, end - done);
                 }
                 System.arraycopy(fold.in().array(frame.tail), 0, folded, done - start, end - done);
@@ -241,7 +240,7 @@ final class Program {
     }
 
     private Frame newFrame(Object[] boundInputs, Object[] constantValues, Object result, int registerLength,
-            boolean vectorMath, Object[] loopInputs, double[][] loopConstants) {
+            boolean vectorMath, double[][] loopConstants) {
         Object[] arrays = new Object[registers.size()];
         for (int r = 0; r < arrays.length; r++) {
             Register register = registers.get(r);
@@ -249,10 +248,10 @@ final class Program {
                     : Conversions.newArray(register.arrayType, registerLength);
         }
         Object[][] callArguments = new Object[calls.size()][];
-        Frame tail = loopInputs == null ? null
-                : newFrame(boundInputs, constantValues, result, loop().lanes(), vectorMath, null, null);
-        Frame frame = new Frame(boundInputs, constantValues, arrays, result, callArguments, vectorMath, loopInputs,
-                loopConstants, tail);
+        Frame tail = loopConstants == null ? null
+                : newFrame(boundInputs, constantValues, result, loop().lanes(), vectorMath, null);
+        Frame frame = new Frame(boundInputs, constantValues, arrays, result, callArguments, vectorMath, loopConstants,
+                tail);
         for (Step.CallKernel call : calls) {
             Object[] arguments = new Object[call.in.length];
             for (int i = 0; i < arguments.length; i++) {

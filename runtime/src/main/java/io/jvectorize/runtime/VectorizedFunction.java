@@ -52,9 +52,10 @@ public final class VectorizedFunction {
      *     {@code kernel} computes, and neither it nor {@code kernel} may throw:
      *     {@link Compute#computeInto} writes a generated loop's results in place, and the
      *     kernel computes the loop's last few elements.
-     * @param laneOperations the vector operations {@code lanes} holds (operators, math
-     *     functions, broadcasts of constants, comparisons, blends), which a generated loop counts
-     *     against its budget; ignored (0) without one
+     * @param laneOperations the vector operations {@code lanes} applies (operators, math
+     *     functions, comparisons, blends; not constants), which a generated loop counts against
+     *     its budget: from 0 (an identity) to {@link #MAX_LANE_OPERATIONS}; ignored (0) without
+     *     a lane function
      */
     public record Overload(DType returnType, List<DType> argumentTypes, Implementation implementation,
             RangeKernel kernel, MethodHandle lanes, int laneOperations) {
@@ -64,9 +65,9 @@ public final class VectorizedFunction {
          * a larger method: C2 inlines a method of up to 325 bytes of bytecode into a hot loop
          * ({@code FreqInlineSize}), and one it does not inline takes and returns its vectors
          * as heap objects, several times slower than the kernel. An operation takes at most
-         * about 10 bytes (a broadcast constant 9, a comparison 8, a binary operator 5).
+         * 13 bytes, a constant operand it broadcasts included.
          */
-        public static final int MAX_LANE_OPERATIONS = 32;
+        public static final int MAX_LANE_OPERATIONS = 24;
 
         public Overload {
             Objects.requireNonNull(returnType, "returnType");
@@ -80,10 +81,20 @@ public final class VectorizedFunction {
             }
             if (lanes == null) {
                 laneOperations = 0; // laneFunction gives null without the Vector API
-            } else if (laneOperations < 1 || laneOperations > MAX_LANE_OPERATIONS) {
-                throw new IllegalArgumentException("a lane function holds from 1 to " + MAX_LANE_OPERATIONS
+            } else if (laneOperations < 0 || laneOperations > MAX_LANE_OPERATIONS) {
+                throw new IllegalArgumentException("a lane function holds from 0 to " + MAX_LANE_OPERATIONS
                         + " vector operations, not " + laneOperations);
             }
+        }
+
+        /**
+         * An overload whose lane function's size is not known (as libraries generated before
+         * {@code laneOperations} pass it): a generated loop counts it as the largest,
+         * {@link #MAX_LANE_OPERATIONS}.
+         */
+        public Overload(DType returnType, List<DType> argumentTypes, Implementation implementation, RangeKernel kernel,
+                MethodHandle lanes) {
+            this(returnType, argumentTypes, implementation, kernel, lanes, MAX_LANE_OPERATIONS);
         }
 
         /** An overload without a lane function: calls run its kernel block by block. */

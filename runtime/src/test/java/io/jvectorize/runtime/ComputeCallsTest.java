@@ -172,12 +172,15 @@ class ComputeCallsTest {
             return;
         }
         java.lang.invoke.MethodHandle poly = TestFunctions.POLY.overloads().get(1).lanes();
-        assertEquals("a lane function holds from 1 to 32 vector operations, not 33",
+        assertEquals("a lane function holds from 0 to 24 vector operations, not 25",
                 assertThrows(IllegalArgumentException.class,
-                        () -> new VectorizedFunction.Overload(DType.FLOAT64, one, simd, kernel, poly, 33)).getMessage());
-        assertEquals("a lane function holds from 1 to 32 vector operations, not 0",
+                        () -> new VectorizedFunction.Overload(DType.FLOAT64, one, simd, kernel, poly, 25)).getMessage());
+        assertEquals("a lane function holds from 0 to 24 vector operations, not -1",
                 assertThrows(IllegalArgumentException.class,
-                        () -> new VectorizedFunction.Overload(DType.FLOAT64, one, simd, kernel, poly, 0)).getMessage());
+                        () -> new VectorizedFunction.Overload(DType.FLOAT64, one, simd, kernel, poly, -1)).getMessage());
+        assertEquals(0, new VectorizedFunction.Overload(DType.FLOAT64, one, simd, kernel, poly, 0).laneOperations());
+        assertEquals(VectorizedFunction.Overload.MAX_LANE_OPERATIONS,
+                new VectorizedFunction.Overload(DType.FLOAT64, one, simd, kernel, poly).laneOperations());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new VectorizedFunction.Overload(DType.FLOAT32,
                 List.of(DType.FLOAT32), simd, kernel, poly, 7)).getMessage()
                 .startsWith("a lane function is for a float64 signature"));

@@ -103,6 +103,7 @@ class FusedLoopTest {
             ComputeTesting.assertSameBits(expected,
                     Compute.compute(e, data, Compute.Options.defaults().generateLoops(false)), what);
         }
+        assertEquals(0, FusedLoop.failedLoops(), "loop classes the JVM refused");
         if (Simd.ENABLED) {
             assertTrue(looped > 600, "trees run in a generated loop: " + looped);
         } else {
@@ -143,6 +144,7 @@ class FusedLoopTest {
             }
         }
         assertEquals(Simd.ENABLED, looped > 300, "float32 trees in a generated loop: " + looped);
+        assertEquals(0, FusedLoop.failedLoops(), "loop classes the JVM refused");
     }
 
     @Test

@@ -45,6 +45,13 @@ final class CompiledClasses extends ClassLoader {
         return defineClass(name, bytes, 0, bytes.length);
     }
 
+    /** The class file of {@code className}, as compiled. */
+    byte[] classFile(String className) {
+        byte[] bytes = classes.get(className);
+        assertWithMessage("class %s compiled", className).that(bytes).isNotNull();
+        return bytes.clone();
+    }
+
     /** Calls public static {@code className.method(types)}; rethrows what the method throws, unwrapped. */
     Object call(String className, String method, Class<?>[] types, Object... arguments) throws Throwable {
         Method target = loadClass(className).getMethod(method, types);

@@ -15,10 +15,15 @@ import com.google.testing.compile.Compilation;
 import io.jvectorize.processor.model.LaneProgram;
 import io.jvectorize.runtime.KernelLibrary;
 import io.jvectorize.runtime.VectorizedFunction;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +31,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.spi.ToolProvider;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -764,10 +770,10 @@ class SimdTranslationTest {
 
     @Test
     void aMethodTooLargeToInlineGetsNoLaneFunctionButKeepsItsSimdLoop() throws ReflectiveOperationException {
-        // 24 operations: 12 multiplications of x and 12 additions of a constant; 25 with one more.
+        // 28 operations: 14 multiplications by a constant, each broadcast; 29 with one more.
         StringBuilder text = new StringBuilder("x");
-        for (int i = 1; i <= 12; i++) {
-            text.append(" * x + ").append(i).append(".0");
+        for (int i = 1; i <= 14; i++) {
+            text.append(" * ").append(i).append(".5");
         }
         String limit = text.toString();
         Source source = classP("Foo",
@@ -791,7 +797,7 @@ class SimdTranslationTest {
         assertFalse(simd.contains("tooLargeLanes"), simd);
         assertTrue(simd.contains("static void tooLargeLoop("), simd);
         String library = generated(compilation, "p.FooVectorizedKernels");
-        assertTrue(library.contains("\"fitsLanes\", 1), 24)"), library);
+        assertTrue(library.contains("\"fitsLanes\", 1), 28)"), library);
         assertTrue(library.contains("\"identityLanes\", 1), 0)"), library);
         assertEquals(2, library.split("laneFunction\\(", -1).length - 1, library);
         // The library loads, and each overload says how large its lane function is.
@@ -799,8 +805,75 @@ class SimdTranslationTest {
         KernelLibrary kernels = (KernelLibrary) new CompiledClasses(compilation).loadClass("p.FooVectorizedKernels")
                 .getConstructor().newInstance();
         for (VectorizedFunction function : kernels.functions()) {
-            int expected = function.name().equals("fits") ? 24 : 0;
+            int expected = function.name().equals("fits") ? 28 : 0;
             assertEquals(expected, function.overloads().get(0).laneOperations(), function.name());
+        }
+    }
+
+    /**
+     * The largest lane functions the limit allows, in the forms that take the most bytecode
+     * per operation (constants broadcast on the left of comparisons and blends, mask blends),
+     * stay within C2's 325 bytes for inlining a hot method.
+     */
+    @Test
+    void laneFunctionsAtTheLimitAreSmallEnoughToInline() throws IOException {
+        StringBuilder multiplies = new StringBuilder("x");
+        for (int i = 1; i <= 14; i++) {
+            multiplies.append(" * ").append(i).append(".5");
+        }
+        Source source = classP("Foo",
+                "@Vectorize",
+                "static double multiplies(double x) {",
+                "    return " + multiplies + ";",
+                "}",
+                "",
+                "@Vectorize",
+                "static double compares(double x) {", // 4 operations a line
+                "    double a = 1.5 < x ? x : 2.5;",
+                "    double b = 3.5 < a ? a : 4.5;",
+                "    double c = 5.5 < b ? b : 6.5;",
+                "    double d = 7.5 < c ? c : 8.5;",
+                "    double e = 9.5 < d ? d : 10.5;",
+                "    double f = 11.5 < e ? e : 12.5;",
+                "    return 13.5 < f ? f : 14.5;",
+                "}",
+                "",
+                "@Vectorize",
+                "static double masks(double x) {", // 14 operations a line
+                "    double a = (x < 1.0 ? x > 0.5 : x < 2.0) ? x : 3.0;",
+                "    return (a < 4.0 ? a > 4.5 : a < 5.0) ? a : 6.0;",
+                "}");
+        Compilation compilation = compileWithSimd(source);
+        byte[] simd = new CompiledClasses(compilation).classFile("p.FooVectorizedSimd");
+        for (String method : List.of("multipliesLanes", "comparesLanes", "masksLanes")) {
+            int length = codeLength(simd, method);
+            assertTrue(length > 0 && length <= 325, method + ": " + length + " bytes");
+        }
+    }
+
+    /** The length of {@code method}'s bytecode in a class file, as javap shows it; 0 if it has none. */
+    private static int codeLength(byte[] classFile, String method) throws IOException {
+        Path file = Files.createTempFile("lanes", ".class");
+        try {
+            Files.write(file, classFile);
+            StringWriter text = new StringWriter();
+            int status = ToolProvider.findFirst("javap").orElseThrow()
+                    .run(new PrintWriter(text), new PrintWriter(text), "-c", "-p", file.toString());
+            assertEquals(0, status, text.toString());
+            int length = 0;
+            boolean inMethod = false;
+            for (String line : text.toString().split("\n")) {
+                if (line.startsWith("  static") || line.startsWith("  public") || line.startsWith("  private")) {
+                    inMethod = line.contains(" " + method + "(");
+                }
+                Matcher instruction = Pattern.compile("^\\s+(\\d+): areturn").matcher(line);
+                if (inMethod && instruction.find()) {
+                    length = Integer.parseInt(instruction.group(1)) + 1; // areturn is its last byte
+                }
+            }
+            return length;
+        } finally {
+            Files.delete(file);
         }
     }
 

@@ -51,9 +51,10 @@ import java.util.Objects;
  * input is allocated but the result. Calls of @Vectorize functions run their kernels over
  * each block. Parallel runs split the blocks across threads. Where the Vector API is present,
  * a float64 pass of operators, math functions, {@code where} and calls (or a reduction's
- * operand made of them) is compiled on its first run into a loop of its own (a hidden class), which keeps
- * every value in registers: one pass over memory with no block temporaries, at the speed of
- * the processor's generated kernels ({@link Options#generateLoops}).
+ * operand made of them), and a float32 pass of operators and {@code where}, is compiled on
+ * its first run into a loop of its own (a hidden class), which keeps every value in
+ * registers: one pass over memory with no block temporaries, at the speed of the processor's
+ * generated kernels ({@link Options#generateLoops}).
  *
  * <p>All of these give the same results bit for bit (NaN payloads aside), with one exception:
  * where the Vector API is present, the fused engine computes math functions (exp, log, sin,
@@ -117,7 +118,7 @@ public final class Compute {
      * elementwise part ({@code 2 * mu}, {@code sum(x) + 1}), it may have any length, and each
      * element gets the value. It is checked before anything is computed, and
      * it receives the values only once they are all computed: a pass that fails leaves it as
-     * it was. (The generated loop of a float64 pass, which cannot fail, writes into it directly.)
+     * it was. (A generated loop, which cannot fail, writes into it directly.)
      *
      * @throws IllegalArgumentException for everything {@link #compute(Expr, Map, Options)}
      *     throws it for, if {@code e} is a reduction, or if {@code out} is null, not an array of
@@ -270,10 +271,11 @@ public final class Compute {
          * {@code where} (bools, bool arrays too, are masks), and @Vectorize calls whose
          * overload has a lane function (the processor writes one for small float64 methods). An
          * elementwise float32 pass of these but math functions and calls gets a float32 loop.
-         * Integers, {@code %}, float32 math functions and reductions, passes whose result is
-         * bool (JDK 17 allocates to store a mask), other functions, and passes too large for
-         * one loop run block by block either way; so do arrays shorter than a vector, and
-         * reductions in blocks shorter than one. Loops are cached by their code: expressions
+         * Integers, {@code %}, float32 math functions and reductions, passes that convert
+         * between types ({@code f * x} for a float32 {@code f} and a float64 {@code x}), passes
+         * whose result is bool (JDK 17 allocates to store a mask), other functions, and passes
+         * too large for one loop run block by block either way; so do arrays shorter than a
+         * vector, and reductions in blocks shorter than one. Loops are cached by their code: expressions
          * that differ only in constants share one.
          *
          * <p>Arithmetic results are the same bit for bit either way. Math functions agree

@@ -14,13 +14,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A float64 elementwise pass compiled to one loop of its own: a hidden class whose method loads
+ * An elementwise pass compiled to one loop of its own: a hidden class whose method loads
  * a vector of each input, applies every step to it in registers and stores the result, as
  * the processor's generated SIMD kernels do. The block engine makes one pass over a block per
  * operator; this makes one pass over memory in all, with no block temporaries.
  *
- * <p>Built for a {@link Program} whose steps all work on float64 values in {@code double[]}
- * arrays: operators with a Vector API counterpart ({@link LaneOps}), comparisons and
+ * <p>Built for a {@link Program} whose steps all work on float64 values (or all on float32
+ * ones, see {@link Element}) and bools: operators with a Vector API counterpart ({@link LaneOps}), comparisons and
  * {@code where} (whose conditions the loop holds as masks), copies, and calls of
  * @Vectorize functions that have a lane function (the processor generates one for each
  * float64 method it translates to SIMD of at most
@@ -85,6 +85,9 @@ final class FusedLoop {
     private static final AtomicLong DEFINED = new AtomicLong();
     /** The loop classes the JVM refused, for tests. */
     private static final AtomicLong FAILED = new AtomicLong();
+
+    /** In the cache for a class the JVM refused, so that it is not defined again. */
+    private static final FusedLoop REFUSED = new FusedLoop(null, 0, false, false);
 
     /** A loop's class file and the lane functions it calls, compared by content and identity. */
     private record Key(ByteBuffer classFile, List<MethodHandle> laneFunctions) {}
@@ -243,7 +246,7 @@ final class FusedLoop {
         synchronized (CACHE) {
             FusedLoop loop = CACHE.get(key);
             if (loop != null) {
-                return loop;
+                return loop == REFUSED ? null : loop;
             }
         }
         FusedLoop loop;
@@ -255,11 +258,12 @@ final class FusedLoop {
             DEFINED.incrementAndGet();
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             FAILED.incrementAndGet(); // a bug in the writer: tests check there is none
-            return null;
+            loop = REFUSED;
         }
         synchronized (CACHE) {
             FusedLoop raced = CACHE.putIfAbsent(key, loop);
-            return raced != null ? raced : loop;
+            FusedLoop cached = raced != null ? raced : loop;
+            return cached == REFUSED ? null : cached;
         }
     }
 

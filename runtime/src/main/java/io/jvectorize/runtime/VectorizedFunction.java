@@ -52,22 +52,22 @@ public final class VectorizedFunction {
      *     {@code kernel} computes, and neither it nor {@code kernel} may throw:
      *     {@link Compute#computeInto} writes a generated loop's results in place, and the
      *     kernel computes the loop's last few elements.
-     * @param laneOperations the vector operations {@code lanes} applies (operators, math
-     *     functions, comparisons, blends; not constants), which a generated loop counts against
-     *     its budget: from 0 (an identity) to {@link #MAX_LANE_OPERATIONS}; ignored (0) without
-     *     a lane function
+     * @param laneOperations the vector operations {@code lanes} holds (operators, math
+     *     functions, comparisons, blends, broadcast constants), which a generated loop counts
+     *     against its budget: 0 for an identity; a loop refuses a function that holds too many.
+     *     Ignored (0) without a lane function
      */
     public record Overload(DType returnType, List<DType> argumentTypes, Implementation implementation,
             RangeKernel kernel, MethodHandle lanes, int laneOperations) {
 
         /**
-         * The most vector operations a lane function may hold. The processor writes none for
-         * a larger method: C2 inlines a method of up to 325 bytes of bytecode into a hot loop
+         * The most vector operations a lane function holds: the processor writes none for a
+         * larger method. C2 inlines a method of up to 325 bytes of bytecode into a hot loop
          * ({@code FreqInlineSize}), and one it does not inline takes and returns its vectors
-         * as heap objects, several times slower than the kernel. An operation takes at most
-         * 13 bytes, a constant operand it broadcasts included.
+         * as heap objects, several times slower than the kernel; an operation takes at most
+         * about 10 bytes.
          */
-        public static final int MAX_LANE_OPERATIONS = 24;
+        public static final int MAX_LANE_OPERATIONS = 28;
 
         public Overload {
             Objects.requireNonNull(returnType, "returnType");
@@ -81,9 +81,9 @@ public final class VectorizedFunction {
             }
             if (lanes == null) {
                 laneOperations = 0; // laneFunction gives null without the Vector API
-            } else if (laneOperations < 0 || laneOperations > MAX_LANE_OPERATIONS) {
-                throw new IllegalArgumentException("a lane function holds from 0 to " + MAX_LANE_OPERATIONS
-                        + " vector operations, not " + laneOperations);
+            } else if (laneOperations < 0) {
+                throw new IllegalArgumentException("a lane function holds 0 or more vector operations, not "
+                        + laneOperations);
             }
         }
 

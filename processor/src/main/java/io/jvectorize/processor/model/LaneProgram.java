@@ -17,16 +17,17 @@ public record LaneProgram(NumericType laneType, List<Let> lets, LaneExpr result)
      * function: the runtime's {@code VectorizedFunction.Overload.MAX_LANE_OPERATIONS}, which a
      * test checks this equals. A larger one would not be inlined into {@code Compute}'s loops.
      */
-    public static final int MAX_LANE_FUNCTION_OPERATIONS = 24;
+    public static final int MAX_LANE_FUNCTION_OPERATIONS = 28;
 
     public LaneProgram {
         lets = List.copyOf(lets);
     }
 
     /**
-     * The vector operations the program computes: operations, comparisons, logic and blends,
-     * each local's once. Constants are not counted, as {@code Compute}'s loops do not count
-     * theirs: C2 hoists them out of the loop. An identity computes none.
+     * The vector operations the program's code holds: operations, comparisons, logic, blends
+     * and broadcast constants, each local's once, a mask blend's condition twice (its code
+     * writes it twice). This bounds the code's size, about 10 bytes per operation at most,
+     * which decides whether C2 inlines it. An identity holds none.
      */
     public int operations() {
         int operations = operations(result);
@@ -47,9 +48,12 @@ public record LaneProgram(NumericType laneType, List<Let> lets, LaneExpr result)
             return 1 + logic.operands().stream().mapToInt(LaneProgram::operations).sum();
         }
         if (expr instanceof LaneExpr.Select select) {
-            return 1 + operations(select.condition()) + operations(select.ifTrue()) + operations(select.ifFalse());
+            // Masks blend as (c and a) or (not c and b).
+            int condition = operations(select.condition());
+            return select.isMask() ? 4 + 2 * condition + operations(select.ifTrue()) + operations(select.ifFalse())
+                    : 1 + condition + operations(select.ifTrue()) + operations(select.ifFalse());
         }
-        return 0; // an argument, a local or a constant
+        return expr instanceof LaneExpr.Constant ? 1 : 0; // an argument or a local: none
     }
 
     /**

@@ -76,10 +76,10 @@ final class Program {
     private FusedLoop compileLoop() {
         if (reducer == null) {
             return FusedLoop.out(steps.get(steps.size() - 1)).where == Slot.Where.RESULT
-                    ? FusedLoop.compile(steps, constants, registers, false) : null;
+                    ? FusedLoop.compile(steps, constants, registers) : null;
         }
         return fold.in().where == Slot.Where.REGISTER && !elementwise.isEmpty()
-                ? FusedLoop.compile(elementwise, constants, registers, true) : null;
+                ? FusedLoop.compile(elementwise, constants, registers) : null;
     }
 
     private static boolean isOneOf(Object array, Object[] arrays) {

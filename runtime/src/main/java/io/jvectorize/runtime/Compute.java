@@ -261,10 +261,10 @@ public final class Compute {
         }
 
         /**
-         * Whether the fused engine may compile a float64 pass into a loop of its own (a hidden
-         * class, where the Vector API is present, defined when the pass first runs or is
-         * explained): one pass over memory with every value in registers, instead of one pass
-         * over each block per operator. It covers the elementwise part of a pass, a
+         * Whether the fused engine may compile a float64 or float32 pass into a loop of its own
+         * (a hidden class, where the Vector API is present, defined when the pass first runs or
+         * is explained): one pass over memory with every value in registers, instead of one
+         * pass over each block per operator. It covers the elementwise part of a pass, a
          * reduction's operand too: {@code + - * /} and unary minus, {@code min}, {@code max},
          * {@code abs}, {@code sqrt}, {@code x ** 2}, the math functions but {@code tanh} and
          * {@code pow} (only with {@link #vectorMath}), comparisons of float64 values and

@@ -271,8 +271,8 @@ final class FusedLoop {
     }
 
     /** The vector operations of a loop over these steps, as {@link #MAX_OPERATIONS} counts them. */
-    static int operations(List<Step> steps) {
-        int operations = 1; // the store
+    static long operations(List<Step> steps) {
+        long operations = 1; // the store; long, as a hand-built overload may give any count
         List<Integer> loaded = new ArrayList<>();
         for (Step step : steps) {
             operations += step instanceof Step.CallKernel call ? call.overload().laneOperations()

@@ -297,6 +297,21 @@ class FusedLoopTest {
     }
 
     @Test
+    void aLoopRefusesACallLargerThanItsBudget() {
+        Map<String, Object> data = data(new Random(10), 1001);
+        VectorizedFunction.Overload poly = TestFunctions.POLY.overloads().get(1);
+        for (int operations : new int[] {7, FusedLoop.MAX_OPERATIONS, Integer.MAX_VALUE}) {
+            VectorizedFunction large = new VectorizedFunction(TestFunctions.class, "poly", List.of(
+                    new VectorizedFunction.Overload(poly.returnType(), poly.argumentTypes(), poly.implementation(),
+                            poly.kernel(), poly.lanes(), operations)));
+            Expr e = new Call(large, List.of(A.mul(2.0)));
+            // With the load, the multiplication and the store, only 7 fits.
+            assertEquals(Simd.ENABLED && operations == 7, Compute.explain(e, data).contains(LOOP), "" + operations);
+            ComputeTesting.assertSameBits(Compute.compute(e, data, false), Compute.compute(e, data), "" + operations);
+        }
+    }
+
+    @Test
     void expressionsThatDifferOnlyInConstantsShareOneLoop() {
         Map<String, Object> data = data(new Random(7), 100);
         // A shape no other test computes, so that its first run defines a new loop.

@@ -105,20 +105,18 @@ final class FusedLoop {
      * functions) gives the same values, and loads and stores the {@code float[]} arrays.
      */
     enum Element {
-        FLOAT64(DType.FLOAT64, double[].class, "LaneOps", "DoubleVector", "[D"),
-        FLOAT32(DType.FLOAT32, float[].class, "FloatLaneOps", "FloatVector", "[F");
+        FLOAT64(DType.FLOAT64, "LaneOps", "DoubleVector", "[D"),
+        FLOAT32(DType.FLOAT32, "FloatLaneOps", "FloatVector", "[F");
 
         final DType dtype;
-        final Class<?> arrayType;
         /** The class of its lane operations, and of its vectors, as internal names. */
         final String laneOps;
         final String vector;
         /** The internal name of its array class. */
         final String array;
 
-        Element(DType dtype, Class<?> arrayType, String laneOps, String vector, String array) {
+        Element(DType dtype, String laneOps, String vector, String array) {
             this.dtype = dtype;
-            this.arrayType = arrayType;
             this.laneOps = "io/jvectorize/runtime/" + laneOps;
             this.vector = "jdk/incubator/vector/" + vector;
             this.array = array;

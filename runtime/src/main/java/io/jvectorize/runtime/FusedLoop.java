@@ -191,7 +191,7 @@ final class FusedLoop {
      * @param inputs the bound arrays, as the program numbers them (the loop reads only arrays
      *     of its element and {@code boolean[]} ones)
      * @param constants the program's constants, a one-element array each: float64 and float32
-     *     ones as doubles, bools as 1 or 0, null for other types
+     *     ones (both held in {@code double[]}), bools as 1 or 0, null for other types
      * @param out where element {@code i} goes, at {@code i + shift}: the result array (shift 0),
      *     or a block's register (shift: minus the block's start), of the loop's element
      */

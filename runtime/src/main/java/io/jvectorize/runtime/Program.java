@@ -205,14 +205,13 @@ final class Program {
     }
 
     /**
-     * The constants as the generated loop takes them: a float as a double (exactly), a bool as
-     * 1 or 0, null for other types.
+     * The constants as the generated loop takes them: float64 and float32 ones as they are
+     * (both held in {@code double[]}), a bool as 1 or 0, null for the types no loop reads.
      */
     private static double[][] loopConstants(Object[] constants) {
         double[][] values = new double[constants.length][];
         for (int k = 0; k < constants.length; k++) {
             values[k] = constants[k] instanceof double[] number ? number
-                    : constants[k] instanceof float[] single ? new double[] {single[0]}
                     : constants[k] instanceof boolean[] bool ? new double[] {bool[0] ? 1 : 0} : null;
         }
         return values;

@@ -101,8 +101,9 @@ final class FusedLoop {
     /**
      * What a loop computes in: float64 lanes of DoubleVector, or float32 lanes of FloatVector.
      * The block engine holds float32 values in {@code double[]} registers, rounded after each
-     * operation; a float32 loop holds them in FloatVectors, which for its operators (no math
-     * functions) gives the same values, and loads and stores the {@code float[]} arrays.
+     * operation; a float32 loop holds them in FloatVectors, which for its operators gives the
+     * same values (for math functions: within the same bound of {@link Math}'s), and loads and
+     * stores the {@code float[]} arrays.
      */
     enum Element {
         FLOAT64(DType.FLOAT64, "LaneOps", "DoubleVector", "[D"),
@@ -327,14 +328,13 @@ final class FusedLoop {
     /**
      * The lane operations' method that applies {@code op}, or null if it has none or a value is
      * not of the element (but a comparison's result and the condition of {@code where}: bools,
-     * which the loop holds as masks). Math functions only in float64.
+     * which the loop holds as masks).
      */
     private static String laneMethod(Step.Op op, List<Program.Constant> constants, Element element) {
         // Values are in double[] arrays either way: float32 ones in the block engine's registers.
         boolean comparison = op.op().rule() == Operator.Rule.COMPARE;
         if (op.node().dtype() != (comparison ? DType.BOOLEAN : element.dtype)
-                || op.out().arrayType != (comparison ? boolean[].class : double[].class)
-                || element != Element.FLOAT64 && Step.Op.VECTOR_MATH.contains(op.op())) {
+                || op.out().arrayType != (comparison ? boolean[].class : double[].class)) {
             return null;
         }
         Slot[] operands = op.operands();

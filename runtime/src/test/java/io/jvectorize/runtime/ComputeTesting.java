@@ -147,6 +147,23 @@ final class ComputeTesting {
         return Math.abs(ordered(a) - ordered(b));
     }
 
+    /** The same for floats, in float ulps. */
+    static long ulps(float a, float b) {
+        if (Float.isNaN(a) || Float.isNaN(b)) {
+            return Float.isNaN(a) && Float.isNaN(b) ? 0 : Long.MAX_VALUE;
+        }
+        if (a == b) {
+            return 0;
+        }
+        return Math.abs(ordered(a) - ordered(b));
+    }
+
+    /** Floats mapped onto longs in order, so that neighbours differ by one. */
+    private static long ordered(float x) {
+        int bits = Float.floatToIntBits(x);
+        return bits < 0 ? (long) Integer.MIN_VALUE - bits : bits;
+    }
+
     /** Doubles mapped onto longs in order, so that neighbours differ by one. */
     private static long ordered(double x) {
         long bits = Double.doubleToLongBits(x);

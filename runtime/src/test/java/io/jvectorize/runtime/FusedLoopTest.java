@@ -72,8 +72,8 @@ class FusedLoopTest {
     }
 
     private static boolean hasArrays(Expr e) {
-        if (e == A || e == B || e == FLAG) {
-            return true;
+        if (e instanceof Symbol symbol) {
+            return !symbol.name().equals("s"); // parsed trees have symbols of their own
         }
         for (Expr child : e.children()) {
             if (hasArrays(child)) {
@@ -184,6 +184,74 @@ class FusedLoopTest {
             Compute.Options exact = Compute.Options.defaults().vectorMath(false);
             assertTrue(!Compute.explain(e, data, exact).contains(LOOP), e.toString());
             ComputeTesting.assertSameBits(expected, Compute.compute(e, data, exact), e.toString());
+        }
+    }
+
+    /**
+     * float32 math functions run on the vector library's float routines in a float32 loop:
+     * within the bound of {@link Math}'s result rounded to float, in float ulps.
+     */
+    @Test
+    void float32MathFunctionsInTheLoopAreWithinTheVectorMathBound() {
+        Random random = new Random(3299);
+        Map<String, DType> types = Map.of("a", DType.FLOAT32, "b", DType.FLOAT32, "s", DType.FLOAT32,
+                "flag", DType.BOOLEAN);
+        List<Operator> functions = new ArrayList<>(Step.Op.VECTOR_MATH);
+        int looped = 0;
+        for (int t = 0; t < 600; t++) {
+            Operator f = functions.get(t % functions.size());
+            List<Expr> operands = new ArrayList<>();
+            for (int i = 0; i < f.arity(); i++) {
+                operands.add(random.nextBoolean() ? A.mul(Expr.literal(random.nextGaussian())) : tree(random, 3));
+            }
+            Expr e = Expr.parse(new Operation(f, operands).toString(), types);
+            int n = 1 + random.nextInt(300);
+            Map<String, Object> data = new HashMap<>();
+            data.put("a", ComputeTesting.floats(random, n));
+            data.put("b", ComputeTesting.floats(random, n));
+            data.put("s", (float) random.nextGaussian());
+            data.put("flag", ComputeTesting.booleans(random, n));
+            if (e.dtype() != DType.FLOAT32) {
+                continue; // a float64 literal made it a float64 pass
+            }
+            float[] expected = (float[]) Compute.compute(e, data, false);
+            float[] actual = (float[]) Compute.compute(e, data);
+            boolean inLoop = Compute.explain(e, data).contains(LOOP);
+            assertEquals(hasArrays(e) && Simd.ENABLED && n >= FloatLaneOps.LANES, inLoop, e.toString());
+            looped += inLoop ? 1 : 0;
+            for (int i = 0; i < expected.length; i++) {
+                long ulps = ComputeTesting.ulps(expected[i], actual[i]);
+                assertTrue(ulps <= Compute.VECTOR_MATH_ULPS, e + " at element " + i + ": " + actual[i]
+                        + " is " + ulps + " float ulp from " + expected[i]);
+            }
+            Compute.Options exact = Compute.Options.defaults().vectorMath(false);
+            assertTrue(!Compute.explain(e, data, exact).contains(LOOP), e.toString());
+            ComputeTesting.assertSameBits(expected, Compute.compute(e, data, exact), e.toString());
+        }
+        assertEquals(Simd.ENABLED, looped > 300, "float32 math in a generated loop: " + looped);
+        assertEquals(0, FusedLoop.failedLoops(), "loop classes the JVM refused");
+    }
+
+    /** The same once the JIT has compiled the loops: the vector library's routines, not Math's. */
+    @Test
+    void float32MathFunctionsInCompiledLoopsAreWithinTheVectorMathBound() {
+        Random random = new Random(77);
+        Map<String, Object> data = Map.of("a", ComputeTesting.floats(random, 1 << 14),
+                "b", ComputeTesting.floats(random, 1 << 14));
+        Expr a = Expr.symbol("a", DType.FLOAT32);
+        Expr b = Expr.symbol("b", DType.FLOAT32);
+        for (Operator f : Step.Op.VECTOR_MATH) {
+            Expr e = f.arity() == 1 ? new Operation(f, List.of(a)) : new Operation(f, List.of(a, b));
+            float[] expected = (float[]) Compute.compute(e, data, false);
+            float[] actual = null;
+            for (int call = 0; call < 300; call++) {
+                actual = (float[]) Compute.compute(e, data);
+            }
+            for (int i = 0; i < expected.length; i++) {
+                long ulps = ComputeTesting.ulps(expected[i], actual[i]);
+                assertTrue(ulps <= Compute.VECTOR_MATH_ULPS, e + " at element " + i + " (a = " + ((float[]) data.get("a"))[i]
+                        + "): " + actual[i] + " is " + ulps + " float ulp from " + expected[i]);
+            }
         }
     }
 
@@ -387,10 +455,10 @@ class FusedLoopTest {
     void otherPassesKeepTheBlockEngine() {
         Map<String, Object> data = Map.of("a", new double[100], "f", new float[100], "l", new long[100],
                 "flag", new boolean[100]);
-        // Integers, float32 math functions and reductions, comparisons of bools, functions
-        // without a vector counterpart.
+        // Integers, float32 reductions, comparisons of bools, functions without a vector
+        // counterpart.
         Expr f = Expr.symbol("f", DType.FLOAT32);
-        for (Expr e : List.of(A.sum(), f.sin(), f.mul(2.0f).sum(), A.add(Expr.symbol("l", DType.INT64)),
+        for (Expr e : List.of(A.sum(), f.mul(2.0f).sum(), A.add(Expr.symbol("l", DType.INT64)),
                 FLAG.eq(A.gt(B)), A.tanh(), A.pow(Expr.literal(3.0)), A.mod(2.0))) {
             Map<String, Object> withB = new HashMap<>(data);
             withB.put("b", new double[100]);

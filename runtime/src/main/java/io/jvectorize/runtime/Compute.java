@@ -270,9 +270,9 @@ public final class Compute {
          * {@code pow} (only with {@link #vectorMath}), comparisons of float64 values and
          * {@code where} (bools, bool arrays too, are masks), and @Vectorize calls whose
          * overload has a lane function (the processor writes one for small float64 methods). An
-         * elementwise float32 pass of these but calls gets a float32 loop, its math functions on
-         * the vector library's float routines. Integers, {@code %}, float32 reductions, passes
-         * that convert between types ({@code f * x} for a float32 {@code f} and a float64
+         * elementwise float32 pass of these but calls (a reduction's operand too) gets a float32
+         * loop, its math functions on the vector library's float routines. Integers, {@code %},
+         * passes that convert between types ({@code f * x} for a float32 {@code f} and a float64
          * {@code x}), passes whose result is bool (JDK 17 allocates to store a mask), other
          * functions, and passes too large for one loop run block by block either way; so do
          * arrays shorter than a vector, and reductions in blocks shorter than one. Loops are

@@ -1,8 +1,10 @@
 package io.jvectorize.runtime;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -21,6 +23,9 @@ final class FloatLaneOps {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     /** Elements per vector: the step of the generated loop. */
     static final int LANES = SPECIES.length();
+    /** Doubles in a vector of the same size: half the lanes, so a float vector widens into two. */
+    private static final VectorSpecies<Double> WIDENED =
+            VectorSpecies.of(double.class, VectorShape.forBitSize(SPECIES.vectorBitSize()));
 
     private FloatLaneOps() {}
 
@@ -30,6 +35,15 @@ final class FloatLaneOps {
 
     static void store(FloatVector value, float[] array, int index) {
         value.intoArray(array, index);
+    }
+
+    /**
+     * Stores the lanes as doubles (exactly) at {@code index} and on: into the {@code double[]}
+     * register a float32 reduction folds.
+     */
+    static void storeWidened(FloatVector value, double[] array, int index) {
+        ((DoubleVector) value.convertShape(VectorOperators.F2D, WIDENED, 0)).intoArray(array, index);
+        ((DoubleVector) value.convertShape(VectorOperators.F2D, WIDENED, 1)).intoArray(array, index + WIDENED.length());
     }
 
     static VectorMask<Float> loadMask(boolean[] array, int index) {

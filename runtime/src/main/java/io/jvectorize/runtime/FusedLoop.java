@@ -103,7 +103,8 @@ final class FusedLoop {
      * The block engine holds float32 values in {@code double[]} registers, rounded after each
      * operation; a float32 loop holds them in FloatVectors, which for its operators gives the
      * same values (for math functions: within the same bound of {@link Math}'s), and loads and
-     * stores the {@code float[]} arrays.
+     * stores the {@code float[]} arrays; a reduction's operand it stores widened, exactly, into
+     * the {@code double[]} register that the fold reads.
      */
     enum Element {
         FLOAT64(DType.FLOAT64, "LaneOps", "DoubleVector", "[D"),
@@ -209,13 +210,14 @@ final class FusedLoop {
     /**
      * The loop for these steps, which writes the last step's value into {@code out}; or null if
      * a step has no lane operation, a value is neither of the result's element (float64 in a
-     * {@code double[]} or float32 in a {@code float[]}) nor a bool (a mask) in a
+     * {@code double[]}, float32 in a {@code float[]}, or a float32 reduction's operand in a
+     * {@code double[]} register) nor a bool (a mask) in a
      * {@code boolean[]}, the result is a bool (JDK 17 allocates for every mask it stores into a
      * {@code boolean[]}), the loop would be too large for the JIT, or the JVM refuses the class
      * (the block engine computes the same values, so nothing is lost but speed).
      */
     static FusedLoop compile(List<Step> steps, List<Program.Constant> constants, List<Program.Register> registers) {
-        Element element = steps.isEmpty() ? null : Element.of(out(steps.get(steps.size() - 1)).arrayType);
+        Element element = steps.isEmpty() ? null : element(steps.get(steps.size() - 1));
         if (element == null) {
             return null;
         }
@@ -226,7 +228,9 @@ final class FusedLoop {
             }
             usesVectorMath |= step instanceof Step.Op op && Step.Op.VECTOR_MATH.contains(op.op());
         }
-        if (operations(steps) > MAX_OPERATIONS) {
+        // A widened store is two conversions and two stores: three more than operations counts.
+        boolean widened = element == Element.FLOAT32 && out(steps.get(steps.size() - 1)).arrayType == double[].class;
+        if (operations(steps) + (widened ? 3 : 0) > MAX_OPERATIONS) {
             return null;
         }
         Writer writer = new Writer(steps, constants, registers, element);
@@ -257,6 +261,22 @@ final class FusedLoop {
             FusedLoop cached = raced != null ? raced : loop;
             return cached == REFUSED ? null : cached;
         }
+    }
+
+    /**
+     * The element a loop ending with this step computes in: its result array's, or for a
+     * float32 value held in a {@code double[]} register (a float32 reduction's operand, which
+     * its fold reads), float32, stored widened. Null for other values.
+     */
+    private static Element element(Step last) {
+        Slot result = out(last);
+        if (result == null) {
+            return null;
+        }
+        boolean float32 = last instanceof Step.Op op ? op.node().dtype() == DType.FLOAT32
+                : last instanceof Step.Convert convert && convert.to() == DType.FLOAT32;
+        return result.where == Slot.Where.REGISTER && result.arrayType == double[].class && float32
+                ? Element.FLOAT32 : Element.of(result.arrayType);
     }
 
     /** The number of loop classes defined so far. */
@@ -393,6 +413,8 @@ final class FusedLoop {
                 "java/lang/Object", "I", "I", "I", "I", "I", "I"));
         /** The class data: the lane functions the loop calls, by number. */
         final List<MethodHandle> laneFunctions = new ArrayList<>();
+        /** The internal name of the array the loop stores into: the element's, or {@code [D} for widened floats. */
+        private final String outArray;
         /** The local of the result slot's vector. */
         private int resultLocal;
         private int registerBase;
@@ -402,7 +424,8 @@ final class FusedLoop {
             this.constants = constants;
             this.registers = registers;
             this.element = element;
-            headLocals.set(OUT, element.array); // cast once, before the loop
+            this.outArray = Element.arrayClass(out(steps.get(steps.size() - 1)).arrayType);
+            headLocals.set(OUT, outArray); // cast once, before the loop
         }
 
         /** The class file, or null where it needs more locals than one-byte instructions reach. */
@@ -449,7 +472,8 @@ final class FusedLoop {
             out.aload(local(out(steps.get(steps.size() - 1))));
             out.aload(OUT);
             out.iload(STORE);
-            out.invokestatic(element.laneOps, "store", "(" + element.vectorType() + element.array + "I)V", 3, 0);
+            out.invokestatic(element.laneOps, outArray.equals(element.array) ? "store" : "storeWidened",
+                    "(" + element.vectorType() + outArray + "I)V", 3, 0);
             out.iinc(INDEX, element.lanes());
             out.iinc(STORE, element.lanes());
             out.goTo(head);
@@ -511,7 +535,7 @@ final class FusedLoop {
          */
         private void hoist() {
             out.aload(OUT);
-            out.checkcast(element.array);
+            out.checkcast(outArray);
             out.astore(OUT);
             inputLocals.forEach((input, local) -> {
                 out.aload(INPUTS);

@@ -28,6 +28,8 @@ class FusedLoopTest {
     private static final Operator[] COMPARISONS = {Operator.LT, Operator.LE, Operator.GT, Operator.GE, Operator.EQ,
         Operator.NE};
     private static final String LOOP = "in one generated Vector API loop";
+    /** What explain says of a reduction whose operand runs in the loop. */
+    private static final String REDUCTION_LOOP = "each through one generated Vector API loop";
 
     /**
      * Random float64 trees of the operators a loop covers: arithmetic (powers only of 2), and
@@ -120,6 +122,7 @@ class FusedLoopTest {
         int lanes = Simd.ENABLED ? FloatLaneOps.LANES : 16;
         int[] lengths = {1, lanes - 1, lanes, 3 * lanes + 2, 1001, 4099};
         int looped = 0;
+        int reductionsLooped = 0;
         for (int t = 0; t < 800; t++) {
             Expr e = Expr.parse(tree(random, 0).toString(), types);
             int n = lengths[random.nextInt(lengths.length)];
@@ -138,12 +141,19 @@ class FusedLoopTest {
                 float[] out = new float[((float[]) expected).length];
                 Compute.computeInto(e, data, out, Compute.Options.defaults().parallel(true));
                 ComputeTesting.assertSameBits(expected, out, what + " into out");
+                // A reduction's operand too, its float lanes widened into the register the fold reads.
                 Compute.Options blocks = Compute.Options.defaults().blockSize(1001);
                 assertEquals(Compute.compute(e.sum(), data, blocks.optimize(false)), Compute.compute(e.sum(), data, blocks),
                         "sum of " + what);
+                assertEquals(Compute.compute(e.nanmax(), data, blocks.optimize(false)),
+                        Compute.compute(e.nanmax(), data, blocks), "nanmax of " + what);
+                if (Compute.explain(e.sum(), data, blocks).contains(REDUCTION_LOOP)) {
+                    reductionsLooped++;
+                }
             }
         }
         assertEquals(Simd.ENABLED, looped > 300, "float32 trees in a generated loop: " + looped);
+        assertEquals(Simd.ENABLED, reductionsLooped > 300, "float32 sums in a generated loop: " + reductionsLooped);
         assertEquals(0, FusedLoop.failedLoops(), "loop classes the JVM refused");
     }
 
@@ -455,14 +465,13 @@ class FusedLoopTest {
     void otherPassesKeepTheBlockEngine() {
         Map<String, Object> data = Map.of("a", new double[100], "f", new float[100], "l", new long[100],
                 "flag", new boolean[100]);
-        // Integers, float32 reductions, comparisons of bools, functions without a vector
-        // counterpart.
-        Expr f = Expr.symbol("f", DType.FLOAT32);
-        for (Expr e : List.of(A.sum(), f.mul(2.0f).sum(), A.add(Expr.symbol("l", DType.INT64)),
+        // Integers, comparisons of bools, functions without a vector counterpart, a reduction
+        // of an input alone.
+        for (Expr e : List.of(A.sum(), A.add(Expr.symbol("l", DType.INT64)),
                 FLAG.eq(A.gt(B)), A.tanh(), A.pow(Expr.literal(3.0)), A.mod(2.0))) {
             Map<String, Object> withB = new HashMap<>(data);
             withB.put("b", new double[100]);
-            assertTrue(!Compute.explain(e, withB).contains(LOOP), e.toString());
+            assertTrue(!Compute.explain(e, withB).contains("generated Vector API loop"), e.toString());
             Compute.compute(e, withB);
         }
     }

@@ -269,14 +269,16 @@ public final class Compute {
          * {@code abs}, {@code sqrt}, {@code x ** 2}, the math functions but {@code tanh} and
          * {@code pow} (only with {@link #vectorMath}), comparisons of float64 values and
          * {@code where} (bools, bool arrays too, are masks), and @Vectorize calls whose
-         * overload has a lane function (the processor writes one for small float64 methods). An
-         * elementwise float32 pass of these but calls (a reduction's operand too) gets a float32
-         * loop, its math functions on the vector library's float routines. Integers, {@code %},
-         * passes that convert between types ({@code f * x} for a float32 {@code f} and a float64
-         * {@code x}), passes whose result is bool (JDK 17 allocates to store a mask), other
-         * functions, and passes too large for one loop run block by block either way; so do
-         * arrays shorter than a vector, and reductions in blocks shorter than one. Loops are
-         * cached by their code: expressions that differ only in constants share one.
+         * overload has a lane function (the processor writes one for small float64 methods).
+         * int64, int32 and float32 arrays in a float64 pass are loaded converted, as exactly as
+         * Java converts them ({@code x * q} for an int64 {@code q}). A float32 pass of these but
+         * calls (a reduction's operand too) gets a float32 loop, its math functions on the vector
+         * library's float routines. Integer arithmetic and comparisons, {@code %}, conversions of
+         * computed values ({@code (f * 2) * x} for a float32 {@code f}), passes whose result is
+         * bool (JDK 17 allocates to store a mask), other functions, and passes too large for one
+         * loop run block by block either way; so do arrays shorter than a vector, and reductions
+         * in blocks shorter than one. Loops are cached by their code: expressions that differ
+         * only in constants share one.
          *
          * <p>Arithmetic results are the same bit for bit either way. Math functions agree
          * within {@value Compute#VECTOR_MATH_ULPS} ulp, not bit for bit (see the class

@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * operator; this makes one pass over memory in all, with no block temporaries.
  *
  * <p>Built for a {@link Program} whose steps all work on float64 values (or all on float32
- * ones, see {@link Element}) and bools: operators with a Vector API counterpart ({@link LaneOps}), comparisons and
- * {@code where} (whose conditions the loop holds as masks), copies, and calls of
+ * ones, see {@link Element}) and bools: operators with a Vector API counterpart
+ * ({@link LaneOps}), comparisons and {@code where} (whose conditions the loop holds as masks),
+ * copies, conversions of int64, int32 and float32 arrays to float64 as it loads them, and calls of
  * @Vectorize functions that have a lane function (the processor generates one for each
  * float64 method it translates to SIMD of at most
  * {@link VectorizedFunction.Overload#MAX_LANE_OPERATIONS} operations), which the loop calls
@@ -131,7 +132,8 @@ final class FusedLoop {
 
         /** The internal name of an array class the loop loads: its element's or {@code boolean[]}. */
         static String arrayClass(Class<?> arrayType) {
-            return arrayType == boolean[].class ? "[Z" : arrayType == float[].class ? "[F" : "[D";
+            return arrayType == boolean[].class ? "[Z" : arrayType == float[].class ? "[F"
+                    : arrayType == long[].class ? "[J" : arrayType == int[].class ? "[I" : "[D";
         }
 
         int lanes() {
@@ -150,6 +152,13 @@ final class FusedLoop {
                     : operands == 1 ? "(" + v + ")" + v : "(" + v + v + ")" + v;
         }
     }
+
+    /**
+     * The lane operations' method that loads an array: of the element's type (key ""), or of
+     * another type, converted to float64 lanes.
+     */
+    private static final Map<String, String> LOADS = Map.of("", "load", "[J", "loadLongs", "[I", "loadInts",
+            "[F", "loadFloats");
 
     /** The {@link LaneOps} method of each operator a fused loop can apply. */
     private static final Map<Operator, String> LANE_METHODS = new EnumMap<>(Operator.class);
@@ -299,11 +308,19 @@ final class FusedLoop {
             for (Slot slot : Writer.reads(step)) {
                 if (slot.where == Slot.Where.INPUT && !loaded.contains(slot.index)) {
                     loaded.add(slot.index);
-                    operations++;
+                    operations += loadOperations(step, slot);
                 }
             }
         }
         return operations;
+    }
+
+    /** The vector operations of loading an input: one, and more to convert to float64 lanes. */
+    private static int loadOperations(Step step, Slot input) {
+        if (!(step instanceof Step.Convert convert && isWideningLoad(convert))) {
+            return 1;
+        }
+        return input.arrayType == long[].class ? 10 : 2; // see LaneOps.loadLongs
     }
 
     private static boolean fusable(Step step, List<Program.Constant> constants, Element element) {
@@ -313,6 +330,7 @@ final class FusedLoop {
         if (step instanceof Step.Convert convert) {
             return element == Element.FLOAT64
                     ? convert.isCopy() || convert.in().arrayType == boolean[].class && convert.out().arrayType == boolean[].class
+                            || isWideningLoad(convert)
                     : isFloatLoadOrStore(convert);
         }
         if (step instanceof Step.CallKernel call) {
@@ -337,6 +355,18 @@ final class FusedLoop {
                         && out.where == Slot.Where.REGISTER
                     || in.where == Slot.Where.REGISTER && in.arrayType == double[].class
                         && out.where == Slot.Where.RESULT && out.arrayType == float[].class);
+    }
+
+    /**
+     * Whether a conversion to float64 reads a bound int64, int32 or float32 array: a float64
+     * loop loads it converted ({@link LaneOps#loadLongs} and its siblings), as exactly as the
+     * block engine converts it.
+     */
+    private static boolean isWideningLoad(Step.Convert convert) {
+        Class<?> from = convert.in().arrayType;
+        return convert.to() == DType.FLOAT64 && convert.in().where == Slot.Where.INPUT
+                && convert.out().arrayType == double[].class
+                && (from == long[].class || from == int[].class || from == float[].class);
     }
 
     /** Where a step writes its value; null for a fold. */
@@ -580,10 +610,12 @@ final class FusedLoop {
                     loadedThisIteration.add(slot.index);
                     out.aload(inputLocals.get(slot.index));
                     out.iload(INDEX);
+                    String array = Element.arrayClass(slot.arrayType);
                     if (slot.arrayType == boolean[].class) {
                         out.invokestatic(element.laneOps, "loadMask", "([ZI)" + MASK_TYPE, 2, 1);
                     } else {
-                        out.invokestatic(element.laneOps, "load", "(" + element.array + "I)" + element.vectorType(), 2, 1);
+                        out.invokestatic(element.laneOps, LOADS.get(array.equals(element.array) ? "" : array),
+                                "(" + array + "I)" + element.vectorType(), 2, 1);
                     }
                     out.astore(loaded);
                 }

@@ -157,6 +157,65 @@ class FusedLoopTest {
         assertEquals(0, FusedLoop.failedLoops(), "loop classes the JVM refused");
     }
 
+    /**
+     * The float64 trees with b an int64, int32 or float32 array: the loop loads it converted to
+     * float64 lanes, as exactly as the block engine converts it.
+     */
+    @Test
+    void mixedTypeTreesLoadTheirOtherArraysConverted() {
+        Random random = new Random(6464);
+        DType[] others = {DType.INT64, DType.INT32, DType.FLOAT32};
+        int lanes = Simd.ENABLED ? LaneOps.LANES : 8;
+        int[] lengths = {1, lanes - 1, lanes, 3 * lanes + 2, 1001, 4099};
+        int looped = 0;
+        for (int t = 0; t < 900; t++) {
+            DType other = others[t % others.length];
+            Expr e = Expr.parse(tree(random, 0).toString(), Map.of("b", other, "flag", DType.BOOLEAN));
+            int n = lengths[random.nextInt(lengths.length)];
+            Map<String, Object> data = data(random, n);
+            data.put("b", other == DType.INT64 ? ComputeTesting.longs(random, n)
+                    : other == DType.INT32 ? ComputeTesting.ints(random, n) : ComputeTesting.floats(random, n));
+            if (Compute.explain(e, data).contains(LOOP)) {
+                looped++;
+            }
+            String what = e + " with b " + other + " over " + n;
+            Object expected = Compute.compute(e, data, false);
+            ComputeTesting.assertSameBits(expected, Compute.compute(e, data), what);
+            if (e.dtype() == DType.FLOAT64) {
+                Compute.Options blocks = Compute.Options.defaults().blockSize(1001);
+                assertEquals(Compute.compute(e.sum(), data, blocks.optimize(false)), Compute.compute(e.sum(), data, blocks),
+                        "sum of " + what);
+            }
+        }
+        assertEquals(Simd.ENABLED, looped > 300, "mixed trees in a generated loop: " + looped);
+        assertEquals(0, FusedLoop.failedLoops(), "loop classes the JVM refused");
+    }
+
+    /** Every int64 rounds as Java's cast rounds it: the loop builds the conversion from bit operations. */
+    @Test
+    void int64ArraysConvertAsJavaCastsThem() {
+        Random random = new Random(53);
+        long[] special = {0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE, (1L << 53) + 1, -(1L << 53) - 1, (1L << 54) + 2,
+            (1L << 54) + 6, 0xFFFF_FFFFL, -0x1_0000_0000L, 0x8000_0000_0000_0001L, 0x7FFF_FFFF_FFFF_FDFFL,
+            0x7FFF_FFFF_FFFF_FC00L, Integer.MIN_VALUE, Integer.MAX_VALUE};
+        int n = 1 << 16;
+        long[] q = new long[n];
+        for (int i = 0; i < n; i++) {
+            q[i] = i < special.length ? special[i] : random.nextInt(8) == 0 ? special[random.nextInt(special.length)]
+                    : random.nextLong() >> random.nextInt(64);
+        }
+        Expr e = Expr.parse("q * 1.0", Map.of("q", DType.INT64));
+        Map<String, Object> data = Map.of("q", q);
+        double[] cast = new double[n];
+        for (int i = 0; i < n; i++) {
+            cast[i] = q[i];
+        }
+        assertEquals(Simd.ENABLED, Compute.explain(e, data).contains(LOOP));
+        for (int call = 0; call < 50; call++) { // and once the JIT has compiled the loop
+            ComputeTesting.assertSameBits(cast, Compute.compute(e, data), "call " + call);
+        }
+    }
+
     @Test
     void everyTreeWithArraysRunsInTheLoop() {
         Random random = new Random(3);
@@ -465,9 +524,10 @@ class FusedLoopTest {
     void otherPassesKeepTheBlockEngine() {
         Map<String, Object> data = Map.of("a", new double[100], "f", new float[100], "l", new long[100],
                 "flag", new boolean[100]);
-        // Integers, comparisons of bools, functions without a vector counterpart, a reduction
-        // of an input alone.
-        for (Expr e : List.of(A.sum(), A.add(Expr.symbol("l", DType.INT64)),
+        // Integer arithmetic, comparisons of bools, functions without a vector counterpart, a
+        // reduction of an input alone.
+        Expr l = Expr.symbol("l", DType.INT64);
+        for (Expr e : List.of(A.sum(), l.mul(l), A.add(l.mul(l)),
                 FLAG.eq(A.gt(B)), A.tanh(), A.pow(Expr.literal(3.0)), A.mod(2.0))) {
             Map<String, Object> withB = new HashMap<>(data);
             withB.put("b", new double[100]);

@@ -261,24 +261,26 @@ public final class Compute {
         }
 
         /**
-         * Whether the fused engine may compile a float64 or float32 pass into a loop of its own
-         * (a hidden class, where the Vector API is present, defined when the pass first runs or
-         * is explained): one pass over memory with every value in registers, instead of one
-         * pass over each block per operator. It covers the elementwise part of a pass, a
-         * reduction's operand too: {@code + - * /} and unary minus, {@code min}, {@code max},
-         * {@code abs}, {@code sqrt}, {@code x ** 2}, the math functions but {@code tanh} and
-         * {@code pow} (only with {@link #vectorMath}), comparisons of float64 values and
-         * {@code where} (bools, bool arrays too, are masks), and @Vectorize calls whose
-         * overload has a lane function (the processor writes one for small float64 methods).
-         * int64, int32 and float32 arrays in a float64 pass are loaded converted, as exactly as
-         * Java converts them ({@code x * q} for an int64 {@code q}). A float32 pass of these but
-         * calls (a reduction's operand too) gets a float32 loop, its math functions on the vector
-         * library's float routines. Integer arithmetic and comparisons, {@code %}, conversions of
-         * computed values ({@code (f * 2) * x} for a float32 {@code f}), passes whose result is
-         * bool (JDK 17 allocates to store a mask), other functions, and passes too large for one
-         * loop run block by block either way; so do arrays shorter than a vector, and reductions
-         * in blocks shorter than one. Loops are cached by their code: expressions that differ
-         * only in constants share one.
+         * Whether the fused engine may compile a pass into a loop of its own (a hidden class,
+         * where the Vector API is present with vectors of 256 bits or more, on x86 AVX2 and up;
+         * defined when the pass first runs or is explained): one pass over memory with every
+         * value in registers, instead of one pass over each block per operator. It covers the
+         * elementwise part of a pass, a reduction's operand too: {@code + - * /} and unary minus,
+         * {@code min}, {@code max}, {@code abs}, {@code sqrt}, {@code x ** 2}, the math functions
+         * but {@code tanh} and {@code pow} (only with {@link #vectorMath}), comparisons and
+         * {@code where} (bools, bool arrays too, are masks), and @Vectorize calls whose overload
+         * has a lane function (the processor writes one for small float64 methods). float64
+         * passes load int64, int32 and float32 arrays converted, as exactly as Java converts them
+         * ({@code x * q} for an int64 {@code q}); float32 passes (but calls) get a float32 loop,
+         * its math functions on the vector library's float routines; int64 and int32 passes of
+         * {@code + - *}, unary minus, {@code abs}, {@code min}, {@code max}, {@code ** 2},
+         * comparisons and {@code where} get an integer loop that wraps around as Java does. The
+         * rest run block by block either way: {@code %}, conversions of computed values
+         * ({@code (f * 2) * x} for a float32 {@code f}), comparisons of bools, comparisons of
+         * one type feeding {@code where} of another, passes whose result is bool (JDK 17 allocates to store a
+         * mask), other functions, passes too large for one loop, arrays shorter than a vector,
+         * and reductions in blocks shorter than one. Loops are cached by their code: expressions
+         * that differ only in constants share one.
          *
          * <p>Arithmetic results are the same bit for bit either way. Math functions agree
          * within {@value Compute#VECTOR_MATH_ULPS} ulp, not bit for bit (see the class

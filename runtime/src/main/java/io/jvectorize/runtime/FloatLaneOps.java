@@ -50,14 +50,14 @@ final class FloatLaneOps {
         return VectorMask.fromArray(SPECIES, array, index);
     }
 
-    /** Constant number {@code k} of the run, a float held as a double (exactly), in every lane. */
-    static FloatVector broadcast(double[][] constants, int k) {
-        return FloatVector.broadcast(SPECIES, (float) constants[k][0]);
+    /** Constant number {@code k} of the run, a float held (exactly) in a {@code double[]} of one, in every lane. */
+    static FloatVector broadcast(Object[] constants, int k) {
+        return FloatVector.broadcast(SPECIES, (float) ((double[]) constants[k])[0]);
     }
 
-    /** Bool constant number {@code k} of the run (1 for true, 0 for false), in every lane. */
-    static VectorMask<Float> maskOf(double[][] constants, int k) {
-        return SPECIES.maskAll(constants[k][0] != 0);
+    /** Bool constant number {@code k} of the run (a {@code boolean[]} of one), in every lane. */
+    static VectorMask<Float> maskOf(Object[] constants, int k) {
+        return SPECIES.maskAll(((boolean[]) constants[k])[0]);
     }
 
     static FloatVector neg(FloatVector a) {

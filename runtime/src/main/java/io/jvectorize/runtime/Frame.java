@@ -17,10 +17,10 @@ final class Frame {
     /** Whether math functions run as Vector API loops: only ever true where {@link Simd#ENABLED}. */
     final boolean vectorMath;
     /**
-     * The constants as the generated loop takes them, shared by the run's frames; null where
-     * the frame's blocks do not run the loop.
+     * The constants as the generated loop takes them (the run's, shared by its frames); null
+     * where the frame's blocks do not run the loop.
      */
-    final double[][] loopConstants;
+    final Object[] loopConstants;
     /**
      * Where a reduction's block computes the elements after the generated loop's last whole
      * vector: registers of one vector's length. Null without a loop.
@@ -28,7 +28,7 @@ final class Frame {
     final Frame tail;
 
     Frame(Object[] inputs, Object[] constants, Object[] registers, Object result, Object[][] callArguments,
-            boolean vectorMath, double[][] loopConstants, Frame tail) {
+            boolean vectorMath, Object[] loopConstants, Frame tail) {
         this.inputs = inputs;
         this.constants = constants;
         this.registers = registers;

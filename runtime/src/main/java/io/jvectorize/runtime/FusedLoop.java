@@ -7,10 +7,12 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,21 +21,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * the processor's generated SIMD kernels do. The block engine makes one pass over a block per
  * operator; this makes one pass over memory in all, with no block temporaries.
  *
- * <p>Built for a {@link Program} whose steps all work on float64 values (or all on float32
- * ones, see {@link Element}) and bools: operators with a Vector API counterpart
- * ({@link LaneOps}), comparisons and {@code where} (whose conditions the loop holds as masks),
- * copies, conversions of int64, int32 and float32 arrays to float64 as it loads them, and calls of
- * @Vectorize functions that have a lane function (the processor generates one for each
+ * <p>Built for a {@link Program} whose steps all work on float64 values (or all on float32,
+ * int64 or int32 ones, see {@link Element}) and bools: operators with a Vector API counterpart
+ * ({@link LaneOps}, {@link FloatLaneOps}, {@link LongLaneOps}, {@link IntLaneOps}),
+ * comparisons and {@code where} (whose conditions the loop holds as masks), copies,
+ * conversions of narrower arrays as it loads them (to float64, or int32 to int64), and calls
+ * of @Vectorize functions that have a lane function (the processor generates one for each
  * float64 method it translates to SIMD of at most
  * {@link VectorizedFunction.Overload#MAX_LANE_OPERATIONS} operations), which the loop calls
- * through a constant method handle, so that C2 inlines it. float32 passes get a loop of
- * {@link FloatLaneOps} (see {@link Element}). {@link #compile} returns null for anything else, and the
- * block engine runs it. The loop covers whole vectors; the caller runs the few elements
- * after them through the block engine.
+ * through a constant method handle, so that C2 inlines it. {@link #compile} returns null for
+ * anything else, and the block engine runs it. The loop covers whole vectors; the caller runs
+ * the few elements after them through the block engine.
  *
  * <p>The generated method, for {@code exp(x - mu)}, reads as:
  * <pre>{@code
- * static int run(Object[] inputs, double[][] constants, Object out, int from, int to, int shift) {
+ * static int run(Object[] inputs, Object[] constants, Object out, int from, int to, int shift) {
  *     double[] result = (double[]) out;
  *     double[] x = (double[]) inputs[0];
  *     DoubleVector c0 = LaneOps.broadcast(constants, 0);
@@ -96,20 +98,23 @@ final class FusedLoop {
 
     private static final String MASK = "jdk/incubator/vector/VectorMask";
     private static final String MASK_TYPE = "L" + MASK + ";";
-    private static final MethodType RUN = MethodType.methodType(int.class, Object[].class, double[][].class,
+    private static final MethodType RUN = MethodType.methodType(int.class, Object[].class, Object[].class,
             Object.class, int.class, int.class, int.class);
 
     /**
-     * What a loop computes in: float64 lanes of DoubleVector, or float32 lanes of FloatVector.
+     * What a loop computes in: lanes of DoubleVector, FloatVector, LongVector or IntVector.
      * The block engine holds float32 values in {@code double[]} registers, rounded after each
-     * operation; a float32 loop holds them in FloatVectors, which for its operators gives the
-     * same values (for math functions: within the same bound of {@link Math}'s), and loads and
-     * stores the {@code float[]} arrays; a reduction's operand it stores widened, exactly, into
-     * the {@code double[]} register that the fold reads.
+     * operation, and int32 ones in {@code long[]} registers, wrapped after each operation; a
+     * float32 or int32 loop holds them in vectors of their own type, which for its operators
+     * gives the same values (for math functions: within the same bound of {@link Math}'s), and
+     * loads and stores their {@code float[]} or {@code int[]} arrays; a reduction's operand it
+     * stores widened, exactly, into the register that the fold reads.
      */
     enum Element {
-        FLOAT64(DType.FLOAT64, "LaneOps", "DoubleVector", "[D"),
-        FLOAT32(DType.FLOAT32, "FloatLaneOps", "FloatVector", "[F");
+        FLOAT64(DType.FLOAT64, "LaneOps", "DoubleVector", double[].class, double[].class),
+        FLOAT32(DType.FLOAT32, "FloatLaneOps", "FloatVector", float[].class, double[].class),
+        INT64(DType.INT64, "LongLaneOps", "LongVector", long[].class, long[].class),
+        INT32(DType.INT32, "IntLaneOps", "IntVector", int[].class, long[].class);
 
         final DType dtype;
         /** The class of its lane operations, and of its vectors, as internal names. */
@@ -117,17 +122,28 @@ final class FusedLoop {
         final String vector;
         /** The internal name of its array class. */
         final String array;
+        /** The class of the block engine's registers for its values. */
+        final Class<?> register;
+        /** Whether the block engine holds its values in registers of a wider type. */
+        final boolean narrow;
 
-        Element(DType dtype, String laneOps, String vector, String array) {
+        Element(DType dtype, String laneOps, String vector, Class<?> arrayClass, Class<?> register) {
             this.dtype = dtype;
             this.laneOps = "io/jvectorize/runtime/" + laneOps;
             this.vector = "jdk/incubator/vector/" + vector;
-            this.array = array;
+            this.array = arrayClass(arrayClass);
+            this.register = register;
+            this.narrow = arrayClass != register;
         }
 
         /** The element of a pass whose result goes into an array of this type, or null. */
         static Element of(Class<?> arrayType) {
-            return arrayType == double[].class ? FLOAT64 : arrayType == float[].class ? FLOAT32 : null;
+            return arrayType == double[].class ? FLOAT64 : arrayType == float[].class ? FLOAT32
+                    : arrayType == long[].class ? INT64 : arrayType == int[].class ? INT32 : null;
+        }
+
+        boolean integer() {
+            return this == INT64 || this == INT32;
         }
 
         /** The internal name of an array class the loop loads: its element's or {@code boolean[]}. */
@@ -137,7 +153,12 @@ final class FusedLoop {
         }
 
         int lanes() {
-            return this == FLOAT64 ? LaneOps.LANES : FloatLaneOps.LANES;
+            switch (this) {
+                case FLOAT64: return LaneOps.LANES;
+                case FLOAT32: return FloatLaneOps.LANES;
+                case INT64: return LongLaneOps.LANES;
+                default: return IntLaneOps.LANES;
+            }
         }
 
         String vectorType() {
@@ -155,13 +176,17 @@ final class FusedLoop {
 
     /**
      * The lane operations' method that loads an array: of the element's type (key ""), or of
-     * another type, converted to float64 lanes.
+     * another type, converted to the element's lanes (float64, or int64 from int32).
      */
     private static final Map<String, String> LOADS = Map.of("", "load", "[J", "loadLongs", "[I", "loadInts",
             "[F", "loadFloats");
 
     /** The {@link LaneOps} method of each operator a fused loop can apply. */
     private static final Map<Operator, String> LANE_METHODS = new EnumMap<>(Operator.class);
+    /** The operators that integer loops apply: those whose integer result stays an integer. */
+    private static final Set<Operator> INTEGER_OPERATORS = EnumSet.of(Operator.NEG, Operator.ABS, Operator.ADD,
+            Operator.SUB, Operator.MUL, Operator.MINIMUM, Operator.MAXIMUM, Operator.POW, Operator.LT, Operator.LE,
+            Operator.GT, Operator.GE, Operator.EQ, Operator.NE, Operator.WHERE);
 
     static {
         for (Operator op : List.of(Operator.NEG, Operator.ABS, Operator.SQRT, Operator.ADD, Operator.SUB,
@@ -199,14 +224,14 @@ final class FusedLoop {
      * Computes elements {@code from} (inclusive) up to at most {@code to} (exclusive), whole
      * vectors only, and returns the first element not computed.
      *
-     * @param inputs the bound arrays, as the program numbers them (the loop reads only arrays
-     *     of its element and {@code boolean[]} ones)
-     * @param constants the program's constants, a one-element array each: float64 and float32
-     *     ones (both held in {@code double[]}), bools as 1 or 0, null for other types
+     * @param inputs the bound arrays, as the program numbers them
+     * @param constants the program's constants, a one-element array each, as the block engine
+     *     holds them: float64 and float32 ones in {@code double[]}, int64 and int32 ones in
+     *     {@code long[]}, bools in {@code boolean[]}
      * @param out where element {@code i} goes, at {@code i + shift}: the result array (shift 0),
      *     or a block's register (shift: minus the block's start), of the loop's element
      */
-    int run(Object[] inputs, double[][] constants, Object out, int from, int to, int shift) {
+    int run(Object[] inputs, Object[] constants, Object out, int from, int to, int shift) {
         try {
             return (int) run.invokeExact(inputs, constants, out, from, to, shift);
         } catch (RuntimeException | Error e) {
@@ -218,27 +243,30 @@ final class FusedLoop {
 
     /**
      * The loop for these steps, which writes the last step's value into {@code out}; or null if
-     * a step has no lane operation, a value is neither of the result's element (float64 in a
-     * {@code double[]}, float32 in a {@code float[]}, or a float32 reduction's operand in a
-     * {@code double[]} register) nor a bool (a mask) in a
-     * {@code boolean[]}, the result is a bool (JDK 17 allocates for every mask it stores into a
-     * {@code boolean[]}), the loop would be too large for the JIT, or the JVM refuses the class
-     * (the block engine computes the same values, so nothing is lost but speed).
+     * vectors are narrow here ({@link LaneOps#WIDE}), a step has no lane operation, a value is
+     * neither of the result's element (see {@link Element}; a reduction's operand is in a
+     * register) nor a bool (a mask) in a {@code boolean[]}, the result is a bool (JDK 17
+     * allocates for every mask it stores into a {@code boolean[]}), the loop would be too large
+     * for the JIT, or the JVM refuses the class (the block engine computes the same values, so
+     * nothing is lost but speed).
      */
     static FusedLoop compile(List<Step> steps, List<Program.Constant> constants, List<Program.Register> registers) {
+        if (!LaneOps.WIDE) {
+            return null;
+        }
         Element element = steps.isEmpty() ? null : element(steps.get(steps.size() - 1));
         if (element == null) {
             return null;
         }
         boolean usesVectorMath = false;
         for (Step step : steps) {
-            if (!fusable(step, constants, element)) {
+            if (!fusable(step, constants, registers, element)) {
                 return null;
             }
             usesVectorMath |= step instanceof Step.Op op && Step.Op.VECTOR_MATH.contains(op.op());
         }
         // A widened store is two conversions and two stores: three more than operations counts.
-        boolean widened = element == Element.FLOAT32 && out(steps.get(steps.size() - 1)).arrayType == double[].class;
+        boolean widened = element.narrow && out(steps.get(steps.size() - 1)).arrayType == element.register;
         if (operations(steps) + (widened ? 3 : 0) > MAX_OPERATIONS) {
             return null;
         }
@@ -274,18 +302,22 @@ final class FusedLoop {
 
     /**
      * The element a loop ending with this step computes in: its result array's, or for a
-     * float32 value held in a {@code double[]} register (a float32 reduction's operand, which
-     * its fold reads), float32, stored widened. Null for other values.
+     * float32 or int32 value in a register (a reduction's operand, which its fold reads), that
+     * type, stored widened. Null for other values.
      */
     private static Element element(Step last) {
         Slot result = out(last);
         if (result == null) {
             return null;
         }
-        boolean float32 = last instanceof Step.Op op ? op.node().dtype() == DType.FLOAT32
-                : last instanceof Step.Convert convert && convert.to() == DType.FLOAT32;
-        return result.where == Slot.Where.REGISTER && result.arrayType == double[].class && float32
-                ? Element.FLOAT32 : Element.of(result.arrayType);
+        DType type = last instanceof Step.Op op ? op.node().dtype()
+                : last instanceof Step.Convert convert ? convert.to() : DType.FLOAT64;
+        for (Element narrow : List.of(Element.FLOAT32, Element.INT32)) {
+            if (result.where == Slot.Where.REGISTER && result.arrayType == narrow.register && type == narrow.dtype) {
+                return narrow;
+            }
+        }
+        return Element.of(result.arrayType);
     }
 
     /** The number of loop classes defined so far. */
@@ -323,15 +355,20 @@ final class FusedLoop {
         return input.arrayType == long[].class ? 10 : 2; // see LaneOps.loadLongs
     }
 
-    private static boolean fusable(Step step, List<Program.Constant> constants, Element element) {
+    private static boolean fusable(Step step, List<Program.Constant> constants, List<Program.Register> registers,
+            Element element) {
         if (step instanceof Step.Op op) {
-            return laneMethod(op, constants, element) != null;
+            return laneMethod(op, constants, registers, element) != null;
         }
         if (step instanceof Step.Convert convert) {
-            return element == Element.FLOAT64
-                    ? convert.isCopy() || convert.in().arrayType == boolean[].class && convert.out().arrayType == boolean[].class
-                            || isWideningLoad(convert)
-                    : isFloatLoadOrStore(convert);
+            Class<?> from = convert.in().arrayType;
+            Class<?> to = convert.out().arrayType;
+            if (element.narrow) {
+                return isNarrowLoadOrStore(convert, element);
+            }
+            boolean copy = from == element.register && to == element.register && convert.to() == element.dtype;
+            return copy || from == boolean[].class && to == boolean[].class
+                    || convert.to() == element.dtype && isWideningLoad(convert);
         }
         if (step instanceof Step.CallKernel call) {
             // A lane function exists only for float64 signatures, whose arrays are double[].
@@ -343,30 +380,36 @@ final class FusedLoop {
     }
 
     /**
-     * Whether a float32 conversion only moves values between a bound {@code float[]} and a
-     * register, or between a register and the {@code float[]} result: in a float32 loop, where
-     * every value is a float lane, it changes nothing.
+     * Whether a float32 (or int32) conversion only moves values between a bound
+     * {@code float[]} ({@code int[]}) and a register, or between a register and the result of
+     * that type: in a loop of that element, where every value is such a lane, it changes nothing.
      */
-    private static boolean isFloatLoadOrStore(Step.Convert convert) {
+    private static boolean isNarrowLoadOrStore(Step.Convert convert, Element element) {
         Slot in = convert.in();
         Slot out = convert.out();
-        return convert.to() == DType.FLOAT32
-                && (in.where == Slot.Where.INPUT && in.arrayType == float[].class && out.arrayType == double[].class
-                        && out.where == Slot.Where.REGISTER
-                    || in.where == Slot.Where.REGISTER && in.arrayType == double[].class
-                        && out.where == Slot.Where.RESULT && out.arrayType == float[].class);
+        String array = element.array;
+        return convert.to() == element.dtype
+                && (in.where == Slot.Where.INPUT && Element.arrayClass(in.arrayType).equals(array)
+                        && out.arrayType == element.register && out.where == Slot.Where.REGISTER
+                    || in.where == Slot.Where.REGISTER && in.arrayType == element.register
+                        && out.where == Slot.Where.RESULT && Element.arrayClass(out.arrayType).equals(array));
     }
 
     /**
-     * Whether a conversion to float64 reads a bound int64, int32 or float32 array: a float64
-     * loop loads it converted ({@link LaneOps#loadLongs} and its siblings), as exactly as the
-     * block engine converts it.
+     * Whether a conversion reads a bound array of a narrower type into a float64 register
+     * (int64, int32 or float32 values) or an int64 one (int32 values): the loop loads it
+     * converted ({@link LaneOps#loadLongs} and its siblings), as exactly as the block engine
+     * converts it.
      */
     private static boolean isWideningLoad(Step.Convert convert) {
         Class<?> from = convert.in().arrayType;
-        return convert.to() == DType.FLOAT64 && convert.in().where == Slot.Where.INPUT
-                && convert.out().arrayType == double[].class
-                && (from == long[].class || from == int[].class || from == float[].class);
+        Class<?> to = convert.out().arrayType;
+        if (convert.in().where != Slot.Where.INPUT) {
+            return false;
+        }
+        return convert.to() == DType.FLOAT64 && to == double[].class
+                        && (from == long[].class || from == int[].class || from == float[].class)
+                || convert.to() == DType.INT64 && to == long[].class && from == int[].class;
     }
 
     /** Where a step writes its value; null for a fold. */
@@ -380,34 +423,42 @@ final class FusedLoop {
      * not of the element (but a comparison's result and the condition of {@code where}: bools,
      * which the loop holds as masks).
      */
-    private static String laneMethod(Step.Op op, List<Program.Constant> constants, Element element) {
-        // Values are in double[] arrays either way: float32 ones in the block engine's registers.
+    private static String laneMethod(Step.Op op, List<Program.Constant> constants, List<Program.Register> registers,
+            Element element) {
+        // Values are in the block engine's registers: float32 ones in double[], int32 in long[].
         boolean comparison = op.op().rule() == Operator.Rule.COMPARE;
         if (op.node().dtype() != (comparison ? DType.BOOLEAN : element.dtype)
-                || op.out().arrayType != (comparison ? boolean[].class : double[].class)) {
+                || op.out().arrayType != (comparison ? boolean[].class : element.register)
+                || element.integer() && !INTEGER_OPERATORS.contains(op.op())) {
             return null;
         }
         Slot[] operands = op.operands();
         for (int k = 0; k < operands.length; k++) {
             Slot slot = operands[k];
             boolean condition = op.op() == Operator.WHERE && k == 0;
-            if (slot.arrayType != (condition ? boolean[].class : double[].class)
+            if (slot.arrayType != (condition ? boolean[].class : element.register)
                     || op.node().operandType(k) != (condition ? DType.BOOLEAN : element.dtype)) {
                 return null;
             }
-            if (!condition && slot.where == Slot.Where.SCALAR && (constants.get(slot.index).arrayType() != double[].class
-                    || constants.get(slot.index).type() != element.dtype)) {
+            if (!condition && slot.where == Slot.Where.SCALAR
+                    && (constants.get(slot.index).arrayType() != element.register
+                        || constants.get(slot.index).type() != element.dtype)) {
                 return null;
             }
-            if (!condition && slot.where == Slot.Where.INPUT && element != Element.FLOAT64) {
-                return null; // a float32 loop loads float[] arrays only, through their conversion
+            if (!condition && slot.where == Slot.Where.INPUT && element.narrow) {
+                return null; // a float32 or int32 loop loads its arrays only through their conversion
             }
         }
         if (op.op() == Operator.POW) {
-            // The block engine squares for an exponent of 2 and calls Math.pow otherwise.
+            // The block engine squares for an exponent of 2 (integers: by squaring, the same
+            // product) and calls Math.pow otherwise. The exponent is a number, or (for
+            // integers, which have no kernel with a number) a register of its copies.
             Slot exponent = operands[1];
-            return exponent.where == Slot.Where.SCALAR && constants.get(exponent.index).expr() instanceof Literal l
-                    && l.doubleValue() == 2.0 ? "square" : null;
+            int constant = exponent.where == Slot.Where.SCALAR ? exponent.index
+                    : exponent.where == Slot.Where.REGISTER && element.integer()
+                            ? registers.get(exponent.index).constant() : -1;
+            return constant >= 0 && constants.get(constant).expr() instanceof Literal l && l.doubleValue() == 2.0
+                    ? "square" : null;
         }
         return LANE_METHODS.get(op.op());
     }
@@ -439,11 +490,11 @@ final class FusedLoop {
         private final Map<Integer, Integer> loadedLocals = new LinkedHashMap<>();
         private final List<Integer> loadedThisIteration = new ArrayList<>();
         /** The locals live at the loop's head, as verification types. */
-        private final List<String> headLocals = new ArrayList<>(List.of("[Ljava/lang/Object;", "[[D",
+        private final List<String> headLocals = new ArrayList<>(List.of("[Ljava/lang/Object;", "[Ljava/lang/Object;",
                 "java/lang/Object", "I", "I", "I", "I", "I", "I"));
         /** The class data: the lane functions the loop calls, by number. */
         final List<MethodHandle> laneFunctions = new ArrayList<>();
-        /** The internal name of the array the loop stores into: the element's, or {@code [D} for widened floats. */
+        /** The internal name of the array the loop stores into: the element's, or its register's when widened. */
         private final String outArray;
         /** The local of the result slot's vector. */
         private int resultLocal;
@@ -490,7 +541,7 @@ final class FusedLoop {
                     for (Slot operand : operands) {
                         pushVector(operand);
                     }
-                    out.invokestatic(element.laneOps, laneMethod(op, constants, element),
+                    out.invokestatic(element.laneOps, laneMethod(op, constants, registers, element),
                             element.descriptor(op.op(), operands.length), operands.length, 1);
                 } else if (step instanceof Step.Convert copy) {
                     pushVector(copy.in());
@@ -578,9 +629,9 @@ final class FusedLoop {
                 out.aload(CONSTANTS);
                 out.push(constant);
                 if (isBoolean(constant)) {
-                    out.invokestatic(element.laneOps, "maskOf", "([[DI)" + MASK_TYPE, 2, 1);
+                    out.invokestatic(element.laneOps, "maskOf", "([Ljava/lang/Object;I)" + MASK_TYPE, 2, 1);
                 } else {
-                    out.invokestatic(element.laneOps, "broadcast", "([[DI)" + element.vectorType(), 2, 1);
+                    out.invokestatic(element.laneOps, "broadcast", "([Ljava/lang/Object;I)" + element.vectorType(), 2, 1);
                 }
                 out.astore(local);
             });

@@ -31,6 +31,14 @@ final class LaneOps {
     private static final VectorSpecies<Float> FLOATS =
             VectorSpecies.of(float.class, VectorShape.forBitSize(Math.max(64, SPECIES.vectorBitSize() / 2)));
     private static final long TWO_52_BITS = Double.doubleToRawLongBits(0x1p52);
+    /**
+     * Whether vectors have 256 bits or more, of integers too (on x86: AVX2 and up), where the
+     * generated loops pay. With AVX or SSE alone, masks, blends, int64 comparisons, conversions
+     * between vector sizes and float vector math fall back to code that allocates and runs 20
+     * to 80 times slower (measured with -XX:UseAVX=1 and 0, JDK 17 and 25): the block engine,
+     * with plain loops for those, is faster there.
+     */
+    static final boolean WIDE = SPECIES.vectorBitSize() >= 256 && IntVector.SPECIES_PREFERRED.vectorBitSize() >= 256;
 
     private LaneOps() {}
 
@@ -81,14 +89,14 @@ final class LaneOps {
         return VectorMask.fromArray(SPECIES, array, index);
     }
 
-    /** Constant number {@code k} of the run, in every lane. */
-    static DoubleVector broadcast(double[][] constants, int k) {
-        return DoubleVector.broadcast(SPECIES, constants[k][0]);
+    /** Constant number {@code k} of the run (a {@code double[]} of one), in every lane. */
+    static DoubleVector broadcast(Object[] constants, int k) {
+        return DoubleVector.broadcast(SPECIES, ((double[]) constants[k])[0]);
     }
 
-    /** Bool constant number {@code k} of the run (1 for true, 0 for false), in every lane. */
-    static VectorMask<Double> maskOf(double[][] constants, int k) {
-        return SPECIES.maskAll(constants[k][0] != 0);
+    /** Bool constant number {@code k} of the run (a {@code boolean[]} of one), in every lane. */
+    static VectorMask<Double> maskOf(Object[] constants, int k) {
+        return SPECIES.maskAll(((boolean[]) constants[k])[0]);
     }
 
     static DoubleVector neg(DoubleVector a) {

@@ -141,7 +141,7 @@ final class Program {
         int registerLength = Math.max(1, Math.min(blockSize, length));
         boolean vectorMath = Simd.ENABLED && options.vectorMath();
         Reducer.Partial total = reducer == null ? null : reducer.start();
-        double[][] loopConstants = usesLoop ? loopConstants(constantValues) : null;
+        Object[] loopConstants = usesLoop ? constantValues : null;
         if (reducer == null && usesLoop) {
             runLoop(boundInputs, constantValues, loopConstants, result, options.parallel(),
                     vectorMath);
@@ -186,7 +186,7 @@ final class Program {
      * The generated loop over whole vectors; the elements after the last whole vector (of the
      * array, or of a thread's chunk) through the block engine.
      */
-    private void runLoop(Object[] boundInputs, Object[] constantValues, double[][] constants, Object result,
+    private void runLoop(Object[] boundInputs, Object[] constantValues, Object[] constants, Object result,
             boolean parallel, boolean vectorMath) {
         FusedLoop loop = loop();
         int length = Array.getLength(result);
@@ -202,19 +202,6 @@ final class Program {
         } else {
             task.run(0, length);
         }
-    }
-
-    /**
-     * The constants as the generated loop takes them: float64 and float32 ones as they are
-     * (both held in {@code double[]}), a bool as 1 or 0, null for the types no loop reads.
-     */
-    private static double[][] loopConstants(Object[] constants) {
-        double[][] values = new double[constants.length][];
-        for (int k = 0; k < constants.length; k++) {
-            values[k] = constants[k] instanceof double[] number ? number
-                    : constants[k] instanceof boolean[] bool ? new double[] {bool[0] ? 1 : 0} : null;
-        }
-        return values;
     }
 
     private void runBlock(Frame frame, int start, int n) {
@@ -239,7 +226,7 @@ final class Program {
     }
 
     private Frame newFrame(Object[] boundInputs, Object[] constantValues, Object result, int registerLength,
-            boolean vectorMath, double[][] loopConstants) {
+            boolean vectorMath, Object[] loopConstants) {
         Object[] arrays = new Object[registers.size()];
         for (int r = 0; r < arrays.length; r++) {
             Register register = registers.get(r);

@@ -86,7 +86,8 @@ abstract class Step {
             this.scalarOperand = a.where == Slot.Where.SCALAR ? 0 : b != null && b.where == Slot.Where.SCALAR ? 1 : -1;
             this.vectorMath = VECTOR_MATH.contains(op);
             // Only where the module is present: VectorBlockOps must not even be loaded otherwise.
-            boolean vectorizable = Simd.ENABLED && a.arrayType == double[].class && out.arrayType == double[].class;
+            boolean vectorizable = Simd.ENABLED && VectorBlockOps.PAY && a.arrayType == double[].class
+                    && out.arrayType == double[].class;
             this.vector = vectorizable && scalarOperand < 0 ? VectorBlockOps.kernel(op) : null;
             this.vectorScalar = vectorizable && scalarOperand >= 0 ? VectorBlockOps.scalarKernel(op, scalarOperand == 0) : null;
         }
@@ -171,11 +172,6 @@ abstract class Step {
         /** The type of the values it writes. */
         DType to() {
             return to;
-        }
-
-        /** Whether it only copies: float64 values from one {@code double[]} into another. */
-        boolean isCopy() {
-            return in.arrayType == double[].class && out.arrayType == double[].class && to == DType.FLOAT64;
         }
 
         @Override

@@ -38,6 +38,12 @@ final class VectorBlockOps {
     private static final VectorSpecies<Float> FLOATS =
             VectorSpecies.of(float.class, VectorShape.forBitSize(SPECIES.vectorBitSize() / 2));
 
+    /**
+     * Whether these loops pay: with vectors of 256 bits or more. With SSE's 128 bits the JDK
+     * has no vector math routines, and its fallback allocates and runs slower than Math.
+     */
+    static final boolean PAY = SPECIES.vectorBitSize() >= 256;
+
     private VectorBlockOps() {}
 
     /** The loop for {@code op} on arrays, or null; {@code b} is ignored by one-operand operators. */
@@ -85,6 +91,9 @@ final class VectorBlockOps {
 
     /** The loop that converts {@code from} arrays to {@code to} arrays as values of {@code type}, or null. */
     static Step.VectorConversion conversion(Class<?> from, Class<?> to, DType type) {
+        if (!LaneOps.WIDE) {
+            return null; // plain loops are faster there
+        }
         if (from == float[].class && to == double[].class) {
             return (src, so, dst, dOff, n) -> floatToDouble((float[]) src, so, (double[]) dst, dOff, n);
         }

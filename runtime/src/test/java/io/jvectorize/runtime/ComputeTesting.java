@@ -13,6 +13,9 @@ final class ComputeTesting {
         -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, 1e-310, Double.MAX_VALUE, -Double.MAX_VALUE,
         1.0, -1.0, 2.0, 0.5, Math.PI, 700.0, -745.0};
 
+    /** Whether Compute generates loops here: with the Vector API, on 256-bit vectors (see LaneOps.WIDE). */
+    static final boolean LOOPS = Simd.ENABLED && LaneOps.WIDE;
+
     static final float[] SPECIAL_FLOATS = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f,
         Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL, Float.MAX_VALUE, -Float.MAX_VALUE, 1f, -1f, 2f, 88f};
 

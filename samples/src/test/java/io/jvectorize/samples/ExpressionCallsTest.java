@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jvectorize.runtime.Compute;
 import io.jvectorize.runtime.Expr;
-import io.jvectorize.runtime.Simd;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
@@ -19,6 +18,12 @@ import org.junit.jupiter.api.Test;
 class ExpressionCallsTest {
 
     private static final String LOOP = "in one generated Vector API loop";
+    /**
+     * Whether Compute generates loops on this machine: with the Vector API, on vectors of 256
+     * bits or more. Calls with lane functions must run in one wherever {@code x + 1} does.
+     */
+    private static final boolean LOOPS_HERE =
+            Compute.explain(Expr.parse("x + 1"), Map.of("x", new double[64])).contains(LOOP);
 
     private static double[] data(int n) {
         double[] x = new SplittableRandom(n).doubles(n, -4.0, 2.0).toArray();
@@ -35,7 +40,7 @@ class ExpressionCallsTest {
         Expr e = Expr.parse(text);
         // Arrays shorter than a vector (at most 32 float64 lanes, 2048-bit SVE) run block by block.
         if (((double[]) data.get("x")).length >= 32) {
-            assertEquals(Simd.ENABLED, Compute.explain(e, data).contains(LOOP), text);
+            assertEquals(LOOPS_HERE, Compute.explain(e, data).contains(LOOP), text);
         }
         double[] serial = (double[]) Compute.compute(e, data);
         double[] out = new double[serial.length];

@@ -49,12 +49,12 @@ import java.util.Objects;
  * elementwise part in one pass, block by block, each block's temporaries small enough to stay
  * in cache, as numexpr computes; reductions fold block by block; nothing the size of the
  * input is allocated but the result. Calls of @Vectorize functions run their kernels over
- * each block. Parallel runs split the blocks across threads. Where the Vector API is present,
- * a float64 pass of operators, math functions, {@code where} and calls (or a reduction's
- * operand made of them), and a float32 pass of operators and {@code where}, is compiled on
- * its first run into a loop of its own (a hidden class), which keeps every value in
- * registers: one pass over memory with no block temporaries, at the speed of the processor's
- * generated kernels ({@link Options#generateLoops}).
+ * each block. Parallel runs split the blocks across threads. Where the Vector API is present
+ * (with 256-bit vectors or wider), a pass of operators, math functions, {@code where} and
+ * calls (or a reduction's operand made of them) is compiled on its first run into a loop of
+ * its own (a hidden class), which keeps every value in registers: one pass over memory with
+ * no block temporaries, at the speed of the processor's generated kernels. float64, float32,
+ * int64 and int32 passes get one; {@link Options#generateLoops} says what each covers.
  *
  * <p>All of these give the same results bit for bit (NaN payloads aside), with one exception:
  * where the Vector API is present, the fused engine computes math functions (exp, log, sin,

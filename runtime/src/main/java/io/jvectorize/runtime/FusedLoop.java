@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * int64 or int32 ones, see {@link Element}) and bools: operators with a Vector API counterpart
  * ({@link LaneOps}, {@link FloatLaneOps}, {@link LongLaneOps}, {@link IntLaneOps}),
  * comparisons and {@code where} (whose conditions the loop holds as masks), copies,
- * conversions of narrower arrays as it loads them (to float64, or int32 to int64), and calls
+ * conversions of other arrays as it loads them (int64, int32 and float32 ones to float64,
+ * int32 ones to int64), and calls
  * of @Vectorize functions that have a lane function (the processor generates one for each
  * float64 method it translates to SIMD of at most
  * {@link VectorizedFunction.Overload#MAX_LANE_OPERATIONS} operations), which the loop calls

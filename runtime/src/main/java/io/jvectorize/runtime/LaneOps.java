@@ -33,10 +33,10 @@ final class LaneOps {
     private static final long TWO_52_BITS = Double.doubleToRawLongBits(0x1p52);
     /**
      * Whether vectors have 256 bits or more, of integers too (on x86: AVX2 and up), where the
-     * generated loops pay. With AVX or SSE alone, masks, blends, int64 comparisons, conversions
-     * between vector sizes and float vector math fall back to code that allocates and runs 20
-     * to 80 times slower (measured with -XX:UseAVX=1 and 0, JDK 17 and 25): the block engine,
-     * with plain loops for those, is faster there.
+     * generated loops pay. With 128-bit vectors (SSE; AVX alone, where the JDK's vectors are
+     * 128-bit too), masks, blends, int64 comparisons, conversions between vector sizes and float
+     * vector math fall back to code that allocates and runs 20 to 80 times slower (measured
+     * with -XX:UseAVX=1 and 0, JDK 17 and 25): the block engine, with plain loops, is faster.
      */
     static final boolean WIDE = SPECIES.vectorBitSize() >= 256 && IntVector.SPECIES_PREFERRED.vectorBitSize() >= 256;
 
@@ -55,7 +55,7 @@ final class LaneOps {
 
     /**
      * int64 lanes as doubles, each rounded as Java's {@code (double)} cast rounds it. AVX2 has no
-     * such conversion, and there the Vector API's {@code L2D} costs 30 to 200 times more (JDK 17
+     * such conversion, and there the Vector API's {@code L2D} costs 20 to 160 times more (JDK 17
      * and 25), so it is built from operations every x86 vector unit has: {@code v = hi * 2^32 +
      * lo}, with {@code hi} signed and {@code lo} unsigned 32-bit integers, is exact in a double
      * but for the one rounding of the last addition.

@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The copy kernel {@code x + 1} and every variant of poly and the Gaussian that runs with the
  * Vector API on: the NumPy way, the generated kernels (SIMD), their parallel variants, and
  * {@link Compute} operator by operator, fused, calling the generated kernel by name and
- * calling the reflective fallback. The generated kernels' scalar path needs forks of its own:
+ * calling the reflective fallback; then {@link Compute}'s loops for other types (a float64
+ * times an int64 array, int32 arithmetic, a float32 math function), fused and block by block. The generated kernels' scalar path needs forks of its own:
  * see {@link ScalarPathBenchmarks}.
  *
  * <p>As JMH advises: inputs come from a {@link SeedData} state made in {@code @Setup}, never
@@ -136,5 +137,35 @@ public class SeedBenchmarks {
     @Benchmark
     public Object gaussianComputeReflective(SeedData d) {
         return Compute.compute(d.gaussianReflective, d.data, true);
+    }
+
+    @Benchmark
+    public Object mixedComputeBlocks(SeedData d) {
+        return Compute.compute(d.mixedExpression, d.data, SeedData.BLOCK_BY_BLOCK);
+    }
+
+    @Benchmark
+    public Object mixedComputeOptimized(SeedData d) {
+        return Compute.compute(d.mixedExpression, d.data, true);
+    }
+
+    @Benchmark
+    public Object int32ComputeBlocks(SeedData d) {
+        return Compute.compute(d.int32Expression, d.data, SeedData.BLOCK_BY_BLOCK);
+    }
+
+    @Benchmark
+    public Object int32ComputeOptimized(SeedData d) {
+        return Compute.compute(d.int32Expression, d.data, true);
+    }
+
+    @Benchmark
+    public Object float32ComputeBlocks(SeedData d) {
+        return Compute.compute(d.float32Expression, d.data, SeedData.BLOCK_BY_BLOCK);
+    }
+
+    @Benchmark
+    public Object float32ComputeOptimized(SeedData d) {
+        return Compute.compute(d.float32Expression, d.data, true);
     }
 }

@@ -1,6 +1,7 @@
 package io.jvectorize.benchmarks;
 
 import io.jvectorize.runtime.Compute;
+import io.jvectorize.runtime.DType;
 import io.jvectorize.runtime.Expr;
 import io.jvectorize.runtime.Functions;
 import io.jvectorize.samples.Seed;
@@ -30,12 +31,24 @@ public class SeedData {
     /** The seed's Gaussian, written out with operators and built-in functions. */
     public static final String GAUSSIAN = "1 / (sigma * sqrt(2*pi)) * exp(-(x - mu)**2 / (2*sigma**2))";
 
+    /** A float64 array times an int64 one, as price times quantity. */
+    public static final String MIXED = "x * q";
+    /** int32 arithmetic, wrapping around as Java's. */
+    public static final String INT32 = "i * j - 1";
+    /** A float32 expression with a math function. */
+    public static final String FLOAT32 = "exp(-f * f)";
+
     /** The number of elements. */
     @Param({"1000", "100000", "10000000"})
     public int size;
 
     /** The input. */
     public double[] x;
+    /** Inputs of the other types, as many: int64 quantities, int32 values, float32 values. */
+    public long[] q;
+    public int[] i;
+    public int[] j;
+    public float[] f;
 
     /** The expressions' bindings: {@code x}, {@code mu} and {@code sigma}. */
     public Map<String, Object> data;
@@ -54,6 +67,10 @@ public class SeedData {
     public Expr polyPlusOneGenerated;
     /** {@code ReflectiveSeed.gaussian(x)}: the same function through the reflective fallback. */
     public Expr gaussianReflective;
+    /** {@link #MIXED}, {@link #INT32} and {@link #FLOAT32}, their symbols typed. */
+    public Expr mixedExpression;
+    public Expr int32Expression;
+    public Expr float32Expression;
 
     /** The fused engine without its generated loops: one pass over each block per operator. */
     static final Compute.Options BLOCK_BY_BLOCK = Compute.Options.defaults().generateLoops(false);
@@ -61,8 +78,16 @@ public class SeedData {
     /** Makes the data, parses the expressions and checks that each call runs the engine it is named for. */
     @Setup(Level.Trial)
     public void setUp() {
-        x = new SplittableRandom(42).doubles(size, -4.0, 2.0).toArray();
-        data = Map.of("x", x, "mu", Seed.MU, "sigma", Seed.SIGMA);
+        SplittableRandom random = new SplittableRandom(42);
+        x = random.doubles(size, -4.0, 2.0).toArray();
+        q = random.longs(size, 0, 1000).toArray();
+        i = random.ints(size).toArray();
+        j = random.ints(size).toArray();
+        f = new float[size];
+        for (int k = 0; k < size; k++) {
+            f[k] = (float) random.nextDouble(-3.0, 3.0);
+        }
+        data = Map.of("x", x, "mu", Seed.MU, "sigma", Seed.SIGMA, "q", q, "i", i, "j", j, "f", f);
         Functions.register(ReflectiveSeed.class);
         polyExpression = Expr.parse(POLY);
         gaussianExpression = Expr.parse(GAUSSIAN);
@@ -71,6 +96,9 @@ public class SeedData {
         polyReflective = Expr.parse("ReflectiveSeed.poly(x)");
         polyPlusOneGenerated = Expr.parse("Seed.poly(x) + 1");
         gaussianReflective = Expr.parse("ReflectiveSeed.gaussian(x)");
+        mixedExpression = Expr.parse(MIXED, Map.of("q", DType.INT64));
+        int32Expression = Expr.parse(INT32, Map.of("i", DType.INT32, "j", DType.INT32));
+        float32Expression = Expr.parse(FLOAT32, Map.of("f", DType.FLOAT32));
         requirePlan(polyGenerated, "generated");
         requirePlan(gaussianGenerated, "generated");
         requirePlan(polyReflective, "reflective fallback");

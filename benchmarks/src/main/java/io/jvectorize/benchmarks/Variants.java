@@ -23,7 +23,10 @@ final class Variants {
      */
     record Variant(String method, String label, String function, boolean needsSimdLoop) {}
 
-    /** Every variant, in the report's order: the floor, then from most temporaries to fewest, then Compute's. */
+    /**
+     * Every variant, in the report's order: the floor, then from most temporaries to fewest, then
+     * Compute's; last, Compute on other types.
+     */
     static final List<Variant> ALL = List.of(
             new Variant(COPY, "x + 1 (copy kernel)", null, false),
             new Variant("polyNumpyWay", "poly: NumPy way, a temporary per operator", "poly", false),
@@ -46,7 +49,15 @@ final class Variants {
                     false),
             new Variant("gaussianComputeOptimized", "Gaussian: Compute, optimize = true", "gaussian", false),
             new Variant("gaussianComputeGenerated", "Gaussian: Compute, calling the generated kernel", "gaussian", false),
-            new Variant("gaussianComputeReflective", "Gaussian: Compute, reflective fallback", "gaussian", false));
+            new Variant("gaussianComputeReflective", "Gaussian: Compute, reflective fallback", "gaussian", false),
+            new Variant("mixedComputeBlocks", "x * q, q int64: Compute, optimize = true, block by block", null, false),
+            new Variant("mixedComputeOptimized", "x * q, q int64: Compute, optimize = true", null, false),
+            new Variant("int32ComputeBlocks", "i * j - 1, int32: Compute, optimize = true, block by block", null,
+                    false),
+            new Variant("int32ComputeOptimized", "i * j - 1, int32: Compute, optimize = true", null, false),
+            new Variant("float32ComputeBlocks", "exp(-f * f), float32: Compute, optimize = true, block by block",
+                    null, false),
+            new Variant("float32ComputeOptimized", "exp(-f * f), float32: Compute, optimize = true", null, false));
 
     /** The variant of a benchmark method, if listed. */
     static Optional<Variant> of(String method) {

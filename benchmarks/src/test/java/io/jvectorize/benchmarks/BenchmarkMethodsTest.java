@@ -51,6 +51,10 @@ class BenchmarkMethodsTest {
         Object result = benchmark.invoke(instance, data);
 
         String name = benchmark.getName();
+        if (name.startsWith("mixed") || name.startsWith("int32") || name.startsWith("float32")) {
+            assertComputesItsTypedFunction(name, data, result);
+            return;
+        }
         DoubleUnaryOperator expected = name.equals(Variants.COPY) ? v -> v + 1.0
                 : name.startsWith("polyPlusOne") ? v -> Seed.poly(v) + 1.0
                 : name.startsWith("poly") ? Seed::poly
@@ -69,6 +73,22 @@ class BenchmarkMethodsTest {
         }
         assertTrue(wrong.isEmpty(), name + ": " + wrong.stream().limit(5).collect(Collectors.joining("; ")));
         assertTrue(Arrays.equals(before, data.x), name + " changed its input");
+    }
+
+    /** The variants on other types: x * q exactly, i * j - 1 wrapping, exp(-f * f) within float rounding. */
+    private static void assertComputesItsTypedFunction(String name, SeedData data, Object result) {
+        int n = data.size;
+        for (int k = 0; k < n; k++) {
+            if (name.startsWith("mixed")) {
+                assertEquals(data.x[k] * data.q[k], ((double[]) result)[k], name + " at " + k);
+            } else if (name.startsWith("int32")) {
+                assertEquals(data.i[k] * data.j[k] - 1, ((int[]) result)[k], name + " at " + k);
+            } else {
+                float want = (float) Math.exp(-data.f[k] * data.f[k]);
+                float got = ((float[]) result)[k];
+                assertTrue(Math.abs(got - want) <= 2 * Math.ulp(want), name + " at " + k + ": " + got + ", expected " + want);
+            }
+        }
     }
 
     @Test

@@ -70,8 +70,11 @@ public final class Compute {
 
     /**
      * How far, in ulp, a math function computed with the Vector API may be from {@link Math}'s
-     * result: the largest difference measured on a million inputs per function (JDK 17 and
-     * 25, AVX2) is 1 ulp, 2 for sinh and cosh.
+     * result (for float32, rounded to float; in float ulps), per call: the largest difference
+     * measured on a million inputs per function (JDK 17 and 25, AVX2) is 1 ulp, 2 for sinh and
+     * cosh in float64; 1 for every float32 function (one-argument ones on every float; AVX-512
+     * and AVX2). An expression that composes them can differ by more: each call starts from a
+     * value that may already differ.
      */
     public static final int VECTOR_MATH_ULPS = 2;
 
@@ -230,7 +233,9 @@ public final class Compute {
 
         /**
          * Whether the fused engine splits its blocks across threads (through {@link Parallel}).
-         * Results equal the serial ones bit for bit, reductions too.
+         * Results equal the serial ones bit for bit, reductions too; math functions on the
+         * Vector API within the bound, as which value comes out depends on the JIT (see the
+         * class comment).
          */
         public Options parallel(boolean parallel) {
             return new Options(optimize, parallel, blockSize, vectorMath, generateLoops);

@@ -69,8 +69,9 @@ final class Chart {
                 dataset, PlotOrientation.HORIZONTAL, true, false, false);
         chart.setBackgroundPaint(Color.WHITE);
         chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
-        TextTitle subtitle = new TextTitle("poly and the Gaussian on float64 arrays, each variant against the copy kernel x + 1"
-                + " (one read and one write per element). " + report.settingsText() + ".",
+        TextTitle subtitle = new TextTitle("poly and the Gaussian on float64 arrays, then Compute on other types; each"
+                + " variant against the float64 copy kernel x + 1 (one read and one write per element). "
+                + report.settingsText() + ".",
                 new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         subtitle.setPadding(new RectangleInsets(4, 0, 8, 0));
         chart.addSubtitle(subtitle);

@@ -93,6 +93,7 @@ public final class Demo {
         DoubleUnaryOperator vectorMath = Simd.ENABLED ? expected -> VECTOR_MATH_ULPS * Math.ulp(expected) : EXACT;
         DoubleUnaryOperator vectorTerms = Simd.ENABLED ? expected -> 2 * VECTOR_MATH_ULPS * Math.ulp(1.0) : EXACT;
         Compute.Options blockByBlock = Compute.Options.defaults().generateLoops(false);
+        Compute.Options parallel = Compute.Options.defaults().parallel(true);
         String generated = Simd.ENABLED ? "generated, SIMD" : "generated, scalar path";
 
         List<Row> rows = List.of(
@@ -131,6 +132,9 @@ public final class Demo {
                 new Row("Gaussian, Compute, optimize = true, into out",
                         () -> { Compute.computeInto(gaussianExpr, data, out); return out; }, gaussianReference,
                         vectorMath),
+                new Row("Gaussian, Compute, optimize = true, parallel, into out",
+                        () -> { Compute.computeInto(gaussianExpr, data, out, parallel); return out; },
+                        gaussianReference, vectorMath),
                 new Row("poly(x) + 1, Compute through the registry",
                         () -> (double[]) Compute.compute(polyPlusOne, data, true), polyPlusOneExpected, EXACT),
                 new Row("poly(x) + 1, Compute through the registry, into out",

@@ -57,8 +57,8 @@ import java.util.Objects;
  * int64 and int32 passes get one; {@link Options#generateLoops} says what each covers.
  *
  * <p>All of these give the same results bit for bit (NaN payloads aside), with one exception:
- * where the Vector API is present, the fused engine computes math functions (exp, log, sin,
- * ...; not tanh and pow) with it, within {@value #VECTOR_MATH_ULPS} ulp of {@link Math}'s
+ * where the Vector API is present (with 256-bit vectors or wider), the fused engine computes
+ * math functions (exp, log, sin, ...; not tanh and pow) with it, within {@value #VECTOR_MATH_ULPS} ulp of {@link Math}'s
  * results. Which of the values within that bound comes out is not reproducible: the JDK
  * computes with {@link Math} until C2 has compiled the loop, so it can change between runs,
  * calls and threads. {@link Options#vectorMath vectorMath(false)} makes every result
@@ -175,8 +175,9 @@ public final class Compute {
      * The fused engine's plan for {@code e} on {@code data}, as text: for each pass its length,
      * block size and threads, the scalars computed once, and each step with how it runs:
      * "fused block evaluation" for built-in operators and functions (", Vector API" where they
-     * use it), and for each @Vectorize call "generated SIMD kernel", "generated scalar
-     * kernel" or "reflective fallback". Nothing is computed.
+     * use it), for each @Vectorize call "generated SIMD kernel", "generated scalar kernel" or
+     * "reflective fallback", and "in the generated loop" for the steps of a pass compiled into
+     * one loop (see {@link Options#generateLoops}). Nothing is computed.
      */
     public static String explain(Expr e, Map<String, ?> data) {
         return explain(e, data, Options.defaults());
@@ -271,21 +272,23 @@ public final class Compute {
          * defined when the pass first runs or is explained): one pass over memory with every
          * value in registers, instead of one pass over each block per operator. It covers the
          * elementwise part of a pass, a reduction's operand too: {@code + - * /} and unary minus,
-         * {@code min}, {@code max}, {@code abs}, {@code sqrt}, {@code x ** 2}, the math functions
-         * but {@code tanh} and {@code pow} (only with {@link #vectorMath}), comparisons and
-         * {@code where} (bools, bool arrays too, are masks), and @Vectorize calls whose overload
-         * has a lane function (the processor writes one for small float64 methods). float64
-         * passes load int64, int32 and float32 arrays converted, as exactly as Java converts them
-         * ({@code x * q} for an int64 {@code q}); float32 passes (but calls) get a float32 loop,
-         * its math functions on the vector library's float routines; int64 and int32 passes of
-         * {@code + - *}, unary minus, {@code abs}, {@code min}, {@code max}, {@code ** 2},
-         * comparisons and {@code where} get an integer loop that wraps around as Java does. The
-         * rest run block by block either way: {@code %}, conversions of computed values
-         * ({@code (f * 2) * x} for a float32 {@code f}), comparisons of bools, comparisons of
-         * one type feeding {@code where} of another, passes whose result is bool (JDK 17 allocates to store a
-         * mask), other functions, passes too large for one loop, arrays shorter than a vector,
-         * and reductions in blocks shorter than one. Loops are cached by their code: expressions
-         * that differ only in constants share one.
+         * {@code min}, {@code max}, {@code abs}, {@code sqrt}, {@code x ** 2} (and
+         * {@code pow(x, 2)}), the math functions but {@code tanh} and {@code pow} (only with
+         * {@link #vectorMath}), comparisons and {@code where} (bools, bool arrays too, are
+         * masks), and @Vectorize calls whose overload has a lane function (the processor writes
+         * one for small float64 methods). float64 passes load int64, int32 and float32 arrays
+         * converted, as exactly as Java converts them ({@code x * q} for an int64 {@code q});
+         * float32 passes (but calls) get a float32 loop, its math functions on the vector
+         * library's float routines; int64 and int32 passes of {@code + - *}, unary minus,
+         * {@code abs}, {@code min}, {@code max}, {@code ** 2}, comparisons and {@code where} get
+         * an integer loop that wraps around as Java does (int64 ones load int32 arrays
+         * converted). The rest run block by block either way: {@code %}, other powers,
+         * conversions of computed values ({@code (f * 2) * x} for a float32 {@code f}),
+         * comparisons of bools, comparisons of one type feeding {@code where} of another, passes
+         * whose result is bool (JDK 17 allocates to store a mask), other functions, passes too
+         * large for one loop, arrays shorter than a vector, and reductions in blocks shorter
+         * than one. Loops are cached by their code: expressions that differ only in constants
+         * share one.
          *
          * <p>Arithmetic results are the same bit for bit either way. Math functions agree
          * within {@value Compute#VECTOR_MATH_ULPS} ulp, not bit for bit (see the class

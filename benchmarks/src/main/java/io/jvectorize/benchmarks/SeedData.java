@@ -103,6 +103,13 @@ public class SeedData {
         requirePlan(gaussianGenerated, "generated");
         requirePlan(polyReflective, "reflective fallback");
         requirePlan(gaussianReflective, "reflective fallback");
+        for (Expr e : new Expr[] {mixedExpression, int32Expression, float32Expression}) {
+            // Optimized, these variants measure Compute's generated loop, which needs wide vectors.
+            if (!Compute.explain(e, data).contains("generated Vector API loop")) {
+                throw new IllegalStateException(e + " should run in a generated loop, but its plan is:\n"
+                        + Compute.explain(e, data));
+            }
+        }
     }
 
     private void requirePlan(Expr e, String engine) {

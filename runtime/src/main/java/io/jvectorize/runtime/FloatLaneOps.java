@@ -14,7 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
  * so the two agree bit for bit. Math functions run on the float routines of the JDK's vector
  * math library: within 1 ulp of {@link Math}'s result rounded to float, measured on 2^20 random
  * and special values per function (JDK 17 and 25, AVX-512 and AVX2), and within
- * {@link Compute#VECTOR_MATH_ULPS} as {@code FusedLoopTest} asserts.
+ * {@link Compute#VECTOR_MATH_ULPS} as {@code TypedLoopTest} asserts.
  *
  * <p>Touches {@code jdk.incubator.vector}: loaded only behind {@link Simd#ENABLED}.
  */

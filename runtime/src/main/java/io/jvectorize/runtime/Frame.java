@@ -17,25 +17,20 @@ final class Frame {
     /** Whether math functions run as Vector API loops: only ever true where {@link Simd#ENABLED}. */
     final boolean vectorMath;
     /**
-     * The constants as the generated loop takes them (the run's, shared by its frames); null
-     * where the frame's blocks do not run the loop.
-     */
-    final Object[] loopConstants;
-    /**
      * Where a reduction's block computes the elements after the generated loop's last whole
-     * vector: registers of one vector's length. Null without a loop.
+     * vector: registers of one vector's length. Null where the frame's blocks do not run the
+     * loop.
      */
     final Frame tail;
 
     Frame(Object[] inputs, Object[] constants, Object[] registers, Object result, Object[][] callArguments,
-            boolean vectorMath, Object[] loopConstants, Frame tail) {
+            boolean vectorMath, Frame tail) {
         this.inputs = inputs;
         this.constants = constants;
         this.registers = registers;
         this.result = result;
         this.callArguments = callArguments;
         this.vectorMath = vectorMath;
-        this.loopConstants = loopConstants;
         this.tail = tail;
     }
 }

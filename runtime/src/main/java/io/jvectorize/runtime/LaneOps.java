@@ -32,13 +32,16 @@ final class LaneOps {
             VectorSpecies.of(float.class, VectorShape.forBitSize(Math.max(64, SPECIES.vectorBitSize() / 2)));
     private static final long TWO_52_BITS = Double.doubleToRawLongBits(0x1p52);
     /**
-     * Whether vectors have 256 bits or more, of integers too (on x86: AVX2 and up), where the
-     * generated loops pay. With 128-bit vectors (SSE; AVX alone, where the JDK's vectors are
-     * 128-bit too), masks, blends, int64 comparisons, conversions between vector sizes and float
-     * vector math fall back to code that allocates and runs 20 to 80 times slower (measured
-     * with -XX:UseAVX=1 and 0, JDK 17 and 25): the block engine, with plain loops, is faster.
+     * Whether the Vector API pays here, for the generated loops and the block engine's vector
+     * kernels alike: with vectors of 256 bits or more (on x86: AVX2 and up), whose halves hold
+     * as many int32 and float32 lanes as they hold float64 ones. With 128-bit vectors (SSE; AVX
+     * alone, where the JDK's vectors are 128-bit too), masks, blends, int64 comparisons,
+     * conversions between vector sizes and vector math fall back to code that allocates and
+     * runs 20 to 80 times slower (measured with -XX:UseAVX=1 and 0, JDK 17 and 25), so plain
+     * loops run instead. Where a half-size shape does not exist (2048-bit SVE, whose half the
+     * JDK rounds up to the maximum), loads that convert would read past a vector.
      */
-    static final boolean WIDE = SPECIES.vectorBitSize() >= 256 && IntVector.SPECIES_PREFERRED.vectorBitSize() >= 256;
+    static final boolean WIDE = SPECIES.vectorBitSize() >= 256 && INTS.length() == LANES && FLOATS.length() == LANES;
 
     private LaneOps() {}
 

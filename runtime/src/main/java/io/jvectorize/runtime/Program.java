@@ -141,12 +141,10 @@ final class Program {
         int registerLength = Math.max(1, Math.min(blockSize, length));
         boolean vectorMath = Simd.ENABLED && options.vectorMath();
         Reducer.Partial total = reducer == null ? null : reducer.start();
-        Object[] loopConstants = usesLoop ? constantValues : null;
         if (reducer == null && usesLoop) {
-            runLoop(boundInputs, constantValues, loopConstants, result, options.parallel(),
-                    vectorMath);
+            runLoop(boundInputs, constantValues, result, options.parallel(), vectorMath);
         } else if (!options.parallel()) {
-            Frame frame = newFrame(boundInputs, constantValues, result, registerLength, vectorMath, loopConstants);
+            Frame frame = newFrame(boundInputs, constantValues, result, registerLength, vectorMath, usesLoop);
             for (long start = 0; start < length; start += blockSize) {
                 runBlock(frame, (int) start, (int) Math.min(blockSize, length - start));
                 if (reducer != null) {
@@ -162,7 +160,7 @@ final class Program {
             Parallel.forRange(length, (from, to) -> {
                 Frame frame = frames.poll();
                 if (frame == null) {
-                    frame = newFrame(boundInputs, constantValues, result, registerLength, vectorMath, loopConstants);
+                    frame = newFrame(boundInputs, constantValues, result, registerLength, vectorMath, usesLoop);
                 }
                 for (long block = (from + (long) blockSize - 1) / blockSize; block * blockSize < to; block++) {
                     long start = block * blockSize;
@@ -186,14 +184,14 @@ final class Program {
      * The generated loop over whole vectors; the elements after the last whole vector (of the
      * array, or of a thread's chunk) through the block engine.
      */
-    private void runLoop(Object[] boundInputs, Object[] constantValues, Object[] constants, Object result,
-            boolean parallel, boolean vectorMath) {
+    private void runLoop(Object[] boundInputs, Object[] constantValues, Object result, boolean parallel,
+            boolean vectorMath) {
         FusedLoop loop = loop();
         int length = Array.getLength(result);
         Parallel.RangeTask task = (from, to) -> {
-            int done = loop.run(boundInputs, constants, result, from, to, 0);
+            int done = loop.run(boundInputs, constantValues, result, from, to, 0);
             if (done < to) {
-                runBlock(newFrame(boundInputs, constantValues, result, to - done, vectorMath, null), done,
+                runBlock(newFrame(boundInputs, constantValues, result, to - done, vectorMath, false), done,
                         to - done);
             }
         };
@@ -205,12 +203,12 @@ final class Program {
     }
 
     private void runBlock(Frame frame, int start, int n) {
-        if (frame.loopConstants != null) {
+        if (frame.tail != null) {
             // A reduction's block: the generated loop fills the register its fold reads, and
             // the block engine the few elements after its last whole vector.
             Object folded = fold.in().array(frame);
             int end = start + n;
-            int done = loop().run(frame.inputs, frame.loopConstants, folded, start, end, -start);
+            int done = loop().run(frame.inputs, frame.constants, folded, start, end, -start);
             if (done < end) {
                 for (Step step : elementwise) {
                     step.run(frame.tail, done, end - done);
@@ -226,7 +224,7 @@ final class Program {
     }
 
     private Frame newFrame(Object[] boundInputs, Object[] constantValues, Object result, int registerLength,
-            boolean vectorMath, Object[] loopConstants) {
+            boolean vectorMath, boolean runsLoop) {
         Object[] arrays = new Object[registers.size()];
         for (int r = 0; r < arrays.length; r++) {
             Register register = registers.get(r);
@@ -234,10 +232,8 @@ final class Program {
                     : Conversions.newArray(register.arrayType, registerLength);
         }
         Object[][] callArguments = new Object[calls.size()][];
-        Frame tail = loopConstants == null ? null
-                : newFrame(boundInputs, constantValues, result, loop().lanes(), vectorMath, null);
-        Frame frame = new Frame(boundInputs, constantValues, arrays, result, callArguments, vectorMath, loopConstants,
-                tail);
+        Frame tail = runsLoop ? newFrame(boundInputs, constantValues, result, loop().lanes(), vectorMath, false) : null;
+        Frame frame = new Frame(boundInputs, constantValues, arrays, result, callArguments, vectorMath, tail);
         for (Step.CallKernel call : calls) {
             Object[] arguments = new Object[call.in.length];
             for (int i = 0; i < arguments.length; i++) {

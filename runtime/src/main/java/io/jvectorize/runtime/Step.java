@@ -86,7 +86,7 @@ abstract class Step {
             this.scalarOperand = a.where == Slot.Where.SCALAR ? 0 : b != null && b.where == Slot.Where.SCALAR ? 1 : -1;
             this.vectorMath = VECTOR_MATH.contains(op);
             // Only where the module is present: VectorBlockOps must not even be loaded otherwise.
-            boolean vectorizable = Simd.ENABLED && VectorBlockOps.PAY && a.arrayType == double[].class
+            boolean vectorizable = Simd.ENABLED && LaneOps.WIDE && a.arrayType == double[].class
                     && out.arrayType == double[].class;
             this.vector = vectorizable && scalarOperand < 0 ? VectorBlockOps.kernel(op) : null;
             this.vectorScalar = vectorizable && scalarOperand >= 0 ? VectorBlockOps.scalarKernel(op, scalarOperand == 0) : null;

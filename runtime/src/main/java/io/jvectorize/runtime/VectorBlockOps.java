@@ -21,8 +21,9 @@ import jdk.incubator.vector.VectorSpecies;
  *       {@link Compute#VECTOR_MATH_ULPS} ulp of it.
  * </ul>
  *
- * <p>The only class that touches {@code jdk.incubator.vector}: it is used only behind
- * {@link Simd#ENABLED}, so without the module it is never loaded. The elements after the
+ * <p>Touches {@code jdk.incubator.vector}, as the generated loops' lane operations do: used
+ * only behind {@link Simd#ENABLED} and {@link LaneOps#WIDE}, so without the module it is never
+ * loaded. The elements after the
  * last whole vector of a block go through {@link BlockKernels}.
  *
  * <p>Each loop has a small method of its own, reached through a kernel object: C2
@@ -34,15 +35,9 @@ final class VectorBlockOps {
 
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
-    /** Floats, as many lanes as {@link #SPECIES}. */
+    /** Floats, as many lanes as {@link #SPECIES} where {@link LaneOps#WIDE}, the only place they are used. */
     private static final VectorSpecies<Float> FLOATS =
-            VectorSpecies.of(float.class, VectorShape.forBitSize(SPECIES.vectorBitSize() / 2));
-
-    /**
-     * Whether these loops pay: with vectors of 256 bits or more. With SSE's 128 bits the JDK
-     * has no vector math routines, and its fallback allocates and runs slower than Math.
-     */
-    static final boolean PAY = SPECIES.vectorBitSize() >= 256;
+            VectorSpecies.of(float.class, VectorShape.forBitSize(Math.max(64, SPECIES.vectorBitSize() / 2)));
 
     private VectorBlockOps() {}
 
@@ -92,7 +87,7 @@ final class VectorBlockOps {
     /** The loop that converts {@code from} arrays to {@code to} arrays as values of {@code type}, or null. */
     static Step.VectorConversion conversion(Class<?> from, Class<?> to, DType type) {
         if (!LaneOps.WIDE) {
-            return null; // plain loops are faster there
+            return null;
         }
         if (from == float[].class && to == double[].class) {
             return (src, so, dst, dOff, n) -> floatToDouble((float[]) src, so, (double[]) dst, dOff, n);

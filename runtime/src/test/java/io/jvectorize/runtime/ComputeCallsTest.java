@@ -18,7 +18,7 @@ class ComputeCallsTest {
     private static final Expr X = Expr.symbol("x");
 
     /** How explain describes arithmetic: as Vector API loops where the module is present. */
-    private static final String ARITHMETIC = Simd.ENABLED && VectorBlockOps.PAY ? "fused block evaluation, Vector API" : "fused block evaluation";
+    private static final String ARITHMETIC = ComputeTesting.LOOPS ? "fused block evaluation, Vector API" : "fused block evaluation";
 
     private static double[] ramp(int n) {
         double[] x = new double[n];
@@ -213,7 +213,7 @@ class ComputeCallsTest {
                 "fused pass over 100,000 elements in one generated Vector API loop (1 thread)\n"), gaussian);
         assertEquals(ComputeTesting.LOOPS, gaussian.contains("exp(t2)  [in the generated loop]"), gaussian);
         assertTrue(Compute.explain(ComputeTesting.gaussian(), data, Compute.Options.defaults().generateLoops(false))
-                .contains("exp(t2)  [" + (Simd.ENABLED && VectorBlockOps.PAY ? "fused block evaluation, Vector API" : "fused block evaluation")
+                .contains("exp(t2)  [" + (ComputeTesting.LOOPS ? "fused block evaluation, Vector API" : "fused block evaluation")
                         + "]"));
         String standardized = Compute.explain(X.sub(X.mean()).div(X.std()), data,
                 Compute.Options.defaults().parallel(true));

@@ -32,7 +32,7 @@ class TypedLoopTest {
         Map<String, DType> types = Map.of("a", DType.FLOAT32, "b", DType.FLOAT32, "s", DType.FLOAT32,
                 "flag", DType.BOOLEAN);
         int lanes = Simd.ENABLED ? FloatLaneOps.LANES : 16;
-        int[] lengths = {1, lanes - 1, lanes, 3 * lanes + 2, 1001, 4099};
+        int[] lengths = {1, Math.max(1, lanes - 1), lanes, 3 * lanes + 2, 1001, 4099};
         int looped = 0;
         int reductionsLooped = 0;
         for (int t = 0; t < 800; t++) {
@@ -80,7 +80,7 @@ class TypedLoopTest {
             DType type = t % 2 == 0 ? DType.INT64 : DType.INT32;
             Expr e = integerTree(random, 0, type);
             int lanes = Simd.ENABLED ? (type == DType.INT64 ? LongLaneOps.LANES : IntLaneOps.LANES) : 8;
-            int[] lengths = {1, lanes - 1, lanes, 3 * lanes + 2, 1001, 4099};
+            int[] lengths = {1, Math.max(1, lanes - 1), lanes, 3 * lanes + 2, 1001, 4099};
             int n = lengths[random.nextInt(lengths.length)];
             Map<String, Object> data = new HashMap<>();
             data.put("a", type == DType.INT64 ? ComputeTesting.longs(random, n) : ComputeTesting.ints(random, n));
@@ -152,7 +152,7 @@ class TypedLoopTest {
         Random random = new Random(6464);
         DType[] others = {DType.INT64, DType.INT32, DType.FLOAT32};
         int lanes = Simd.ENABLED ? LaneOps.LANES : 8;
-        int[] lengths = {1, lanes - 1, lanes, 3 * lanes + 2, 1001, 4099};
+        int[] lengths = {1, Math.max(1, lanes - 1), lanes, 3 * lanes + 2, 1001, 4099};
         int looped = 0;
         for (int t = 0; t < 900; t++) {
             DType other = others[t % others.length];

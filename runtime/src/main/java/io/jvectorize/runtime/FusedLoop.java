@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -114,10 +115,14 @@ final class FusedLoop {
      * stores widened, exactly, into the register that the fold reads.
      */
     enum Element {
-        FLOAT64(DType.FLOAT64, "LaneOps", "DoubleVector", double[].class, double[].class),
-        FLOAT32(DType.FLOAT32, "FloatLaneOps", "FloatVector", float[].class, double[].class),
-        INT64(DType.INT64, "LongLaneOps", "LongVector", long[].class, long[].class),
-        INT32(DType.INT32, "IntLaneOps", "IntVector", int[].class, long[].class);
+        FLOAT64(DType.FLOAT64, "LaneOps", "DoubleVector", double[].class, double[].class,
+                Map.of(long[].class, new ConvertingLoad("loadLongs", 10),
+                        int[].class, new ConvertingLoad("loadInts", 2),
+                        float[].class, new ConvertingLoad("loadFloats", 2))),
+        FLOAT32(DType.FLOAT32, "FloatLaneOps", "FloatVector", float[].class, double[].class, Map.of()),
+        INT64(DType.INT64, "LongLaneOps", "LongVector", long[].class, long[].class,
+                Map.of(int[].class, new ConvertingLoad("loadInts", 2))),
+        INT32(DType.INT32, "IntLaneOps", "IntVector", int[].class, long[].class, Map.of());
 
         final DType dtype;
         /** The class of its lane operations, and of its vectors, as internal names. */
@@ -129,14 +134,18 @@ final class FusedLoop {
         final Class<?> register;
         /** Whether the block engine holds its values in registers of a wider type. */
         final boolean heldWider;
+        /** The arrays of other types it loads converted to its lanes, with the method that does. */
+        final Map<Class<?>, ConvertingLoad> convertingLoads;
 
-        Element(DType dtype, String laneOps, String vector, Class<?> arrayClass, Class<?> register) {
+        Element(DType dtype, String laneOps, String vector, Class<?> arrayClass, Class<?> register,
+                Map<Class<?>, ConvertingLoad> convertingLoads) {
             this.dtype = dtype;
             this.laneOps = "io/jvectorize/runtime/" + laneOps;
             this.vector = "jdk/incubator/vector/" + vector;
             this.array = arrayClass(arrayClass);
             this.register = register;
             this.heldWider = arrayClass != register;
+            this.convertingLoads = convertingLoads;
         }
 
         /** The element of a pass whose result goes into an array of this type, or null. */
@@ -192,11 +201,10 @@ final class FusedLoop {
     }
 
     /**
-     * The lane operations' method that loads an array: of the element's type (key ""), or of
-     * another type, converted to the element's lanes (float64, or int64 from int32).
+     * A lane operation that loads an array of another type converted to a loop's lanes, and
+     * the vector operations it costs (int64 to float64 is built of nine, see LaneOps.loadLongs).
      */
-    private static final Map<String, String> LOADS = Map.of("", "load", "[J", "loadLongs", "[I", "loadInts",
-            "[F", "loadFloats");
+    record ConvertingLoad(String method, int operations) {}
 
     /** The {@link LaneOps} method of each operator a fused loop can apply. */
     private static final Map<Operator, String> LANE_METHODS = new EnumMap<>(Operator.class);
@@ -284,7 +292,7 @@ final class FusedLoop {
         }
         // A widened store is two conversions and two stores: three more than operations counts.
         boolean widened = element.heldWider && out(steps.get(steps.size() - 1)).arrayType == element.register;
-        if (operations(steps) + (widened ? 3 : 0) > MAX_OPERATIONS) {
+        if (operations(steps, element) + (widened ? 3 : 0) > MAX_OPERATIONS) {
             return null;
         }
         Writer writer = new Writer(steps, constants, registers, element);
@@ -344,6 +352,24 @@ final class FusedLoop {
         return Element.of(result.arrayType);
     }
 
+    /**
+     * The names of the lane operations a loop of this element may call: its class must have
+     * a static method of each (a test checks), or the loop would fail to link when it runs.
+     */
+    static Set<String> laneMethodNames(Element element) {
+        Set<String> names = new TreeSet<>(List.of("load", "store", "loadMask", "broadcast", "maskOf", "square"));
+        element.convertingLoads.values().forEach(load -> names.add(load.method()));
+        if (element.heldWider) {
+            names.add("storeWidened");
+        }
+        LANE_METHODS.forEach((op, name) -> {
+            if (!element.integer() || INTEGER_OPERATORS.contains(op)) {
+                names.add(name);
+            }
+        });
+        return names;
+    }
+
     /** The number of loop classes defined so far. */
     static long definedLoops() {
         return DEFINED.get();
@@ -355,7 +381,7 @@ final class FusedLoop {
     }
 
     /** The vector operations of a loop over these steps, as {@link #MAX_OPERATIONS} counts them. */
-    static long operations(List<Step> steps) {
+    static long operations(List<Step> steps, Element element) {
         long operations = 1; // the store; long, as a hand-built overload may give any count
         List<Integer> loaded = new ArrayList<>();
         for (Step step : steps) {
@@ -364,19 +390,12 @@ final class FusedLoop {
             for (Slot slot : Writer.reads(step)) {
                 if (slot.where == Slot.Where.INPUT && !loaded.contains(slot.index)) {
                     loaded.add(slot.index);
-                    operations += loadOperations(step, slot);
+                    operations += step instanceof Step.Convert convert && isConvertingLoad(convert, element)
+                            ? element.convertingLoads.get(slot.arrayType).operations() : 1;
                 }
             }
         }
         return operations;
-    }
-
-    /** The vector operations of loading an input: one, and more to convert to float64 lanes. */
-    private static int loadOperations(Step step, Slot input) {
-        if (!(step instanceof Step.Convert convert && isWideningLoad(convert))) {
-            return 1;
-        }
-        return input.arrayType == long[].class ? 10 : 2; // see LaneOps.loadLongs
     }
 
     private static boolean fusable(Step step, List<Program.Constant> constants, List<Program.Register> registers,
@@ -392,7 +411,7 @@ final class FusedLoop {
             }
             boolean copy = from == element.register && to == element.register && convert.to() == element.dtype;
             return copy || from == boolean[].class && to == boolean[].class
-                    || convert.to() == element.dtype && isWideningLoad(convert);
+                    || isConvertingLoad(convert, element);
         }
         if (step instanceof Step.CallKernel call) {
             // A lane function exists only for float64 signatures, whose arrays are double[].
@@ -420,20 +439,15 @@ final class FusedLoop {
     }
 
     /**
-     * Whether a conversion reads a bound array of a narrower type into a float64 register
-     * (int64, int32 or float32 values) or an int64 one (int32 values): the loop loads it
-     * converted ({@link LaneOps#loadLongs} and its siblings), as exactly as the block engine
+     * Whether a conversion reads a bound array of another type into a register of the loop's
+     * element (int64, int32 or float32 values into float64 ones, int32 into int64): the loop
+     * loads it converted ({@link Element#convertingLoads}), as exactly as the block engine
      * converts it.
      */
-    private static boolean isWideningLoad(Step.Convert convert) {
-        Class<?> from = convert.in().arrayType;
-        Class<?> to = convert.out().arrayType;
-        if (convert.in().where != Slot.Where.INPUT) {
-            return false;
-        }
-        return convert.to() == DType.FLOAT64 && to == double[].class
-                        && (from == long[].class || from == int[].class || from == float[].class)
-                || convert.to() == DType.INT64 && to == long[].class && from == int[].class;
+    private static boolean isConvertingLoad(Step.Convert convert, Element element) {
+        return convert.in().where == Slot.Where.INPUT && convert.to() == element.dtype
+                && convert.out().arrayType == element.register
+                && element.convertingLoads.containsKey(convert.in().arrayType);
     }
 
     /** Where a step writes its value; null for a fold. */
@@ -690,7 +704,9 @@ final class FusedLoop {
                     if (slot.arrayType == boolean[].class) {
                         out.invokestatic(element.laneOps, "loadMask", "([ZI)" + MASK_TYPE, 2, 1);
                     } else {
-                        out.invokestatic(element.laneOps, LOADS.get(array.equals(element.array) ? "" : array),
+                        String load = array.equals(element.array) ? "load"
+                                : element.convertingLoads.get(slot.arrayType).method();
+                        out.invokestatic(element.laneOps, load,
                                 "(" + array + "I)" + element.vectorType(), 2, 1);
                     }
                     out.astore(loaded);

@@ -269,4 +269,20 @@ class TypedLoopTest {
             }
         }
     }
+
+    /** Every lane operation a loop may call exists, static, in its element's class: else it would fail to link. */
+    @Test
+    void everyElementsLaneOperationsExist() throws ClassNotFoundException {
+        if (!Simd.ENABLED) {
+            return; // the lane operations' classes load only with the Vector API
+        }
+        for (FusedLoop.Element element : FusedLoop.Element.values()) {
+            Class<?> laneOps = Class.forName(element.laneOps.replace('/', '.'));
+            for (String name : FusedLoop.laneMethodNames(element)) {
+                assertTrue(java.util.Arrays.stream(laneOps.getDeclaredMethods()).anyMatch(
+                        m -> m.getName().equals(name) && java.lang.reflect.Modifier.isStatic(m.getModifiers())),
+                        element + " loops may call " + laneOps.getSimpleName() + "." + name);
+            }
+        }
+    }
 }

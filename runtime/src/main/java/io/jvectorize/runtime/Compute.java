@@ -282,13 +282,14 @@ public final class Compute {
          * library's float routines; int64 and int32 passes of {@code + - *}, unary minus,
          * {@code abs}, {@code min}, {@code max}, {@code ** 2}, comparisons and {@code where} get
          * an integer loop that wraps around as Java does (int64 ones load int32 arrays
-         * converted). The rest run block by block either way: {@code %}, other powers,
-         * conversions of computed values ({@code (f * 2) * x} for a float32 {@code f}),
-         * comparisons of bools, comparisons of one type feeding {@code where} of another, passes
-         * whose result is bool (JDK 17 allocates to store a mask), other functions, passes too
-         * large for one loop, arrays shorter than a vector, and reductions in blocks shorter
-         * than one. Loops are cached by their code: expressions that differ only in constants
-         * share one.
+         * converted). float64 and int64 loops also take comparisons of the other's arrays and
+         * numbers as conditions ({@code where(q > 0, x, 0)}, {@code where(x > 0, q, 0)}). The rest
+         * run block by block either way: {@code %}, other powers, conversions of computed values
+         * ({@code (f * 2) * x} for a float32 {@code f}), comparisons of bools, other comparisons
+         * feeding {@code where} of another type, passes whose result is bool (JDK 17 allocates to
+         * store a mask), other functions, passes too large for one loop, arrays shorter than a
+         * vector, and reductions in blocks shorter than one. Loops are cached by their code:
+         * expressions that differ only in constants share one.
          *
          * <p>Arithmetic results are the same bit for bit either way. Math functions agree
          * within {@value Compute#VECTOR_MATH_ULPS} ulp, not bit for bit (see the class

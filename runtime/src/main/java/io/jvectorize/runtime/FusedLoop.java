@@ -158,6 +158,15 @@ final class FusedLoop {
             return this == INT64 || this == INT32;
         }
 
+        /**
+         * The element whose comparisons a loop of this one may take as conditions (its mask
+         * cast, lane for lane): float64 and int64, which have as many lanes, for
+         * {@code where(q > 0, x, 0)} and {@code where(x > 0, q, 0)}; null for the others.
+         */
+        Element partner() {
+            return this == FLOAT64 ? INT64 : this == INT64 ? FLOAT64 : null;
+        }
+
         /** The internal name of an array class the loop loads: its element's or {@code boolean[]}. */
         static String arrayClass(Class<?> arrayType) {
             if (arrayType == double[].class) {
@@ -362,6 +371,9 @@ final class FusedLoop {
         if (element.heldWider) {
             names.add("storeWidened");
         }
+        if (element.partner() != null) {
+            names.add("castMask");
+        }
         LANE_METHODS.forEach((op, name) -> {
             if (!element.integer() || INTEGER_OPERATORS.contains(op)) {
                 names.add(name);
@@ -401,7 +413,8 @@ final class FusedLoop {
     private static boolean fusable(Step step, List<Program.Constant> constants, List<Program.Register> registers,
             Element element) {
         if (step instanceof Step.Op op) {
-            return laneMethod(op, constants, registers, element) != null;
+            return laneMethod(op, constants, registers, element) != null
+                    || isPartnerComparison(op, constants, registers, element);
         }
         if (step instanceof Step.Convert convert) {
             Class<?> from = convert.in().arrayType;
@@ -448,6 +461,35 @@ final class FusedLoop {
         return convert.in().where == Slot.Where.INPUT && convert.to() == element.dtype
                 && convert.out().arrayType == element.register
                 && element.convertingLoads.containsKey(convert.in().arrayType);
+    }
+
+    /**
+     * Whether {@code op} compares values of the element's partner read straight from bound
+     * arrays or constants (no partner arithmetic runs in the loop): the loop loads them as
+     * partner vectors, compares them with the partner's lane operation and casts the mask.
+     */
+    static boolean isPartnerComparison(Step.Op op, List<Program.Constant> constants,
+            List<Program.Register> registers, Element element) {
+        Element partner = element.partner();
+        if (partner == null || partner.lanes() != element.lanes() || op.op().rule() != Operator.Rule.COMPARE
+                || op.out().arrayType != boolean[].class) {
+            return false;
+        }
+        Slot[] operands = op.operands();
+        for (int k = 0; k < operands.length; k++) {
+            Slot slot = operands[k];
+            if (slot.arrayType != partner.register || op.node().operandType(k) != partner.dtype) {
+                return false;
+            }
+            int constant = slot.where == Slot.Where.SCALAR ? slot.index
+                    : slot.where == Slot.Where.REGISTER ? registers.get(slot.index).constant() : -1;
+            boolean fromArray = slot.where == Slot.Where.INPUT;
+            if (!fromArray && (constant < 0 || constants.get(constant).arrayType() != partner.register
+                    || constants.get(constant).type() != partner.dtype)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Where a step writes its value; null for a fold. */
@@ -528,6 +570,10 @@ final class FusedLoop {
         private final Map<Integer, Integer> loadedLocals = new LinkedHashMap<>();
         /** The inputs loaded so far while writing the body, which loads each once. */
         private final Set<Integer> loadedInputs = new HashSet<>();
+        /** The same for the partner's vectors that partner comparisons read (see isPartnerComparison). */
+        private final Map<Integer, Integer> partnerConstantLocals = new LinkedHashMap<>();
+        private final Map<Integer, Integer> partnerLoadedLocals = new LinkedHashMap<>();
+        private final Set<Integer> partnerLoadedInputs = new HashSet<>();
         /** The locals live at the loop's head, as verification types. */
         private final List<String> headLocals = new ArrayList<>(List.of("[Ljava/lang/Object;", "[Ljava/lang/Object;",
                 "java/lang/Object", "I", "I", "I", "I", "I", "I"));
@@ -575,7 +621,15 @@ final class FusedLoop {
             out.iload(LAST);
             out.ifIcmpgt(exit);
             for (Step step : steps) {
-                if (step instanceof Step.Op op) {
+                if (step instanceof Step.Op op && laneMethod(op, constants, registers, element) == null) {
+                    // A partner comparison: compared as partner vectors, its mask cast to the element's.
+                    Element partner = element.partner();
+                    for (Slot operand : op.operands()) {
+                        pushPartnerVector(operand, partner);
+                    }
+                    out.invokestatic(partner.laneOps, LANE_METHODS.get(op.op()), partner.descriptor(op.op(), 2), 2, 1);
+                    out.invokestatic(element.laneOps, "castMask", "(" + MASK_TYPE + ")" + MASK_TYPE, 1, 1);
+                } else if (step instanceof Step.Op op) {
                     Slot[] operands = reads(op);
                     for (Slot operand : operands) {
                         pushVector(operand);
@@ -628,23 +682,34 @@ final class FusedLoop {
          */
         private void assignLocals() {
             int next = STORE + 1;
+            Set<Integer> partnerInputs = new HashSet<>();
             for (Step step : steps) {
+                boolean partnerComparison = step instanceof Step.Op op
+                        && laneMethod(op, constants, registers, element) == null;
                 for (Slot slot : reads(step)) {
                     if (slot.where == Slot.Where.INPUT && !inputLocals.containsKey(slot.index)) {
                         inputLocals.put(slot.index, next++);
                         inputClasses.put(slot.index, Element.arrayClass(slot.arrayType));
                         headLocals.add(inputClasses.get(slot.index));
                     }
+                    if (slot.where == Slot.Where.INPUT && partnerComparison) {
+                        partnerInputs.add(slot.index);
+                    }
                     int constant = constantOf(slot);
-                    if (constant >= 0 && !constantLocals.containsKey(constant)) {
-                        constantLocals.put(constant, next++);
-                        headLocals.add(isBoolean(constant) ? MASK : element.vector);
+                    Map<Integer, Integer> locals = partnerComparison ? partnerConstantLocals : constantLocals;
+                    if (constant >= 0 && !locals.containsKey(constant)) {
+                        locals.put(constant, next++);
+                        headLocals.add(isBoolean(constant) ? MASK : partnerComparison ? element.partner().vector
+                                : element.vector);
                     }
                 }
             }
             resultLocal = next++;
             for (int input : inputLocals.keySet()) {
                 loadedLocals.put(input, next++);
+            }
+            for (int input : partnerInputs) {
+                partnerLoadedLocals.put(input, next++);
             }
             registerBase = next;
         }
@@ -672,6 +737,13 @@ final class FusedLoop {
                 } else {
                     out.invokestatic(element.laneOps, "broadcast", "([Ljava/lang/Object;I)" + element.vectorType(), 2, 1);
                 }
+                out.astore(local);
+            });
+            partnerConstantLocals.forEach((constant, local) -> {
+                Element partner = element.partner();
+                out.aload(CONSTANTS);
+                out.push(constant);
+                out.invokestatic(partner.laneOps, "broadcast", "([Ljava/lang/Object;I)" + partner.vectorType(), 2, 1);
                 out.astore(local);
             });
         }
@@ -715,6 +787,23 @@ final class FusedLoop {
             } else {
                 out.aload(local(slot));
             }
+        }
+
+        /** A partner comparison's operand: a constant broadcast, or a bound array's vector, of the partner. */
+        private void pushPartnerVector(Slot slot, Element partner) {
+            int constant = constantOf(slot);
+            if (constant >= 0) {
+                out.aload(partnerConstantLocals.get(constant));
+                return;
+            }
+            int loaded = partnerLoadedLocals.get(slot.index);
+            if (partnerLoadedInputs.add(slot.index)) {
+                out.aload(inputLocals.get(slot.index));
+                out.iload(INDEX);
+                out.invokestatic(partner.laneOps, "load", "(" + partner.array + "I)" + partner.vectorType(), 2, 1);
+                out.astore(loaded);
+            }
+            out.aload(loaded);
         }
 
         /** The local that holds a register's or the result's vector in the loop body. */

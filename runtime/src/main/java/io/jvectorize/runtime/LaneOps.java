@@ -92,6 +92,11 @@ final class LaneOps {
         return VectorMask.fromArray(SPECIES, array, index);
     }
 
+    /** A mask of int64 lanes (a comparison of them) as one of as many float64 lanes. */
+    static VectorMask<Double> castMask(VectorMask<?> mask) {
+        return mask.cast(SPECIES);
+    }
+
     /** Constant number {@code k} of the run (a {@code double[]} of one), in every lane. */
     static DoubleVector broadcast(Object[] constants, int k) {
         return DoubleVector.broadcast(SPECIES, ((double[]) constants[k])[0]);

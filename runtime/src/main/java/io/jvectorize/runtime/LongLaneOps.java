@@ -43,6 +43,11 @@ final class LongLaneOps {
         return VectorMask.fromArray(SPECIES, array, index);
     }
 
+    /** A mask of float64 lanes (a comparison of them) as one of as many int64 lanes. */
+    static VectorMask<Long> castMask(VectorMask<?> mask) {
+        return mask.cast(SPECIES);
+    }
+
     /** Constant number {@code k} of the run (a {@code long[]} of one), in every lane. */
     static LongVector broadcast(Object[] constants, int k) {
         return LongVector.broadcast(SPECIES, ((long[]) constants[k])[0]);

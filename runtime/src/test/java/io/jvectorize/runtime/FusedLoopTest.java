@@ -295,11 +295,13 @@ class FusedLoopTest {
     @Test
     void otherPassesKeepTheBlockEngine() {
         Map<String, Object> data = Map.of("a", new double[100], "f", new float[100], "l", new long[100],
-                "flag", new boolean[100]);
-        // Integer modulo and powers but 2, integer comparisons in a float64 pass, comparisons of
-        // bools, functions without a vector counterpart, a reduction of an input alone.
+                "i", new int[100], "flag", new boolean[100]);
+        // Integer modulo and powers but 2, int32 comparisons in a float64 pass (int64 ones are
+        // its partner's), comparisons of bools, functions without a vector counterpart, a
+        // reduction of an input alone.
         Expr l = Expr.symbol("l", DType.INT64);
-        for (Expr e : List.of(A.sum(), l.mod(3), l.pow(Expr.literal(3)), Expr.where(l.gt(Expr.literal(0)), A, B),
+        Expr i = Expr.symbol("i", DType.INT32);
+        for (Expr e : List.of(A.sum(), l.mod(3), l.pow(Expr.literal(3)), Expr.where(i.gt(Expr.literal(0)), A, B),
                 FLAG.eq(A.gt(B)), A.tanh(), A.pow(Expr.literal(3.0)), A.mod(2.0))) {
             Map<String, Object> withB = new HashMap<>(data);
             withB.put("b", new double[100]);

@@ -284,4 +284,74 @@ class TypedLoopTest {
             }
         }
     }
+
+    /**
+     * Comparisons of int64 values as conditions of a float64 where, and of float64 values in an
+     * int64 one: compared as their own vectors, the masks cast lane for lane.
+     */
+    @Test
+    void partnerComparisonsAreConditionsBitForBit() {
+        Random random = new Random(4664);
+        String[] comparisons = {"<", "<=", ">", ">=", "==", "!="};
+        int looped = 0;
+        for (int t = 0; t < 600; t++) {
+            boolean floatWhere = t % 2 == 0;
+            int n = 1 + random.nextInt(300);
+            Map<String, Object> data = new HashMap<>();
+            data.put("flag", ComputeTesting.booleans(random, n));
+            String condition;
+            Expr branch1;
+            Expr branch2;
+            Map<String, DType> types;
+            if (floatWhere) { // int64 q, r, k compared; float64 a, b, s in the branches
+                data.putAll(LoopTrees.data(random, n));
+                data.put("q", ComputeTesting.longs(random, n));
+                data.put("r", ComputeTesting.longs(random, n));
+                data.put("k", ComputeTesting.SPECIAL_LONGS[random.nextInt(ComputeTesting.SPECIAL_LONGS.length)]);
+                String[] operands = {"q", "r", "k", String.valueOf(random.nextInt(7) - 3)};
+                condition = operands[random.nextInt(4)] + " " + comparisons[random.nextInt(6)] + " "
+                        + operands[random.nextInt(4)];
+                branch1 = tree(random, 3);
+                branch2 = tree(random, 3);
+                types = Map.of("q", DType.INT64, "r", DType.INT64, "k", DType.INT64, "flag", DType.BOOLEAN);
+            } else { // float64 x, y, z compared; int64 a, b, s in the branches
+                data.put("a", ComputeTesting.longs(random, n));
+                data.put("b", ComputeTesting.longs(random, n));
+                data.put("s", ComputeTesting.SPECIAL_LONGS[random.nextInt(ComputeTesting.SPECIAL_LONGS.length)]);
+                data.put("x", ComputeTesting.doubles(random, n));
+                data.put("y", ComputeTesting.doubles(random, n));
+                data.put("z", ComputeTesting.SPECIAL_DOUBLES[random.nextInt(ComputeTesting.SPECIAL_DOUBLES.length)]);
+                String[] operands = {"x", "y", "z", String.valueOf(random.nextGaussian())};
+                condition = operands[random.nextInt(4)] + " " + comparisons[random.nextInt(6)] + " "
+                        + operands[random.nextInt(4)];
+                branch1 = integerTree(random, 3, DType.INT64);
+                branch2 = integerTree(random, 3, DType.INT64);
+                types = Map.of("a", DType.INT64, "b", DType.INT64, "s", DType.INT64, "flag", DType.BOOLEAN);
+            }
+            Expr e = Expr.parse("where(" + condition + ", " + branch1 + ", " + branch2 + ")", types);
+            if (Compute.explain(e, data).contains(LOOP)) {
+                looped++;
+            }
+            Object expected = Compute.compute(e, data, false);
+            ComputeTesting.assertSameBits(expected, Compute.compute(e, data), e + " over " + n);
+        }
+        assertEquals(ComputeTesting.LOOPS, looped > 250, "partner comparisons in a generated loop: " + looped);
+        assertEquals(0, FusedLoop.failedLoops(), "loop classes the JVM refused");
+        // And once the JIT has compiled the loops.
+        Map<String, Object> data = LoopTrees.data(random, 1 << 14);
+        data.put("q", ComputeTesting.longs(random, 1 << 14));
+        data.put("r", ComputeTesting.longs(random, 1 << 14));
+        data.put("k", 3L);
+        Map<String, DType> types = Map.of("q", DType.INT64, "r", DType.INT64, "k", DType.INT64);
+        for (String text : List.of("where(q > k, a * q, b)", "where(q == r, a, b / 2)", "where(a < b, q, r * k)",
+                "where(a != s, -q, k)")) {
+            Expr e = Expr.parse(text, types);
+            Object expected = Compute.compute(e, data, false);
+            Object actual = null;
+            for (int call = 0; call < 200; call++) {
+                actual = Compute.compute(e, data);
+            }
+            ComputeTesting.assertSameBits(expected, actual, text);
+        }
+    }
 }

@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Vector API on: the NumPy way, the generated kernels (SIMD), their parallel variants, and
  * {@link Compute} operator by operator, fused, calling the generated kernel by name and
  * calling the reflective fallback; then {@link Compute}'s loops for other types (a float64
- * times an int64 array, int32 arithmetic, a float32 math function), fused and block by block. The generated kernels' scalar path needs forks of its own:
+ * times an int64 array, a float64 array where an int64 one passes a comparison, int32
+ * arithmetic, a float32 math function), fused and block by block. The generated kernels' scalar path needs forks of its own:
  * see {@link ScalarPathBenchmarks}.
  *
  * <p>As JMH advises: inputs come from a {@link SeedData} state made in {@code @Setup}, never
@@ -147,6 +148,16 @@ public class SeedBenchmarks {
     @Benchmark
     public Object mixedComputeOptimized(SeedData d) {
         return Compute.compute(d.mixedExpression, d.data, true);
+    }
+
+    @Benchmark
+    public Object filteredComputeBlocks(SeedData d) {
+        return Compute.compute(d.filteredExpression, d.data, SeedData.BLOCK_BY_BLOCK);
+    }
+
+    @Benchmark
+    public Object filteredComputeOptimized(SeedData d) {
+        return Compute.compute(d.filteredExpression, d.data, true);
     }
 
     @Benchmark

@@ -33,6 +33,8 @@ public class SeedData {
 
     /** A float64 array times an int64 one, as price times quantity. */
     public static final String MIXED = "x * q";
+    /** A float64 array where an int64 one is positive: a comparison of another type as the condition. */
+    public static final String FILTERED = "where(q > 500, x, 0)";
     /** int32 arithmetic, wrapping around as Java's. */
     public static final String INT32 = "i * j - 1";
     /** A float32 expression with a math function. */
@@ -69,6 +71,7 @@ public class SeedData {
     public Expr gaussianReflective;
     /** {@link #MIXED}, {@link #INT32} and {@link #FLOAT32}, their symbols typed. */
     public Expr mixedExpression;
+    public Expr filteredExpression;
     public Expr int32Expression;
     public Expr float32Expression;
 
@@ -97,13 +100,14 @@ public class SeedData {
         polyPlusOneGenerated = Expr.parse("Seed.poly(x) + 1");
         gaussianReflective = Expr.parse("ReflectiveSeed.gaussian(x)");
         mixedExpression = Expr.parse(MIXED, Map.of("q", DType.INT64));
+        filteredExpression = Expr.parse(FILTERED, Map.of("q", DType.INT64));
         int32Expression = Expr.parse(INT32, Map.of("i", DType.INT32, "j", DType.INT32));
         float32Expression = Expr.parse(FLOAT32, Map.of("f", DType.FLOAT32));
         requirePlan(polyGenerated, "generated");
         requirePlan(gaussianGenerated, "generated");
         requirePlan(polyReflective, "reflective fallback");
         requirePlan(gaussianReflective, "reflective fallback");
-        for (Expr e : new Expr[] {mixedExpression, int32Expression, float32Expression}) {
+        for (Expr e : new Expr[] {mixedExpression, filteredExpression, int32Expression, float32Expression}) {
             // Optimized, these variants measure Compute's generated loop, which needs wide vectors.
             if (!Compute.explain(e, data).contains("generated Vector API loop")) {
                 throw new IllegalStateException(e + " should run in a generated loop, but its plan is:\n"

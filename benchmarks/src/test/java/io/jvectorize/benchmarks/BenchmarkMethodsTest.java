@@ -51,7 +51,8 @@ class BenchmarkMethodsTest {
         Object result = benchmark.invoke(instance, data);
 
         String name = benchmark.getName();
-        if (name.startsWith("mixed") || name.startsWith("int32") || name.startsWith("float32")) {
+        if (name.startsWith("mixed") || name.startsWith("filtered") || name.startsWith("int32")
+                || name.startsWith("float32")) {
             assertComputesItsTypedFunction(name, data, result);
             return;
         }
@@ -75,12 +76,17 @@ class BenchmarkMethodsTest {
         assertTrue(Arrays.equals(before, data.x), name + " changed its input");
     }
 
-    /** The variants on other types: x * q exactly, i * j - 1 wrapping, exp(-f * f) within float rounding. */
+    /**
+     * The variants on other types: x * q and where(q > 500, x, 0) exactly, i * j - 1 wrapping,
+     * exp(-f * f) within float rounding.
+     */
     private static void assertComputesItsTypedFunction(String name, SeedData data, Object result) {
         int n = data.size;
         for (int k = 0; k < n; k++) {
             if (name.startsWith("mixed")) {
                 assertEquals(data.x[k] * data.q[k], ((double[]) result)[k], name + " at " + k);
+            } else if (name.startsWith("filtered")) {
+                assertEquals(data.q[k] > 500 ? data.x[k] : 0, ((double[]) result)[k], name + " at " + k);
             } else if (name.startsWith("int32")) {
                 assertEquals(data.i[k] * data.j[k] - 1, ((int[]) result)[k], name + " at " + k);
             } else {

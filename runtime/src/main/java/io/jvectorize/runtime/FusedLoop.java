@@ -468,7 +468,7 @@ final class FusedLoop {
      * arrays or constants (no partner arithmetic runs in the loop): the loop loads them as
      * partner vectors, compares them with the partner's lane operation and casts the mask.
      */
-    static boolean isPartnerComparison(Step.Op op, List<Program.Constant> constants,
+    private static boolean isPartnerComparison(Step.Op op, List<Program.Constant> constants,
             List<Program.Register> registers, Element element) {
         Element partner = element.partner();
         if (partner == null || partner.lanes() != element.lanes() || op.op().rule() != Operator.Rule.COMPARE

@@ -481,8 +481,7 @@ final class FusedLoop {
             if (slot.arrayType != partner.register || op.node().operandType(k) != partner.dtype) {
                 return false;
             }
-            int constant = slot.where == Slot.Where.SCALAR ? slot.index
-                    : slot.where == Slot.Where.REGISTER ? registers.get(slot.index).constant() : -1;
+            int constant = constantOf(slot, registers);
             boolean fromArray = slot.where == Slot.Where.INPUT;
             if (!fromArray && (constant < 0 || constants.get(constant).arrayType() != partner.register
                     || constants.get(constant).type() != partner.dtype)) {
@@ -490,6 +489,14 @@ final class FusedLoop {
             }
         }
         return true;
+    }
+
+    /** The constant a slot holds (a number, or a register of copies of one), or -1. */
+    private static int constantOf(Slot slot, List<Program.Register> registers) {
+        if (slot.where == Slot.Where.SCALAR) {
+            return slot.index;
+        }
+        return slot.where == Slot.Where.REGISTER ? registers.get(slot.index).constant() : -1;
     }
 
     /** Where a step writes its value; null for a fold. */
@@ -534,9 +541,8 @@ final class FusedLoop {
             // product) and calls Math.pow otherwise. The exponent is a number, or (for
             // integers, which have no kernel with a number) a register of its copies.
             Slot exponent = operands[1];
-            int constant = exponent.where == Slot.Where.SCALAR ? exponent.index
-                    : exponent.where == Slot.Where.REGISTER && element.integer()
-                            ? registers.get(exponent.index).constant() : -1;
+            int constant = exponent.where == Slot.Where.REGISTER && !element.integer() ? -1
+                    : constantOf(exponent, registers);
             return constant >= 0 && constants.get(constant).expr() instanceof Literal l && l.doubleValue() == 2.0
                     ? "square" : null;
         }
@@ -695,7 +701,7 @@ final class FusedLoop {
                     if (slot.where == Slot.Where.INPUT && partnerComparison) {
                         partnerInputs.add(slot.index);
                     }
-                    int constant = constantOf(slot);
+                    int constant = constantOf(slot, registers);
                     Map<Integer, Integer> locals = partnerComparison ? partnerConstantLocals : constantLocals;
                     if (constant >= 0 && !locals.containsKey(constant)) {
                         locals.put(constant, next++);
@@ -753,16 +759,8 @@ final class FusedLoop {
             return constants.get(k).arrayType() == boolean[].class;
         }
 
-        /** The constant a slot holds (a number, or a register of copies of one), or -1. */
-        private int constantOf(Slot slot) {
-            if (slot.where == Slot.Where.SCALAR) {
-                return slot.index;
-            }
-            return slot.where == Slot.Where.REGISTER ? registers.get(slot.index).constant() : -1;
-        }
-
         private void pushVector(Slot slot) {
-            int constant = constantOf(slot);
+            int constant = constantOf(slot, registers);
             if (constant >= 0) {
                 out.aload(constantLocals.get(constant));
             } else if (slot.where == Slot.Where.INPUT) {
@@ -791,7 +789,7 @@ final class FusedLoop {
 
         /** A partner comparison's operand: a constant broadcast, or a bound array's vector, of the partner. */
         private void pushPartnerVector(Slot slot, Element partner) {
-            int constant = constantOf(slot);
+            int constant = constantOf(slot, registers);
             if (constant >= 0) {
                 out.aload(partnerConstantLocals.get(constant));
                 return;

@@ -1,9 +1,12 @@
 package io.jvectorize.runtime;
 
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The data bound to an expression's symbols, checked: every symbol bound, to a supported array
@@ -15,7 +18,7 @@ import java.util.TreeSet;
 final class Binding {
 
     private static final String SUPPORTED = "a double[], float[], long[], int[] or boolean[] array,"
-            + " or a Double, Float, Long, Integer, Short, Byte or Boolean";
+            + " a Number or a Boolean";
 
     private final Map<String, DType> declared;
     private final Map<String, DType> given = new LinkedHashMap<>();
@@ -40,7 +43,7 @@ final class Binding {
                         : "symbol " + name + " is not bound: the data has " + names(data));
             }
             boolean isArray = value.getClass().isArray();
-            DType type = isArray ? DType.ofArray(value).orElse(null) : scalarType(value);
+            DType type = isArray ? DType.ofArray(value).orElse(null) : scalarType(name, value);
             if (type == null) {
                 throw new IllegalArgumentException("symbol " + name + " is bound to a "
                         + value.getClass().getCanonicalName() + ", which compute does not support; bind " + SUPPORTED);
@@ -79,20 +82,37 @@ final class Binding {
         return joiner.toString();
     }
 
-    private static DType scalarType(Object value) {
-        if (value instanceof Double) {
-            return DType.FLOAT64;
+    /**
+     * The type of a scalar: Double float64, Float float32, Long (and AtomicLong, and a
+     * BigInteger int64 can hold) int64, Integer, Short, Byte (and AtomicInteger) int32, any
+     * other Number float64, as its {@code doubleValue()}.
+     *
+     * @throws IllegalArgumentException for a BigInteger outside int64
+     */
+    private static DType scalarType(String name, Object value) {
+        if (value instanceof Boolean) {
+            return DType.BOOLEAN;
+        }
+        if (!(value instanceof Number)) {
+            return null;
         }
         if (value instanceof Float) {
             return DType.FLOAT32;
         }
-        if (value instanceof Long) {
+        if (value instanceof Long || value instanceof AtomicLong) {
             return DType.INT64;
         }
-        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte || value instanceof AtomicInteger) {
             return DType.INT32;
         }
-        return value instanceof Boolean ? DType.BOOLEAN : null;
+        if (value instanceof BigInteger big) {
+            if (big.bitLength() >= Long.SIZE) {
+                throw new IllegalArgumentException("symbol " + name + " is bound to the BigInteger " + big
+                        + ", outside the range of int64; bind a double to compute with it in float64");
+            }
+            return DType.INT64;
+        }
+        return DType.FLOAT64;
     }
 
     /** A one-element array of the engine's kind, holding the number as a value of {@code type}. */
@@ -104,8 +124,9 @@ final class Binding {
         if (type.isIntegral()) {
             return new long[] {number.longValue()};
         }
-        // A Long bound to a float64 symbol rounds as Java's (double) cast does.
-        return new double[] {value instanceof Long ? (double) number.longValue() : number.doubleValue()};
+        // An integer bound to a float64 symbol rounds as Java's (double) cast does.
+        boolean integral = value instanceof Long || value instanceof AtomicLong || value instanceof BigInteger;
+        return new double[] {integral ? (double) number.longValue() : number.doubleValue()};
     }
 
     private int commonLength() {

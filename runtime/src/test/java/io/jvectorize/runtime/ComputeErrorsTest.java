@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -43,7 +46,7 @@ class ComputeErrorsTest {
         data.put("x", new double[2]);
         data.put("y", null);
         assertMessage("symbol y is bound to null; bind a double[], float[], long[], int[] or boolean[] array,"
-                + " or a Double, Float, Long, Integer, Short, Byte or Boolean", X.add(Y), data);
+                + " a Number or a Boolean", X.add(Y), data);
         assertMessage("data is null: pass a map from symbol names to arrays or numbers (Map.of() where the"
                 + " expression has no symbols)", X, null);
         assertThrows(NullPointerException.class, () -> Compute.compute(null, Map.of()));
@@ -52,18 +55,41 @@ class ComputeErrorsTest {
 
     @Test
     void unsupportedTypes() {
-        String supported = "; bind a double[], float[], long[], int[] or boolean[] array,"
-                + " or a Double, Float, Long, Integer, Short, Byte or Boolean";
+        String supported = "; bind a double[], float[], long[], int[] or boolean[] array, a Number or a Boolean";
         assertMessage("symbol x is bound to a java.lang.String, which compute does not support" + supported, X,
                 Map.of("x", "1.5"));
         assertMessage("symbol x is bound to a short[], which compute does not support" + supported, X,
                 Map.of("x", new short[3]));
         assertMessage("symbol x is bound to a java.lang.Double[], which compute does not support" + supported, X,
                 Map.of("x", new Double[3]));
-        assertMessage("symbol x is bound to a java.math.BigDecimal, which compute does not support" + supported, X,
-                Map.of("x", BigDecimal.ONE));
         assertMessage("symbol x is bound to a java.util.ArrayList, which compute does not support" + supported, X,
                 Map.of("x", new ArrayList<>(List.of(1.0))));
+    }
+
+    @Test
+    void everyNumberIsAScalar() {
+        Expr n = Expr.symbol("n", DType.INT64);
+        Expr i = Expr.symbol("i", DType.INT32);
+        for (boolean optimize : new boolean[] {true, false}) {
+            assertArrayEquals(new double[] {1.1, 2.1}, (double[]) Compute.compute(X.add(Y),
+                    Map.of("x", new double[] {1, 2}, "y", new BigDecimal("0.1")), optimize));
+            Expr m = Expr.symbol("m", DType.INT64);
+            assertArrayEquals(new long[] {Long.MAX_VALUE}, (long[]) Compute.compute(n.add(m),
+                    Map.of("n", new AtomicLong(Long.MAX_VALUE), "m", new long[1]), optimize));
+            assertArrayEquals(new long[] {-3, 7}, (long[]) Compute.compute(n.add(m),
+                    Map.of("n", BigInteger.valueOf(-5), "m", new long[] {2, 12}), optimize));
+            assertArrayEquals(new int[] {8}, (int[]) Compute.compute(i.add(Expr.symbol("k", DType.INT32)),
+                    Map.of("i", new AtomicInteger(5), "k", new int[] {3}), optimize));
+            // A Long, AtomicLong or BigInteger bound to float64 rounds as Java's (double) cast.
+            assertArrayEquals(new double[] {(double) (Long.MAX_VALUE - 1)}, (double[]) Compute.compute(
+                    X.mul(Y), Map.of("x", new double[] {1}, "y", BigInteger.valueOf(Long.MAX_VALUE - 1)), optimize));
+        }
+        assertMessage("symbol y is bound to the BigInteger 9223372036854775808, outside the range of int64; bind a"
+                + " double to compute with it in float64", X.add(Y),
+                Map.of("x", new double[1], "y", BigInteger.ONE.shiftLeft(63)));
+        assertMessage("symbol n is declared int64 but bound to float64 data (BigDecimal), which does not widen to"
+                + " int64; bind int64 data (long[]), or declare the symbol as float64", n,
+                Map.of("n", BigDecimal.ONE));
     }
 
     @Test

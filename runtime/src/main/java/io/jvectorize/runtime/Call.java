@@ -9,12 +9,19 @@ final class Call extends Expr {
     private final VectorizedFunction function;
     private final List<Expr> arguments;
     private final int overload;
+    private final int height;
 
     /** @throws IllegalArgumentException if no overload accepts the arguments' types */
     Call(VectorizedFunction function, List<Expr> arguments) {
         this.function = Objects.requireNonNull(function, "function");
         this.arguments = List.copyOf(arguments);
         this.overload = chooseOverload(function, this.arguments);
+        this.height = heightAbove(this.arguments);
+    }
+
+    @Override
+    int height() {
+        return height;
     }
 
     private static int chooseOverload(VectorizedFunction function, List<Expr> arguments) {

@@ -14,12 +14,21 @@ import java.util.Objects;
  * {@link DType}); numbers written in them are weak, as Python's are in NumPy (NEP 50): they take
  * the type of what they meet. {@code equals} and {@code hashCode} compare structure, and
  * {@code toString} gives text that {@link #parse(String, Map)} reads back to an equal expression.
+ * Arithmetic on integer literals alone is done when built, exactly, as Python does it ({@code 2**40}
+ * is a literal; one outside int64 is an error), and no expression nests deeper than
+ * {@link #MAX_DEPTH} levels.
  *
  * <p>Elementwise expressions give an array; reductions ({@link #sum()}, {@link #mean()}, ...)
  * give one number. A reduction may also appear inside an elementwise expression, as in
  * {@code x - mean(x)}: it is computed first and acts as a scalar.
  */
 public abstract class Expr {
+    /**
+     * The most levels an expression may nest: each operator, function and call is one above its
+     * operands, so {@code a + b + c} is two. Deeper ones are refused when built, so that nothing
+     * that walks an expression (computing, printing, comparing) can exhaust the stack.
+     */
+    public static final int MAX_DEPTH = 256;
 
     Expr() {
         // Only this package defines nodes.
@@ -68,7 +77,8 @@ public abstract class Expr {
 
     /** {@code condition ? a : b} elementwise; {@code condition} must be boolean. */
     public static Expr where(Expr condition, Expr a, Expr b) {
-        return new Operation(Operator.WHERE, List.of(condition, a, b));
+        return Operation.of(Operator.WHERE, List.of(Objects.requireNonNull(condition, "condition"),
+                Objects.requireNonNull(a, "a"), Objects.requireNonNull(b, "b")));
     }
 
     /**
@@ -78,6 +88,10 @@ public abstract class Expr {
      * @throws IllegalArgumentException for an unknown name, listing near matches
      */
     public static Expr call(String name, Expr... arguments) {
+        Objects.requireNonNull(name, "name");
+        for (Expr argument : Objects.requireNonNull(arguments, "arguments")) {
+            Objects.requireNonNull(argument, "an argument of " + name);
+        }
         return ExprParser.call(name, Arrays.asList(arguments));
     }
 
@@ -378,6 +392,29 @@ public abstract class Expr {
         return List.of();
     }
 
+    /** The levels below it: 0 for a symbol or a literal, one more than its deepest operand otherwise. */
+    int height() {
+        return 0;
+    }
+
+    /**
+     * The height of a node over {@code children}.
+     *
+     * @throws IllegalArgumentException if it would nest deeper than {@link #MAX_DEPTH}
+     */
+    static int heightAbove(List<Expr> children) {
+        int height = 0;
+        for (Expr child : children) {
+            height = Math.max(height, child.height());
+        }
+        if (height >= MAX_DEPTH) {
+            throw new IllegalArgumentException("expression nested deeper than " + MAX_DEPTH + " levels (an operator"
+                    + " in a chain such as a + b + c counts as one): split long chains in parentheses, as in"
+                    + " (a + b) + (c + d)");
+        }
+        return height + 1;
+    }
+
     /** Whether it is a weak number: a literal, or arithmetic on literals only. */
     boolean isWeak() {
         return false;
@@ -390,11 +427,11 @@ public abstract class Expr {
     }
 
     private Expr binary(Operator op, Expr other) {
-        return new Operation(op, List.of(this, Objects.requireNonNull(other, "other")));
+        return Operation.of(op, List.of(this, Objects.requireNonNull(other, "other")));
     }
 
     private Expr unary(Operator op) {
-        return new Operation(op, List.of(this));
+        return Operation.of(op, List.of(this));
     }
 
     private Expr reduce(Reduction.Kind kind) {

@@ -1,7 +1,6 @@
 package io.jvectorize.runtime;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,15 +30,17 @@ import java.util.function.Supplier;
  * function known to {@link Functions}; nothing else can be called, and no reflection is used.
  *
  * <p>Limits, so that no text can exhaust the stack here or in whatever walks the expression
- * later: at most {@value #MAX_LENGTH} characters, and at most {@value #MAX_DEPTH} levels of
- * nesting, counting parentheses, calls, unary operators, {@code **} and the height of the
- * resulting tree (so a chain of more than 256 {@code +} needs parentheses to split it).
+ * later: at most {@value #MAX_LENGTH} characters; a tree at most {@link Expr#MAX_DEPTH} levels
+ * high (so a chain of more than 256 {@code +} needs parentheses to split it); and parentheses,
+ * calls, signs and {@code **} nested at most as deep (each takes several frames of this
+ * recursive descent). {@link Expr#toString} never nests them deeper than the tree is high, so
+ * the text of every expression reads back.
  * Every error is an {@link ExprSyntaxException} whose message shows the text with a caret under
  * the column.
  */
 final class ExprParser {
     static final int MAX_LENGTH = 100_000;
-    static final int MAX_DEPTH = 256;
+    static final int MAX_NESTING = Expr.MAX_DEPTH;
 
     private static final Map<String, Double> CONSTANTS =
             Map.of("pi", Math.PI, "e", Math.E, "nan", Double.NaN, "inf", Double.POSITIVE_INFINITY);
@@ -76,8 +77,6 @@ final class ExprParser {
     private int position;
     /** Open parentheses, calls, unary operators and exponents around the current token. */
     private int depth;
-    /** The height of each node built so far; leaves are 0. */
-    private final Map<Expr, Integer> heights = new IdentityHashMap<>();
 
     private ExprParser(String text, Map<String, DType> symbolTypes) {
         this.text = text;
@@ -87,6 +86,12 @@ final class ExprParser {
     static Expr parse(String text, Map<String, DType> symbolTypes) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(symbolTypes, "symbolTypes");
+        symbolTypes.forEach((name, type) -> {
+            if (type == null) {
+                throw new IllegalArgumentException("the type of symbol " + name + " is null; give a DType, such as"
+                        + " DType.INT64, or leave the symbol out for float64");
+            }
+        });
         if (text.length() > MAX_LENGTH) {
             throw syntaxError(text, MAX_LENGTH, "text longer than " + MAX_LENGTH + " characters (it has " + text.length()
                     + ") at column " + (MAX_LENGTH + 1));
@@ -250,8 +255,8 @@ final class ExprParser {
         }
         close(open, "',' or ')'");
         depth--;
-        return checkHeight(name, build(name, () -> function == null
-                ? builtIn(name.text, arguments) : new Call(function, arguments)));
+        checkHeight(name, arguments);
+        return build(name, () -> function == null ? builtIn(name.text, arguments) : new Call(function, arguments));
     }
 
     private static boolean isBuiltIn(String name) {
@@ -261,7 +266,7 @@ final class ExprParser {
     private static Expr builtIn(String name, List<Expr> arguments) {
         Optional<Operator> op = Operator.function(name, arguments.size());
         if (op.isPresent()) {
-            return new Operation(op.get(), arguments);
+            return Operation.of(op.get(), arguments);
         }
         Optional<Reduction.Kind> kind = Reduction.Kind.named(name);
         if (kind.isPresent() && arguments.size() == 1) {
@@ -285,7 +290,8 @@ final class ExprParser {
     // ---- building nodes -----------------------------------------------------------------------
 
     private Expr build(Token token, Operator op, Expr... operands) {
-        return checkHeight(token, build(token, () -> new Operation(op, List.of(operands))));
+        checkHeight(token, List.of(operands));
+        return build(token, () -> Operation.of(op, List.of(operands)));
     }
 
     /** Runs a node constructor, turning its typing error into one that points at {@code token}. */
@@ -299,27 +305,21 @@ final class ExprParser {
         }
     }
 
-    private Expr checkHeight(Token token, Expr node) {
-        int height = 0;
-        for (Expr child : node.children()) {
-            height = Math.max(height, heights.getOrDefault(child, 0));
+    /** Refuses, at {@code token}, a node over {@code operands} higher than {@link Expr#MAX_DEPTH}. */
+    private void checkHeight(Token token, List<Expr> operands) {
+        for (Expr operand : operands) {
+            if (operand.height() >= Expr.MAX_DEPTH) {
+                throw error("expression nested deeper than " + Expr.MAX_DEPTH + " levels at column " + token.column()
+                        + " (an operator in a chain such as a + b + c counts as one): split long chains in"
+                        + " parentheses, as in (a + b) + (c + d)", token);
+            }
         }
-        height++;
-        if (height > MAX_DEPTH) {
-            throw tooDeep(token);
-        }
-        heights.put(node, height);
-        return node;
     }
 
     private void enter(Token token) {
-        if (++depth > MAX_DEPTH) {
-            throw tooDeep(token);
+        if (++depth > MAX_NESTING) {
+            throw error("expression nested deeper than " + MAX_NESTING + " levels at column " + token.column(), token);
         }
-    }
-
-    private ExprSyntaxException tooDeep(Token token) {
-        return error("expression nested deeper than " + MAX_DEPTH + " levels at column " + token.column(), token);
     }
 
     // ---- tokens -------------------------------------------------------------------------------
@@ -414,15 +414,14 @@ final class ExprParser {
 
     private int endOfName(int i) {
         i++;
-        while (i < text.length() && Character.isJavaIdentifierPart(text.charAt(i)) && text.charAt(i) != '$') {
+        while (i < text.length() && Symbol.isNamePart(text.charAt(i))) {
             i++;
         }
         return i;
     }
 
-    /** As {@link Symbol#isName}: Java identifiers without '$'. */
     private static boolean isNameStart(char c) {
-        return Character.isJavaIdentifierStart(c) && c != '$';
+        return Symbol.isNameStart(c);
     }
 
     private static boolean isDigit(int c) {

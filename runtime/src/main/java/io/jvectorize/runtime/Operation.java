@@ -10,6 +10,23 @@ final class Operation extends Expr {
     private final DType operandType;
     private final DType dtype;
     private final boolean weak;
+    private final int height;
+
+    /**
+     * {@code op} applied to {@code operands}: the literal it gives where they are all integer
+     * literals ({@link LiteralArithmetic}), the operation otherwise.
+     *
+     * @throws IllegalArgumentException where the operand types do not fit the operator, saying what would
+     */
+    static Expr of(Operator op, List<Expr> operands) {
+        if (operands.size() == op.arity()) {
+            Literal folded = LiteralArithmetic.fold(op, operands);
+            if (folded != null) {
+                return folded;
+            }
+        }
+        return new Operation(op, operands);
+    }
 
     /** @throws IllegalArgumentException where the operand types do not fit the operator, saying what would */
     Operation(Operator op, List<Expr> operands) {
@@ -25,6 +42,15 @@ final class Operation extends Expr {
                     + " not " + operands.get(0).dtype() + " " + operands.get(0));
         }
         DType promoted = Typing.promote(values, op.text());
+        if (promoted == DType.INT32 && Typing.outsideInt32(values) != null) {
+            if (op.rule() != Operator.Rule.COMPARE) {
+                throw new IllegalArgumentException("integer " + Typing.outsideInt32(values) + " does not fit int32,"
+                        + " the type it takes from the int32 values it meets in " + describe(op, operands)
+                        + "; write it as a float, or give those values type int64");
+            }
+            // NumPy compares with a number out of range exactly: as int64.
+            promoted = DType.INT64;
+        }
         if (op.rule() != Operator.Rule.COMPARE && op.rule() != Operator.Rule.WHERE && promoted == DType.BOOLEAN) {
             throw new IllegalArgumentException("cannot apply " + op.text() + " to bool " + values.get(0)
                     + "; use where(condition, 1, 0) to turn a condition into a number");
@@ -47,6 +73,15 @@ final class Operation extends Expr {
                 this.dtype = promoted;
         }
         this.weak = op.rule() != Operator.Rule.COMPARE && this.operands.stream().allMatch(Expr::isWeak);
+        this.height = heightAbove(this.operands);
+    }
+
+    /** The operation as text, before it is built. */
+    private static String describe(Operator op, List<Expr> operands) {
+        if (op.isFunction()) {
+            return op.text() + operands.toString().replace('[', '(').replace(']', ')');
+        }
+        return operands.size() == 1 ? op.text() + operands.get(0) : operands.get(0) + " " + op.text() + " " + operands.get(1);
     }
 
     Operator op() {
@@ -74,6 +109,11 @@ final class Operation extends Expr {
     @Override
     boolean isWeak() {
         return weak;
+    }
+
+    @Override
+    int height() {
+        return height;
     }
 
     @Override

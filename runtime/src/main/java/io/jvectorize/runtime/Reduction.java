@@ -1,5 +1,6 @@
 package io.jvectorize.runtime;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -39,6 +40,7 @@ final class Reduction extends Expr {
     private final Kind kind;
     private final Expr operand;
     private final DType dtype;
+    private final int height;
 
     Reduction(Kind kind, Expr operand) {
         if (operand.isReduction()) {
@@ -48,6 +50,12 @@ final class Reduction extends Expr {
         this.kind = kind;
         this.operand = operand;
         this.dtype = resultType(kind, operand.dtype());
+        this.height = heightAbove(List.of(operand));
+    }
+
+    @Override
+    int height() {
+        return height;
     }
 
     /** NumPy's result types: sums of integers and booleans are int64, means and variances of integers float64. */

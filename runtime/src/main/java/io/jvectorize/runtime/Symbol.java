@@ -16,17 +16,29 @@ final class Symbol extends Expr {
         }
     }
 
-    /** Whether {@code text} is a name the parser reads as one symbol. */
+    /**
+     * Whether {@code text} is a name the parser reads as one symbol: letters, digits and
+     * {@code _}, not starting with a digit. Invisible characters, which Java identifiers may
+     * hold, are not allowed: {@code x\u200b} would look like {@code x} in every message.
+     */
     static boolean isName(String text) {
-        if (text.isEmpty() || !Character.isJavaIdentifierStart(text.charAt(0)) || text.charAt(0) == '$') {
+        if (text.isEmpty() || !isNameStart(text.charAt(0))) {
             return false;
         }
         for (int i = 1; i < text.length(); i++) {
-            if (!Character.isJavaIdentifierPart(text.charAt(i)) || text.charAt(i) == '$') {
+            if (!isNamePart(text.charAt(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    static boolean isNameStart(char c) {
+        return Character.isLetter(c) || c == '_';
+    }
+
+    static boolean isNamePart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 
     String name() {

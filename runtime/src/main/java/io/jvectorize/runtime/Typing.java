@@ -43,11 +43,28 @@ final class Typing {
         }
     }
 
-    /** Whether {@code operand} can be passed where {@code target} is expected: safe widening, or a weak literal of a fitting kind. */
+    /**
+     * Whether {@code operand} can be passed where {@code target} is expected: safe widening, or
+     * a weak literal of a fitting kind (an integer one of a value that fits an int32 target).
+     */
     static boolean accepts(DType target, Expr operand) {
         if (operand.isWeak()) {
+            if (target == DType.INT32 && outsideInt32(List.of(operand)) != null) {
+                return false;
+            }
             return operand.dtype().isFloating() ? target.isFloating() : target.isNumeric();
         }
         return operand.dtype().widensTo(target);
+    }
+
+    /** The first integer literal among {@code operands} that int32 cannot hold, or null. */
+    static Long outsideInt32(List<Expr> operands) {
+        for (Expr operand : operands) {
+            if (operand instanceof Literal literal && literal.dtype() == DType.INT64
+                    && (int) literal.longValue() != literal.longValue()) {
+                return literal.longValue();
+            }
+        }
+        return null;
     }
 }

@@ -393,10 +393,20 @@ class ExprParserTest {
 
     // ---- limits -------------------------------------------------------------------------------
 
+    /** A tree more than 256 levels high, refused at the operator or call that would be the 257th level. */
     private static void assertTooDeep(String text, int column) {
         ExprSyntaxException e = error(text);
-        assertEquals("expression nested deeper than 256 levels at column " + column, e.getMessage().lines().findFirst()
-                .orElseThrow());
+        assertEquals("expression nested deeper than 256 levels at column " + column + " (an operator in a chain such"
+                + " as a + b + c counts as one): split long chains in parentheses, as in (a + b) + (c + d)",
+                e.getMessage().lines().findFirst().orElseThrow());
+        assertEquals(column, e.column());
+    }
+
+    /** Text nesting parentheses, calls, signs and ** more than 256 deep, refused at the 257th. */
+    private static void assertTooNested(String text, int column) {
+        ExprSyntaxException e = error(text);
+        assertEquals("expression nested deeper than 256 levels at column " + column,
+                e.getMessage().lines().findFirst().orElseThrow());
         assertEquals(column, e.column());
     }
 
@@ -424,37 +434,31 @@ class ExprParserTest {
             sum = sum.add(X);
         }
         assertEquals(sum, parse("x" + "+x".repeat(256)));
-        assertEquals(256, depthOf(parse("x" + "**x".repeat(256))));
-        assertEquals(256, depthOf(parse("sqrt(".repeat(256) + "x" + ")".repeat(256))));
-        assertEquals(128, depthOf(parse("-(".repeat(128) + "x" + ")".repeat(128))));
-    }
-
-    private static int depthOf(Expr expr) {
-        int depth = 0;
-        for (Expr child : expr.children()) {
-            depth = Math.max(depth, depthOf(child));
-        }
-        return expr.children().isEmpty() ? 0 : depth + 1;
+        assertEquals(256, parse("x" + "**x".repeat(256)).height());
+        assertEquals(256, parse("sqrt(".repeat(256) + "x" + ")".repeat(256)).height());
+        assertEquals(128, parse("-(".repeat(128) + "x" + ")".repeat(128)).height());
     }
 
     @Test
     void nestingDeeperThan256LevelsIsAnErrorNotAStackOverflow() {
-        assertTooDeep("(".repeat(257) + "x" + ")".repeat(257), 257);
-        assertTooDeep("(".repeat(100_000), 257);
-        assertTooDeep("-".repeat(257) + "x", 257);
-        assertTooDeep("-".repeat(99_999) + "x", 257);
-        assertTooDeep("+".repeat(99_999) + "x", 257);
-        assertTooDeep("x" + "**x".repeat(33_333), 2 + 3 * 256);
+        // Text: refused at the 257th level of parentheses, calls, signs and **, before its tree is built.
+        assertTooNested("(".repeat(257) + "x" + ")".repeat(257), 257);
+        assertTooNested("(".repeat(100_000), 257);
+        assertTooNested("-".repeat(257) + "x", 257);
+        assertTooNested("-".repeat(99_999) + "x", 257);
+        assertTooNested("+".repeat(99_999) + "x", 257);
+        assertTooNested("x" + "**x".repeat(33_333), 2 + 3 * 256);
         // "**" and "-" alternate: the 129th "**" is the 257th level.
-        assertTooDeep("2" + "**-2".repeat(24_999), 2 + 4 * 128);
-        assertTooDeep("sqrt(".repeat(257) + "x" + ")".repeat(257), 5 * 256 + 5);
-        assertTooDeep("sqrt(".repeat(16_000) + "x" + ")".repeat(16_000), 5 * 256 + 5);
-        assertTooDeep("max(x, ".repeat(12_000) + "x" + ")".repeat(12_000), 7 * 256 + 4);
-        assertTooDeep("-(".repeat(50_000), 2 * 128 + 1);
+        assertTooNested("2" + "**-2".repeat(24_999), 2 + 4 * 128);
+        assertTooNested("sqrt(".repeat(257) + "x" + ")".repeat(257), 5 * 256 + 5);
+        assertTooNested("sqrt(".repeat(16_000) + "x" + ")".repeat(16_000), 5 * 256 + 5);
+        assertTooNested("max(x, ".repeat(12_000) + "x" + ")".repeat(12_000), 7 * 256 + 4);
+        assertTooNested("-(".repeat(50_000), 2 * 128 + 1);
+        assertTooNested("x" + "-(x".repeat(33_333), 3 + 3 * 256);
+        // Trees: refused at the operator that would be the 257th level.
         assertTooDeep("x" + "+x".repeat(257), 2 + 2 * 256);
         assertTooDeep("x" + "+x".repeat(49_999), 2 + 2 * 256);
         assertTooDeep("x" + "*x".repeat(49_999), 2 + 2 * 256);
         assertTooDeep("x" + "<x".repeat(1) + "+x".repeat(49_998), 4 + 2 * 256);
-        assertTooDeep("x" + "-(x".repeat(33_333), 3 + 3 * 256);
     }
 }

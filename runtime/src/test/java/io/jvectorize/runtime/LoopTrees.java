@@ -104,11 +104,17 @@ final class LoopTrees {
         }
         Operator op = INTEGER_ARITHMETIC[random.nextInt(INTEGER_ARITHMETIC.length)];
         if (op == Operator.POW) {
-            return integerTree(random, depth + 1, type).pow(Expr.literal(2));
+            // A literal base would be folded, and its square may not fit int32.
+            Expr base = integerTree(random, depth + 1, type);
+            return (base instanceof Literal ? Expr.symbol("a", type) : base).pow(Expr.literal(2));
         }
         List<Expr> operands = new ArrayList<>();
         for (int i = 0; i < op.arity(); i++) {
             operands.add(integerTree(random, depth + 1, type));
+        }
+        if (operands.stream().allMatch(operand -> operand instanceof Literal)) {
+            // Parsed, literals alone are folded, exactly: their result may not fit int32.
+            operands.set(0, Expr.symbol("a", type));
         }
         return new Operation(op, operands);
     }

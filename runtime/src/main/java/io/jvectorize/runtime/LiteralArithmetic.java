@@ -1,0 +1,96 @@
+package io.jvectorize.runtime;
+
+import java.math.BigInteger;
+import java.util.List;
+
+/**
+ * Arithmetic on integer literals alone, done when the expression is built, exactly, as Python
+ * does it: {@code 2**40} is the literal 1099511627776 and {@code 2**-1} is 0.5. Left to the
+ * engines, it would run in int64 and wrap around: {@code x * 2**64} would multiply by 0. A
+ * result that int64 cannot hold is an error that names it instead.
+ */
+final class LiteralArithmetic {
+    private LiteralArithmetic() {}
+
+    /**
+     * The literal {@code op} gives on {@code operands}, or null where they are not all weak
+     * integer literals, or {@code op} is not {@code + - * % **}, unary minus, abs, min or max.
+     * Unary minus also folds into a float literal.
+     *
+     * @throws IllegalArgumentException where the exact result is outside int64, or divides by zero
+     */
+    static Literal fold(Operator op, List<Expr> operands) {
+        if (op == Operator.NEG && operands.get(0) instanceof Literal literal && literal.isWeak()
+                && literal.dtype() == DType.FLOAT64) {
+            // Exact, and what the text says: -(5.0) is -5.0.
+            return Literal.of(-literal.doubleValue(), true);
+        }
+        long[] values = new long[operands.size()];
+        for (int i = 0; i < values.length; i++) {
+            if (!(operands.get(i) instanceof Literal literal && literal.isWeak() && literal.dtype() == DType.INT64)) {
+                return null;
+            }
+            values[i] = literal.longValue();
+        }
+        BigInteger a = BigInteger.valueOf(values[0]);
+        switch (op) {
+            case NEG:
+                return exact(a.negate(), op, operands);
+            case ABS:
+                return exact(a.abs(), op, operands);
+            case ADD:
+                return exact(a.add(BigInteger.valueOf(values[1])), op, operands);
+            case SUB:
+                return exact(a.subtract(BigInteger.valueOf(values[1])), op, operands);
+            case MUL:
+                return exact(a.multiply(BigInteger.valueOf(values[1])), op, operands);
+            case MOD:
+                if (values[1] == 0) {
+                    throw new IllegalArgumentException("integer modulo by zero in " + text(op, operands));
+                }
+                return Literal.of(Math.floorMod(values[0], values[1]), true);
+            case POW:
+                return power(values[0], values[1], op, operands);
+            case MINIMUM:
+                return Literal.of(Math.min(values[0], values[1]), true);
+            case MAXIMUM:
+                return Literal.of(Math.max(values[0], values[1]), true);
+            default:
+                return null;
+        }
+    }
+
+    /** Python's {@code int ** int}: exact for a non-negative exponent, a float otherwise. */
+    private static Literal power(long base, long exponent, Operator op, List<Expr> operands) {
+        if (exponent < 0) {
+            if (base == 0) {
+                throw new IllegalArgumentException("0 cannot be raised to a negative power, in " + text(op, operands));
+            }
+            return Literal.of(Math.pow(base, exponent), true);
+        }
+        if (base >= -1 && base <= 1) {
+            boolean odd = (exponent & 1) == 1;
+            return Literal.of(exponent == 0 ? 1 : base == -1 && !odd ? 1 : base, true);
+        }
+        if (exponent >= Long.SIZE) {
+            throw outOfRange(op, operands, "at least 2^64");
+        }
+        return exact(BigInteger.valueOf(base).pow((int) exponent), op, operands);
+    }
+
+    private static Literal exact(BigInteger value, Operator op, List<Expr> operands) {
+        if (value.bitLength() >= Long.SIZE) {
+            throw outOfRange(op, operands, value.toString());
+        }
+        return Literal.of(value.longValueExact(), true);
+    }
+
+    private static IllegalArgumentException outOfRange(Operator op, List<Expr> operands, String value) {
+        return new IllegalArgumentException(text(op, operands) + " is " + value + ", outside the range of int64;"
+                + " write a number in it as a float (2.0 rather than 2) to compute it in float64");
+    }
+
+    private static String text(Operator op, List<Expr> operands) {
+        return new Operation(op, operands).toString();
+    }
+}

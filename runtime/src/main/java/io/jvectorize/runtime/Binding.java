@@ -7,6 +7,8 @@ import java.util.StringJoiner;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The data bound to an expression's symbols, checked: every symbol bound, to a supported array
@@ -43,7 +45,7 @@ final class Binding {
                         : "symbol " + name + " is not bound: the data has " + names(data));
             }
             boolean isArray = value.getClass().isArray();
-            DType type = isArray ? DType.ofArray(value).orElse(null) : scalarType(name, value);
+            DType type = isArray ? DType.ofArray(value).orElse(null) : scalarType(value);
             if (type == null) {
                 throw new IllegalArgumentException("symbol " + name + " is bound to a "
                         + value.getClass().getCanonicalName() + ", which compute does not support; bind " + SUPPORTED);
@@ -83,13 +85,11 @@ final class Binding {
     }
 
     /**
-     * The type of a scalar: Double float64, Float float32, Long (and AtomicLong, and a
-     * BigInteger int64 can hold) int64, Integer, Short, Byte (and AtomicInteger) int32, any
-     * other Number float64, as its {@code doubleValue()}.
-     *
-     * @throws IllegalArgumentException for a BigInteger outside int64
+     * The type of a scalar: Double float64, Float float32; Long, AtomicLong, LongAdder,
+     * LongAccumulator and a BigInteger that int64 holds int64; Integer, Short, Byte and
+     * AtomicInteger int32; any other Number float64, as its {@code doubleValue()}.
      */
-    private static DType scalarType(String name, Object value) {
+    private static DType scalarType(Object value) {
         if (value instanceof Boolean) {
             return DType.BOOLEAN;
         }
@@ -99,34 +99,26 @@ final class Binding {
         if (value instanceof Float) {
             return DType.FLOAT32;
         }
-        if (value instanceof Long || value instanceof AtomicLong) {
+        if (value instanceof Long || value instanceof AtomicLong || value instanceof LongAdder
+                || value instanceof LongAccumulator || value instanceof BigInteger big && big.bitLength() < Long.SIZE) {
             return DType.INT64;
         }
         if (value instanceof Integer || value instanceof Short || value instanceof Byte || value instanceof AtomicInteger) {
             return DType.INT32;
         }
-        if (value instanceof BigInteger big) {
-            if (big.bitLength() >= Long.SIZE) {
-                throw new IllegalArgumentException("symbol " + name + " is bound to the BigInteger " + big
-                        + ", outside the range of int64; bind a double to compute with it in float64");
-            }
-            return DType.INT64;
-        }
         return DType.FLOAT64;
     }
 
-    /** A one-element array of the engine's kind, holding the number as a value of {@code type}. */
+    /**
+     * A one-element array of the engine's kind, holding the number as a value of {@code type}:
+     * an integer bound to a float64 symbol rounds as Java's {@code (double)} cast does.
+     */
     private static Object scalar(Object value, DType type) {
         if (value instanceof Boolean) {
             return new boolean[] {(Boolean) value};
         }
         Number number = (Number) value;
-        if (type.isIntegral()) {
-            return new long[] {number.longValue()};
-        }
-        // An integer bound to a float64 symbol rounds as Java's (double) cast does.
-        boolean integral = value instanceof Long || value instanceof AtomicLong || value instanceof BigInteger;
-        return new double[] {integral ? (double) number.longValue() : number.doubleValue()};
+        return type.isIntegral() ? new long[] {number.longValue()} : new double[] {number.doubleValue()};
     }
 
     private int commonLength() {

@@ -16,7 +16,7 @@ import java.util.Objects;
  * {@code toString} gives text that {@link #parse(String, Map)} reads back to an equal expression.
  * Arithmetic on integer literals alone is done when built, exactly, as Python does it ({@code 2**40}
  * is a literal; one outside int64 is an error), and no expression nests deeper than
- * {@link #MAX_DEPTH} levels.
+ * {@link #MAX_DEPTH} levels or holds more than {@link #MAX_SIZE} operators and operands.
  *
  * <p>Elementwise expressions give an array; reductions ({@link #sum()}, {@link #mean()}, ...)
  * give one number. A reduction may also appear inside an elementwise expression, as in
@@ -29,6 +29,14 @@ public abstract class Expr {
      * that walks an expression (computing, printing, comparing) can exhaust the stack.
      */
     public static final int MAX_DEPTH = 256;
+
+    /**
+     * The most operators and operands an expression may hold, counting a subexpression as often
+     * as it occurs: about what text of the parser's 100,000 characters holds. Builders can share
+     * subexpressions, so that {@code e = e.add(e)} doubles the work of everything that walks
+     * {@code e} each time; beyond this they are refused.
+     */
+    public static final int MAX_SIZE = 100_000;
 
     Expr() {
         // Only this package defines nodes.
@@ -395,6 +403,28 @@ public abstract class Expr {
     /** The levels below it: 0 for a symbol or a literal, one more than its deepest operand otherwise. */
     int height() {
         return 0;
+    }
+
+    /** Its operators and operands, as {@link #MAX_SIZE} counts them: 1 for a symbol or a literal. */
+    int size() {
+        return 1;
+    }
+
+    /**
+     * The size of a node over {@code children}.
+     *
+     * @throws IllegalArgumentException if it would hold more than {@link #MAX_SIZE}
+     */
+    static int sizeAbove(List<Expr> children) {
+        long size = 1;
+        for (Expr child : children) {
+            size += child.size();
+        }
+        if (size > MAX_SIZE) {
+            throw new IllegalArgumentException("expression of more than " + MAX_SIZE + " operators and operands"
+                    + " (counting a shared subexpression as often as it occurs): compute its parts separately");
+        }
+        return (int) size;
     }
 
     /**

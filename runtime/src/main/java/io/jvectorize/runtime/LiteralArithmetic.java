@@ -14,7 +14,7 @@ final class LiteralArithmetic {
 
     /**
      * The literal {@code op} gives on {@code operands}, or null where they are not all weak
-     * integer literals, or {@code op} is not {@code + - * % **}, unary minus, abs, min or max.
+     * integer literals, or {@code op} is not {@code + - * / % **}, unary minus, abs, min or max.
      * Unary minus also folds into a float literal.
      *
      * @throws IllegalArgumentException where the exact result is outside int64, or divides by zero
@@ -44,6 +44,8 @@ final class LiteralArithmetic {
                 return exact(a.subtract(BigInteger.valueOf(values[1])), op, operands);
             case MUL:
                 return exact(a.multiply(BigInteger.valueOf(values[1])), op, operands);
+            case DIV:
+                return Literal.of(quotient(values[0], values[1], op, operands), true);
             case MOD:
                 if (values[1] == 0) {
                     throw new IllegalArgumentException("integer modulo by zero in " + text(op, operands));
@@ -60,6 +62,26 @@ final class LiteralArithmetic {
         }
     }
 
+    /** Python's true division of integers: the quotient rounded once, to the nearest double. */
+    private static double quotient(long dividend, long divisor, Operator op, List<Expr> operands) {
+        if (divisor == 0) {
+            throw new IllegalArgumentException("division by zero in " + text(op, operands));
+        }
+        BigInteger n = BigInteger.valueOf(dividend).abs();
+        BigInteger d = BigInteger.valueOf(divisor).abs();
+        // Scale to a quotient of 55 or 56 bits, so that a remainder only sets a bit below rounding.
+        int shift = 55 - (n.bitLength() - d.bitLength());
+        BigInteger[] qr = shift >= 0 ? n.shiftLeft(shift).divideAndRemainder(d)
+                : n.divideAndRemainder(d.shiftLeft(-shift));
+        BigInteger q = qr[0];
+        if (qr[1].signum() != 0) {
+            q = q.shiftLeft(1).setBit(0);
+            shift++;
+        }
+        double magnitude = Math.scalb(q.doubleValue(), -shift);
+        return (dividend < 0) != (divisor < 0) ? -magnitude : magnitude;
+    }
+
     /** Python's {@code int ** int}: exact for a non-negative exponent, a float otherwise. */
     private static Literal power(long base, long exponent, Operator op, List<Expr> operands) {
         if (exponent < 0) {
@@ -73,14 +95,16 @@ final class LiteralArithmetic {
             return Literal.of(exponent == 0 ? 1 : base == -1 && !odd ? 1 : base, true);
         }
         if (exponent >= Long.SIZE) {
-            throw outOfRange(op, operands, "at least 2^64");
+            throw outOfRange(op, operands, "at least 2^64 in magnitude");
         }
         return exact(BigInteger.valueOf(base).pow((int) exponent), op, operands);
     }
 
     private static Literal exact(BigInteger value, Operator op, List<Expr> operands) {
         if (value.bitLength() >= Long.SIZE) {
-            throw outOfRange(op, operands, value.toString());
+            boolean huge = value.bitLength() > 2 * Long.SIZE;
+            throw outOfRange(op, operands,
+                    huge ? "at least 2^" + (value.bitLength() - 1) + " in magnitude" : value.toString());
         }
         return Literal.of(value.longValueExact(), true);
     }

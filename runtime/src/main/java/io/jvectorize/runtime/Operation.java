@@ -11,6 +11,7 @@ final class Operation extends Expr {
     private final DType dtype;
     private final boolean weak;
     private final int height;
+    private final int size;
 
     /**
      * {@code op} applied to {@code operands}: the literal it gives where they are all integer
@@ -42,7 +43,8 @@ final class Operation extends Expr {
                     + " not " + operands.get(0).dtype() + " " + operands.get(0));
         }
         DType promoted = Typing.promote(values, op.text());
-        if (promoted == DType.INT32 && Typing.outsideInt32(values) != null) {
+        boolean computesInFloat64 = op.rule() == Operator.Rule.PROMOTE_FLOATING || op.rule() == Operator.Rule.FLOATING;
+        if (promoted == DType.INT32 && !computesInFloat64 && Typing.outsideInt32(values) != null) {
             if (op.rule() != Operator.Rule.COMPARE) {
                 throw new IllegalArgumentException("integer " + Typing.outsideInt32(values) + " does not fit int32,"
                         + " the type it takes from the int32 values it meets in " + describe(op, operands)
@@ -74,14 +76,18 @@ final class Operation extends Expr {
         }
         this.weak = op.rule() != Operator.Rule.COMPARE && this.operands.stream().allMatch(Expr::isWeak);
         this.height = heightAbove(this.operands);
+        this.size = sizeAbove(this.operands);
     }
 
-    /** The operation as text, before it is built. */
+    /** The operation as text, before it is built: operands that are operations in parentheses. */
     private static String describe(Operator op, List<Expr> operands) {
+        List<String> texts = operands.stream()
+                .map(operand -> operand instanceof Operation ? "(" + operand + ")" : operand.toString())
+                .toList();
         if (op.isFunction()) {
-            return op.text() + operands.toString().replace('[', '(').replace(']', ')');
+            return op.text() + "(" + String.join(", ", texts) + ")";
         }
-        return operands.size() == 1 ? op.text() + operands.get(0) : operands.get(0) + " " + op.text() + " " + operands.get(1);
+        return texts.size() == 1 ? op.text() + texts.get(0) : texts.get(0) + " " + op.text() + " " + texts.get(1);
     }
 
     Operator op() {
@@ -114,6 +120,11 @@ final class Operation extends Expr {
     @Override
     int height() {
         return height;
+    }
+
+    @Override
+    int size() {
+        return size;
     }
 
     @Override

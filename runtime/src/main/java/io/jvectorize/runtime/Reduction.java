@@ -41,6 +41,7 @@ final class Reduction extends Expr {
     private final Expr operand;
     private final DType dtype;
     private final int height;
+    private final int size;
 
     Reduction(Kind kind, Expr operand) {
         if (operand.isReduction()) {
@@ -51,11 +52,17 @@ final class Reduction extends Expr {
         this.operand = operand;
         this.dtype = resultType(kind, operand.dtype());
         this.height = heightAbove(List.of(operand));
+        this.size = sizeAbove(List.of(operand));
     }
 
     @Override
     int height() {
         return height;
+    }
+
+    @Override
+    int size() {
+        return size;
     }
 
     /** NumPy's result types: sums of integers and booleans are int64, means and variances of integers float64. */

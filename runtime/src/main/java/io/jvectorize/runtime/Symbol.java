@@ -17,9 +17,10 @@ final class Symbol extends Expr {
     }
 
     /**
-     * Whether {@code text} is a name the parser reads as one symbol: letters, digits and
-     * {@code _}, not starting with a digit. Invisible characters, which Java identifiers may
-     * hold, are not allowed: {@code x\u200b} would look like {@code x} in every message.
+     * Whether {@code text} is a name the parser reads as one symbol: a Java identifier (so that
+     * every @Vectorize method's name is one) without {@code $} and without the invisible
+     * characters Java identifiers may hold, which would make {@code x\u200b} look like {@code x}
+     * in every message.
      */
     static boolean isName(String text) {
         if (text.isEmpty() || !isNameStart(text.charAt(0))) {
@@ -34,11 +35,11 @@ final class Symbol extends Expr {
     }
 
     static boolean isNameStart(char c) {
-        return Character.isLetter(c) || c == '_';
+        return Character.isJavaIdentifierStart(c) && c != '$' && !Character.isIdentifierIgnorable(c);
     }
 
     static boolean isNamePart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
+        return Character.isJavaIdentifierPart(c) && c != '$' && !Character.isIdentifierIgnorable(c);
     }
 
     String name() {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -84,9 +85,15 @@ class ComputeErrorsTest {
             assertArrayEquals(new double[] {(double) (Long.MAX_VALUE - 1)}, (double[]) Compute.compute(
                     X.mul(Y), Map.of("x", new double[] {1}, "y", BigInteger.valueOf(Long.MAX_VALUE - 1)), optimize));
         }
-        assertMessage("symbol y is bound to the BigInteger 9223372036854775808, outside the range of int64; bind a"
-                + " double to compute with it in float64", X.add(Y),
-                Map.of("x", new double[1], "y", BigInteger.ONE.shiftLeft(63)));
+        // One int64 cannot hold is a float64 scalar.
+        assertArrayEquals(new double[] {1 + 0x1p63}, (double[]) Compute.compute(X.add(Y),
+                Map.of("x", new double[] {1}, "y", BigInteger.ONE.shiftLeft(63))));
+        assertMessage("symbol n is declared int64 but bound to float64 data (BigInteger), which does not widen to"
+                + " int64; bind int64 data (long[]), or declare the symbol as float64", n,
+                Map.of("n", BigInteger.ONE.shiftLeft(63)));
+        LongAdder adder = new LongAdder();
+        adder.add(-7);
+        assertArrayEquals(new long[] {-7}, (long[]) Compute.compute(n, Map.of("n", adder)));
         assertMessage("symbol n is declared int64 but bound to float64 data (BigDecimal), which does not widen to"
                 + " int64; bind int64 data (long[]), or declare the symbol as float64", n,
                 Map.of("n", BigDecimal.ONE));

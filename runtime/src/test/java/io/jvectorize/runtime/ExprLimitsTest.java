@@ -38,6 +38,19 @@ class ExprLimitsTest {
     }
 
     @Test
+    void buildersRefuseMoreThanMaxSizeNodes() {
+        Expr doubled = X;
+        for (int i = 0; i < 15; i++) {
+            doubled = doubled.add(doubled);
+        }
+        Expr shared = doubled; // 2^16 - 1 nodes
+        assertEquals(65_535, shared.size());
+        assertEquals("expression of more than 100000 operators and operands (counting a shared subexpression as often"
+                + " as it occurs): compute its parts separately",
+                assertThrows(IllegalArgumentException.class, () -> shared.add(shared)).getMessage());
+    }
+
+    @Test
     void everyExpressionTheBuildersAcceptReadsBack() {
         Random random = new Random(97);
         Map<String, Object> data = Map.of("x", new double[] {0.5, -2, 3}, "y", new double[] {1, 0, -1});
@@ -89,6 +102,9 @@ class ExprLimitsTest {
                 assertThrows(IllegalArgumentException.class, () -> Expr.symbol("x\u200b")).getMessage());
         assertEquals(Expr.symbol("\u00e9t\u00e9_2"), Expr.parse("\u00e9t\u00e9_2"));
         assertEquals(Expr.symbol("_x9"), Expr.parse("_x9"));
+        // Java identifiers but for $ and the invisible: every @Vectorize method can be named.
+        assertEquals(Expr.symbol("p€"), Expr.parse("p€"));
+        assertEquals(Expr.symbol("q‿r"), Expr.parse("q‿r"));
     }
 
     @Test

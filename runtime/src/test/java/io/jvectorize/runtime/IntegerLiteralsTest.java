@@ -47,6 +47,17 @@ class IntegerLiteralsTest {
     }
 
     @Test
+    void divisionOfIntegersAloneRoundsOnce() {
+        // As Python: the exact quotient, rounded once; (double) (2**54 + 3) / 3 would round twice.
+        assertEquals(Expr.literal(6004799503160662.0), Expr.parse("(2**54 + 3) / 3"));
+        assertEquals(Expr.literal(1 / 3.0), Expr.parse("1 / 3"));
+        assertEquals(Expr.literal(-0.0), Expr.parse("0 / -5"));
+        assertEquals(Expr.literal(-1.0842021724855044E-19), Expr.parse("-1 / 9223372036854775807"));
+        assertEquals(Expr.literal(9.223372036854776E18), Expr.parse("-9223372036854775808 / -1"));
+        assertEquals(Expr.literal(3.0744573456182584E18), Expr.parse("9223372036854775807 / 3"));
+    }
+
+    @Test
     void aNegativePowerIsAFloat() {
         assertEquals(Expr.literal(0.5), Expr.parse("2 ** -1"));
         assertEquals(Expr.literal(0.001), Expr.parse("10 ** -3"));
@@ -58,7 +69,7 @@ class IntegerLiteralsTest {
 
     @Test
     void resultsOutsideInt64AreErrorsNotWrappedValues() {
-        assertSyntaxError("x * 2 ** 64", 7, "2 ** 64 is at least 2^64, outside the range of int64; write a number in"
+        assertSyntaxError("x * 2 ** 64", 7, "2 ** 64 is at least 2^64 in magnitude, outside the range of int64; write a number in"
                 + " it as a float (2.0 rather than 2) to compute it in float64");
         assertSyntaxError("x * (9223372036854775807 + 1)", 26, "9223372036854775807 + 1 is 9223372036854775808,"
                 + " outside the range of int64; write a number in it as a float (2.0 rather than 2) to compute it in"
@@ -68,6 +79,12 @@ class IntegerLiteralsTest {
         assertSyntaxError("abs(-9223372036854775808)", 1, "abs(-9223372036854775808) is 9223372036854775808, outside"
                 + " the range of int64; write a number in it as a float (2.0 rather than 2) to compute it in float64");
         assertSyntaxError("x + 5 % 0", 7, "integer modulo by zero in 5 % 0");
+        assertSyntaxError("x + 1 / 0", 7, "division by zero in 1 / 0");
+        assertSyntaxError("x + (-2) ** 65", 10, "(-2) ** 65 is at least 2^64 in magnitude, outside the range of"
+                + " int64; write a number in it as a float (2.0 rather than 2) to compute it in float64");
+        assertSyntaxError("x + 9223372036854775807 ** 3", 25, "9223372036854775807 ** 3 is at least 2^188 in"
+                + " magnitude, outside the range of int64; write a number in it as a float (2.0 rather than 2) to"
+                + " compute it in float64");
         assertSyntaxError("x + 0 ** -1", 7, "0 cannot be raised to a negative power, in 0 ** -1");
         IllegalArgumentException built = assertThrows(IllegalArgumentException.class,
                 () -> Expr.literal(3).pow(Expr.literal(41)));
@@ -102,11 +119,18 @@ class IntegerLiteralsTest {
         assertSyntaxError("max(j, -2147483649)", 1, "integer -2147483649 does not fit int32, the type it takes from"
                 + " the int32 values it meets in max(j, -2147483649); write it as a float, or give those values type"
                 + " int64");
+        assertSyntaxError("(j + 1) ** 3000000000", 9, "integer 3000000000 does not fit int32, the type it takes from"
+                + " the int32 values it meets in (j + 1) ** 3000000000; write it as a float, or give those values type"
+                + " int64");
         IllegalArgumentException built = assertThrows(IllegalArgumentException.class,
                 () -> Expr.symbol("j", DType.INT32).mul(Expr.literal(1L << 32)));
         assertEquals("integer 4294967296 does not fit int32, the type it takes from the int32 values it meets in"
                 + " j * 4294967296; write it as a float, or give those values type int64", built.getMessage());
-        // Within int32, or as a float, or with int64 values, they compute.
+        // Within int32, or as a float, or with int64 values, or where int32 values compute in float64, they compute.
+        assertArrayEquals(new double[] {1 / 3e9, Math.atan2(1, 3e9), Math.hypot(1, 3e9)}, new double[] {
+            ((double[]) Compute.compute(Expr.parse("j / 3000000000", INT32), Map.of("j", new int[] {1})))[0],
+            ((double[]) Compute.compute(Expr.parse("atan2(j, 3000000000)", INT32), Map.of("j", new int[] {1})))[0],
+            ((double[]) Compute.compute(Expr.parse("hypot(j, 3000000000)", INT32), Map.of("j", new int[] {1})))[0]});
         assertArrayEquals(new int[] {2, 2001, -4, Integer.MIN_VALUE, Integer.MIN_VALUE + 1},
                 (int[]) Compute.compute(Expr.parse("j + 1", INT32), Map.of("j", J)));
         assertArrayEquals(new double[] {3e9 + 1}, (double[]) Compute.compute(Expr.parse("j + 3000000000.0", INT32),

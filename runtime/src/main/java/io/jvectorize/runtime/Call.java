@@ -39,10 +39,12 @@ final class Call extends Expr {
                 return k;
             }
         }
+        Long tooLarge = Typing.outsideInt32(arguments);
         throw new IllegalArgumentException(function.qualifiedName() + " has no signature for ("
                 + arguments.stream().map(argument -> argument.dtype().numpyName()).collect(Collectors.joining(", "))
                 + "); its signatures are " + overloads.stream().map(VectorizedFunction.Overload::signature)
-                        .collect(Collectors.joining(", ")));
+                        .collect(Collectors.joining(", "))
+                + (tooLarge == null ? "" : " (an int32 parameter cannot take the integer " + tooLarge + ")"));
     }
 
     private static boolean accepts(List<DType> types, List<Expr> arguments) {

@@ -26,9 +26,14 @@ public abstract class Expr {
     /**
      * The most levels an expression may nest: each operator, function and call is one above its
      * operands, so {@code a + b + c} is two. Deeper ones are refused when built, so that nothing
-     * that walks an expression (computing, printing, comparing) can exhaust the stack.
+     * that walks an expression (parsing, computing, printing, comparing) can exhaust the stack of
+     * a thread of the JVM's default size (1 MB on 64-bit platforms; a thread of 256 KB is not
+     * enough to parse text nested 256 levels deep).
      */
     public static final int MAX_DEPTH = 256;
+    /** What to do about an expression deeper than {@link #MAX_DEPTH}, as error messages say it. */
+    static final String CHAINS = "(an operator in a chain such as a + b + c counts as one): split long chains in"
+            + " parentheses, as in (a + b) + (c + d)";
 
     /**
      * The most operators and operands an expression may hold, counting a subexpression as often
@@ -438,9 +443,7 @@ public abstract class Expr {
             height = Math.max(height, child.height());
         }
         if (height >= MAX_DEPTH) {
-            throw new IllegalArgumentException("expression nested deeper than " + MAX_DEPTH + " levels (an operator"
-                    + " in a chain such as a + b + c counts as one): split long chains in parentheses, as in"
-                    + " (a + b) + (c + d)");
+            throw new IllegalArgumentException("expression nested deeper than " + MAX_DEPTH + " levels " + CHAINS);
         }
         return height + 1;
     }

@@ -310,8 +310,7 @@ final class ExprParser {
         for (Expr operand : operands) {
             if (operand.height() >= Expr.MAX_DEPTH) {
                 throw error("expression nested deeper than " + Expr.MAX_DEPTH + " levels at column " + token.column()
-                        + " (an operator in a chain such as a + b + c counts as one): split long chains in"
-                        + " parentheses, as in (a + b) + (c + d)", token);
+                        + " " + Expr.CHAINS, token);
             }
         }
     }

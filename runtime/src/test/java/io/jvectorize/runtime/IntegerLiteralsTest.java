@@ -3,7 +3,9 @@ package io.jvectorize.runtime;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -137,6 +139,23 @@ class IntegerLiteralsTest {
                 Map.of("j", new int[] {1})));
         assertArrayEquals(new long[] {3_000_000_001L}, (long[]) Compute.compute(
                 Expr.parse("j + 3000000000", Map.of("j", DType.INT64)), Map.of("j", new int[] {1})));
+    }
+
+    @Test
+    void anInt32ParameterTakesOnlyIntegersItHolds() {
+        VectorizedFunction.Overload int32 = new VectorizedFunction.Overload(DType.INT32, List.of(DType.INT32),
+                VectorizedFunction.Implementation.GENERATED_SCALAR, (arguments, out, from, to) -> { });
+        VectorizedFunction.Overload int64 = new VectorizedFunction.Overload(DType.INT64, List.of(DType.INT64),
+                VectorizedFunction.Implementation.GENERATED_SCALAR, (arguments, out, from, to) -> { });
+        VectorizedFunction narrow = new VectorizedFunction(IntegerLiteralsTest.class, "narrow", List.of(int32));
+        VectorizedFunction both = new VectorizedFunction(IntegerLiteralsTest.class, "both", List.of(int32, int64));
+        assertEquals(DType.INT32, new Call(narrow, List.of(Expr.literal(5))).dtype());
+        assertEquals(DType.INT32, new Call(both, List.of(Expr.literal(-2147483648L))).dtype());
+        assertEquals(DType.INT64, new Call(both, List.of(Expr.literal(3_000_000_000L))).dtype());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Call(narrow, List.of(Expr.literal(3_000_000_000L))));
+        assertTrue(e.getMessage().endsWith("; its signatures are int32(int32) (an int32 parameter cannot take the"
+                + " integer 3000000000)"), e.getMessage());
     }
 
     private static boolean[] compute(String text, boolean optimize) {

@@ -58,8 +58,9 @@ import java.util.Objects;
  *
  * <p>All of these give the same results bit for bit (NaN payloads aside), with one exception:
  * where the Vector API is present (with 256-bit vectors or wider), the fused engine computes
- * math functions (exp, log, sin, ...; not tanh and pow) with it, within {@value #VECTOR_MATH_ULPS} ulp of {@link Math}'s
- * results. Which of the values within that bound comes out is not reproducible: the JDK
+ * math functions (exp, log, sin, ...; tanh and powers but squares only on x86 with AVX-512,
+ * where the vector library has them) with it, within {@value #VECTOR_MATH_ULPS} ulp of
+ * {@link Math}'s results. Which of the values within that bound comes out is not reproducible: the JDK
  * computes with {@link Math} until C2 has compiled the loop, so it can change between runs,
  * calls and threads. {@link Options#vectorMath vectorMath(false)} makes every result
  * reproducible bit for bit.
@@ -273,8 +274,8 @@ public final class Compute {
          * value in registers, instead of one pass over each block per operator. It covers the
          * elementwise part of a pass, a reduction's operand too: {@code + - * /} and unary minus,
          * {@code min}, {@code max}, {@code abs}, {@code sqrt}, {@code x ** 2} (and
-         * {@code pow(x, 2)}), the math functions but {@code tanh} and {@code pow} (only with
-         * {@link #vectorMath}), comparisons and {@code where} (bools, bool arrays too, are
+         * {@code pow(x, 2)}), the math functions (only with {@link #vectorMath}; {@code tanh}
+         * only on x86 with AVX-512), comparisons and {@code where} (bools, bool arrays too, are
          * masks), and @Vectorize calls whose overload has a lane function (the processor writes
          * one for small float64 methods). float64 passes load int64, int32 and float32 arrays
          * converted, as exactly as Java converts them ({@code x * q} for an int64 {@code q});
@@ -284,7 +285,8 @@ public final class Compute {
          * an integer loop that wraps around as Java does (int64 ones load int32 arrays
          * converted). float64 and int64 loops also take comparisons of the other's arrays and
          * numbers as conditions ({@code where(q > 0, x, 0)}, {@code where(x > 0, q, 0)}). The rest
-         * run block by block either way: {@code %}, other powers, conversions of computed values
+         * run block by block either way: {@code %}, other powers (with the vector library's pow on
+         * x86 with AVX-512), {@code tanh} elsewhere, conversions of computed values
          * ({@code (f * 2) * x} for a float32 {@code f}), comparisons of bools, other comparisons
          * feeding {@code where} of another type, passes whose result is bool (JDK 17 allocates to
          * store a mask), other functions, passes too large for one loop, arrays shorter than a

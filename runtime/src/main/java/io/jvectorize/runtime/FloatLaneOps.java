@@ -131,6 +131,10 @@ final class FloatLaneOps {
         return b.blend(a, condition);
     }
 
+    static FloatVector tanh(FloatVector a) {
+        return a.lanewise(VectorOperators.TANH);
+    }
+
     static FloatVector exp(FloatVector a) {
         return a.lanewise(VectorOperators.EXP);
     }

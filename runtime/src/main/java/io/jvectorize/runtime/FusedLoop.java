@@ -230,7 +230,9 @@ final class FusedLoop {
         LANE_METHODS.put(Operator.MINIMUM, "min");
         LANE_METHODS.put(Operator.MAXIMUM, "max");
         for (Operator op : Step.Op.VECTOR_MATH) {
-            LANE_METHODS.put(op, op.name().toLowerCase(Locale.ROOT));
+            if (op != Operator.POW) { // squares only: see laneMethod
+                LANE_METHODS.put(op, op.name().toLowerCase(Locale.ROOT));
+            }
         }
         for (Operator op : List.of(Operator.LT, Operator.LE, Operator.GT, Operator.GE, Operator.EQ, Operator.NE,
                 Operator.WHERE)) {
@@ -297,7 +299,7 @@ final class FusedLoop {
             if (!fusable(step, constants, registers, element)) {
                 return null;
             }
-            usesVectorMath |= step instanceof Step.Op op && Step.Op.VECTOR_MATH.contains(op.op());
+            usesVectorMath |= step instanceof Step.Op op && Step.Op.VECTOR_MATH.contains(op.op()) && !isSquare(op);
         }
         // A widened store is two conversions and two stores: three more than operations counts.
         boolean widened = element.heldWider && out(steps.get(steps.size() - 1)).arrayType == element.register;
@@ -510,6 +512,11 @@ final class FusedLoop {
      * not of the element (but a comparison's result and the condition of {@code where}: bools,
      * which the loop holds as masks).
      */
+    /** Whether it is {@code x ** 2}, which the block engine and loops compute as {@code x * x}, exactly. */
+    private static boolean isSquare(Step.Op op) {
+        return op.op() == Operator.POW && op.node().operands().get(1) instanceof Literal l && l.doubleValue() == 2.0;
+    }
+
     private static String laneMethod(Step.Op op, List<Program.Constant> constants, List<Program.Register> registers,
             Element element) {
         // Values are in the block engine's registers: float32 ones in double[], int32 in long[].
@@ -538,8 +545,10 @@ final class FusedLoop {
         }
         if (op.op() == Operator.POW) {
             // The block engine squares for an exponent of 2 (integers: by squaring, the same
-            // product) and calls Math.pow otherwise. The exponent is a number, or (for
-            // integers, which have no kernel with a number) a register of its copies.
+            // product) and calls pow otherwise, which a loop leaves to it: VectorMath.pow inlined
+            // into a loop outgrows what C2 inlines into one method, which boxes every vector.
+            // The exponent is a number, or (for integers, which have no kernel with a number) a
+            // register of its copies.
             Slot exponent = operands[1];
             int constant = exponent.where == Slot.Where.REGISTER && !element.integer() ? -1
                     : constantOf(exponent, registers);
@@ -677,7 +686,7 @@ final class FusedLoop {
         /** The slots a step's lane code reads: a square, {@code x ** 2}, reads its base only. */
         static Slot[] reads(Step step) {
             if (step instanceof Step.Op op) {
-                return op.op() == Operator.POW ? new Slot[] {op.operands()[0]} : op.operands();
+                return isSquare(op) ? new Slot[] {op.operands()[0]} : op.operands();
             }
             return step instanceof Step.Convert convert ? new Slot[] {convert.in()} : ((Step.CallKernel) step).in;
         }

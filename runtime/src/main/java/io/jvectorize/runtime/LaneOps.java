@@ -2,6 +2,7 @@ package io.jvectorize.runtime;
 
 import java.lang.invoke.MethodType;
 import java.util.Arrays;
+import java.util.List;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -42,6 +43,15 @@ final class LaneOps {
      * JDK rounds up to the maximum), loads that convert would read past a vector.
      */
     static final boolean WIDE = SPECIES.vectorBitSize() >= 256 && INTS.length() == LANES && FLOATS.length() == LANES;
+    /**
+     * Whether {@code pow} and {@code tanh} run on the vector library too: on x86 with AVX-512.
+     * There, measured over 10^7 float64 values (JDK 17 and 25), the Vector API's POW runs 7 times
+     * faster than Math.pow and its TANH 6 to 17 times faster than Math.tanh. With AVX2 neither JDK
+     * has a vector pow, and its fallback runs 1.5 times slower than Math.pow; elsewhere neither is
+     * measured, so Math computes them.
+     */
+    static final boolean POW_AND_TANH = WIDE && SPECIES.vectorBitSize() >= 512
+            && List.of("amd64", "x86_64").contains(System.getProperty("os.arch"));
 
     private LaneOps() {}
 
@@ -176,6 +186,10 @@ final class LaneOps {
     /** {@code where(condition, a, b)}: a's lanes where the condition holds, b's elsewhere. */
     static DoubleVector where(VectorMask<Double> condition, DoubleVector a, DoubleVector b) {
         return b.blend(a, condition);
+    }
+
+    static DoubleVector tanh(DoubleVector a) {
+        return a.lanewise(VectorOperators.TANH);
     }
 
     static DoubleVector exp(DoubleVector a) {

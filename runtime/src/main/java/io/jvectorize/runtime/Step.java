@@ -1,5 +1,6 @@
 package io.jvectorize.runtime;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -53,12 +54,22 @@ abstract class Step {
     /** A built-in operator or function over the block. */
     static final class Op extends Step {
         /**
-         * The math functions {@link VectorBlockOps} computes where the Vector API is present. Not
-         * tanh and pow: JDK 17 to 25 do not intrinsify them on AVX2, and their fallback is slower than Math.
+         * The math functions {@link VectorBlockOps} computes where the Vector API is present; pow
+         * and tanh only where {@link LaneOps#POW_AND_TANH} says the vector library has them.
          */
-        static final Set<Operator> VECTOR_MATH = EnumSet.of(Operator.EXP, Operator.EXPM1, Operator.LOG,
-                Operator.LOG10, Operator.LOG1P, Operator.SIN, Operator.COS, Operator.TAN, Operator.ASIN,
-                Operator.ACOS, Operator.ATAN, Operator.SINH, Operator.COSH, Operator.ATAN2, Operator.HYPOT);
+        static final Set<Operator> VECTOR_MATH = vectorMath();
+
+        private static Set<Operator> vectorMath() {
+            Set<Operator> ops = EnumSet.of(Operator.EXP, Operator.EXPM1, Operator.LOG, Operator.LOG10, Operator.LOG1P,
+                    Operator.SIN, Operator.COS, Operator.TAN, Operator.ASIN, Operator.ACOS, Operator.ATAN,
+                    Operator.SINH, Operator.COSH, Operator.ATAN2, Operator.HYPOT);
+            // Only where the module is present: LaneOps must not even be loaded otherwise.
+            if (Simd.ENABLED && LaneOps.POW_AND_TANH) {
+                ops.add(Operator.POW);
+                ops.add(Operator.TANH);
+            }
+            return Collections.unmodifiableSet(ops);
+        }
 
         private final Operation node;
         private final Operator op;
@@ -84,12 +95,15 @@ abstract class Step {
             this.c = in.length > 2 ? in[2] : null;
             this.out = out;
             this.scalarOperand = a.where == Slot.Where.SCALAR ? 0 : b != null && b.where == Slot.Where.SCALAR ? 1 : -1;
-            this.vectorMath = VECTOR_MATH.contains(op);
+            // A square is a multiplication, exact: no math function.
+            this.vectorMath = VECTOR_MATH.contains(op)
+                    && !(op == Operator.POW && node.operands().get(1) instanceof Literal l && l.doubleValue() == 2.0);
             // Only where the module is present: VectorBlockOps must not even be loaded otherwise.
             boolean vectorizable = Simd.ENABLED && LaneOps.WIDE && a.arrayType == double[].class
                     && out.arrayType == double[].class;
             this.vector = vectorizable && scalarOperand < 0 ? VectorBlockOps.kernel(op) : null;
-            this.vectorScalar = vectorizable && scalarOperand >= 0 ? VectorBlockOps.scalarKernel(op, scalarOperand == 0) : null;
+            this.vectorScalar = vectorizable && scalarOperand >= 0 ? VectorBlockOps.scalarKernel(op, scalarOperand == 0,
+                    node.operands().get(scalarOperand) instanceof Literal l ? l.doubleValue() : Double.NaN) : null;
         }
 
         Operator op() {
@@ -120,7 +134,7 @@ abstract class Step {
                 } else if (scalarOperand >= 0) {
                     Slot array = scalarOperand == 0 ? b : a;
                     Slot scalar = scalarOperand == 0 ? a : b;
-                    if (vectorScalar != null) {
+                    if (vectorScalar != null && (frame.vectorMath || !vectorMath)) {
                         vectorScalar.run((double[]) array.array(frame), array.offset(start),
                                 ((double[]) scalar.array(frame))[0], (double[]) o, oo, n);
                     } else {
@@ -140,7 +154,7 @@ abstract class Step {
 
         @Override
         String how(boolean vectorMath) {
-            boolean vectorized = vector != null && (vectorMath || !this.vectorMath) || vectorScalar != null;
+            boolean vectorized = (vector != null || vectorScalar != null) && (vectorMath || !this.vectorMath);
             return vectorized ? "fused block evaluation, Vector API" : "fused block evaluation";
         }
     }

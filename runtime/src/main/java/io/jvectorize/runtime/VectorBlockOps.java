@@ -18,7 +18,8 @@ import jdk.incubator.vector.VectorSpecies;
  *       calls them: these run up to four times faster.
  *   <li>Math functions (exp, log, sin, ...; see {@link Step.Op#VECTOR_MATH}): the JDK's vector
  *       math library, 3 to 60 times faster than {@link Math}, within
- *       {@link Compute#VECTOR_MATH_ULPS} ulp of it.
+ *       {@link Compute#VECTOR_MATH_ULPS} ulp of it; pow through {@link VectorMath#pow}, which
+ *       keeps Math.pow's rules for signs and NaN, and squares exactly.
  * </ul>
  *
  * <p>Touches {@code jdk.incubator.vector}, as the generated loops' lane operations do: used
@@ -68,18 +69,36 @@ final class VectorBlockOps {
             case COSH: return VectorBlockOps::cosh;
             case ATAN2: return VectorBlockOps::atan2;
             case HYPOT: return VectorBlockOps::hypot;
+            case TANH: return LaneOps.POW_AND_TANH ? VectorBlockOps::tanh : null;
+            case POW: return LaneOps.POW_AND_TANH ? VectorBlockOps::pow : null;
             default: return null;
         }
     }
 
-    /** The loop for {@code op} with its second operand (its first, if {@code scalarFirst}) a number, or null. */
-    static Step.VectorScalarKernel scalarKernel(Operator op, boolean scalarFirst) {
+    /**
+     * The loop for {@code op} with its second operand (its first, if {@code scalarFirst}) a
+     * number, or null. {@code literal} is that number where the expression writes it, else NaN:
+     * powers of 2 and 0.5 get loops of their own, as one loop for every power would outgrow
+     * what C2 inlines into one method, and box every vector.
+     */
+    static Step.VectorScalarKernel scalarKernel(Operator op, boolean scalarFirst, double literal) {
+        if (op == Operator.POW) {
+            // Other powers only where the vector library has pow: elsewhere Math's, which
+            // explain must not call a Vector API loop.
+            if (literal == 2.0 && !scalarFirst) {
+                return VectorBlockOps::square;
+            }
+            if (!LaneOps.POW_AND_TANH) {
+                return null;
+            }
+            return scalarFirst ? VectorBlockOps::scalarPow
+                    : literal == 0.5 ? VectorBlockOps::squareRoot : VectorBlockOps::powScalar;
+        }
         switch (op) {
             case ADD: return VectorBlockOps::addScalar;
             case MUL: return VectorBlockOps::mulScalar;
             case SUB: return scalarFirst ? VectorBlockOps::scalarSub : VectorBlockOps::subScalar;
             case DIV: return scalarFirst ? VectorBlockOps::scalarDiv : VectorBlockOps::divScalar;
-            case POW: return scalarFirst ? null : VectorBlockOps::powScalar;
             default: return null;
         }
     }
@@ -263,14 +282,27 @@ final class VectorBlockOps {
         }
     }
 
-    /** {@code a ** s}: a square is a multiplication (as in BlockKernels.pow); other powers are Math's. */
+    /**
+     * {@code a ** s}, where the vector library has pow: a square (of an exponent bound at compute
+     * time) is a multiplication, as in BlockKernels.pow; other powers {@link VectorMath#pow}.
+     */
     private static void powScalar(double[] a, int ao, double s, double[] out, int oo, int n) {
-        if (s != 2.0) {
-            for (int i = 0; i < n; i++) {
-                out[oo + i] = Math.pow(a[ao + i], s);
-            }
+        if (s == 2.0) {
+            square(a, ao, s, out, oo, n);
             return;
         }
+        DoubleVector exponent = DoubleVector.broadcast(SPECIES, s);
+        int i = 0;
+        for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+            VectorMath.pow(load(a, ao + i), exponent).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = Math.pow(a[ao + i], s);
+        }
+    }
+
+    /** {@code a ** 2}, a multiplication as in BlockKernels.pow. */
+    private static void square(double[] a, int ao, double s, double[] out, int oo, int n) {
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
             DoubleVector x = load(a, ao + i);
@@ -279,6 +311,57 @@ final class VectorBlockOps {
         for (; i < n; i++) {
             out[oo + i] = a[ao + i] * a[ao + i];
         }
+    }
+
+    /**
+     * {@code a ** 0.5} as Math.pow's rules give it: the square root, but +0.0 for -0.0 and
+     * +Infinity for -Infinity; as HotSpot computes it, and three times faster than pow.
+     */
+    private static void squareRoot(double[] a, int ao, double s, double[] out, int oo, int n) {
+        int i = 0;
+        for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+            DoubleVector x = load(a, ao + i);
+            x.lanewise(VectorOperators.SQRT).add(0.0)
+                    .blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.EQ, Double.NEGATIVE_INFINITY))
+                    .intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = Math.pow(a[ao + i], 0.5);
+        }
+    }
+
+    /** {@code s ** a}, where the vector library has pow. */
+    private static void scalarPow(double[] a, int ao, double s, double[] out, int oo, int n) {
+        DoubleVector base = DoubleVector.broadcast(SPECIES, s);
+        int i = 0;
+        for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+            pow(base, load(a, ao + i)).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = BlockKernels.pow(s, a[ao + i]);
+        }
+    }
+
+    /** {@code a ** b}, where the vector library has pow. */
+    private static void pow(double[] a, int ao, double[] b, int bo, double[] out, int oo, int n) {
+        int i = 0;
+        for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+            pow(load(a, ao + i), load(b, bo + i)).intoArray(out, oo + i);
+        }
+        BlockKernels.binary(Operator.POW, a, ao + i, b, bo + i, out, oo + i, n - i);
+    }
+
+    /** {@code a ** b} as {@link BlockKernels#pow}: a square where b is 2, exactly; else {@link VectorMath#pow}. */
+    private static DoubleVector pow(DoubleVector a, DoubleVector b) {
+        return VectorMath.pow(a, b).blend(a.mul(a), b.compare(VectorOperators.EQ, 2.0));
+    }
+
+    private static void tanh(double[] a, int ao, double[] b, int bo, double[] out, int oo, int n) {
+        int i = 0;
+        for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+            load(a, ao + i).lanewise(VectorOperators.TANH).intoArray(out, oo + i);
+        }
+        BlockKernels.unary(Operator.TANH, a, ao + i, out, oo + i, n - i);
     }
 
     private static void exp(double[] a, int ao, double[] b, int bo, double[] out, int oo, int n) {

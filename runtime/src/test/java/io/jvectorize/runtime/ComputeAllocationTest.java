@@ -98,6 +98,10 @@ class ComputeAllocationTest {
         assertAllocatesAtMost(8L * n, xs.sub(xs.mean()).div(xs.std()), data);
         assertAllocatesAtMost(8L * n, new Call(TestFunctions.POLY, List.of(xs.sub(1.0))), data);
         assertAllocatesAtMost(4L * n, new Call(TestFunctions.POLY, List.of(fs)), data);
+        // Powers and tanh: in a loop where the vector library has them, block by block elsewhere.
+        assertAllocatesAtMost(8L * n, xs.pow(Expr.literal(3.0)).add(xs.tanh()), data);
+        assertAllocatesAtMost(8L * n, Expr.literal(1.03).pow(xs).mul(Expr.symbol("mu")), data);
+        assertAllocatesAtMost(4L * n, fs.pow(fs).sub(fs.tanh()), data);
         assertAllocatesAtMost(8L * n, new Call(TestFunctions.CHOOSE, List.of(xs.gt(0.0), xs, Expr.symbol("mu"))), data);
     }
 

@@ -71,6 +71,7 @@ class FusedLoopTest {
     void mathFunctionsInTheLoopAreWithinTheVectorMathBound() {
         Random random = new Random(99);
         List<Operator> functions = new ArrayList<>(Step.Op.VECTOR_MATH);
+        functions.remove(Operator.POW); // block by block: see VectorPowTanhTest
         for (int t = 0; t < 600; t++) {
             Operator f = functions.get(t % functions.size());
             List<Expr> operands = new ArrayList<>();
@@ -297,12 +298,16 @@ class FusedLoopTest {
         Map<String, Object> data = Map.of("a", new double[100], "f", new float[100], "l", new long[100],
                 "i", new int[100], "flag", new boolean[100]);
         // Integer modulo and powers but 2, int32 comparisons in a float64 pass (int64 ones are
-        // its partner's), comparisons of bools, functions without a vector counterpart, a
-        // reduction of an input alone.
+        // its partner's), comparisons of bools, functions without a vector counterpart (tanh and
+        // pow but where the vector library has them), a reduction of an input alone.
         Expr l = Expr.symbol("l", DType.INT64);
         Expr i = Expr.symbol("i", DType.INT32);
-        for (Expr e : List.of(A.sum(), l.mod(3), l.pow(Expr.literal(3)), Expr.where(i.gt(Expr.literal(0)), A, B),
-                FLAG.eq(A.gt(B)), A.tanh(), A.pow(Expr.literal(3.0)), A.mod(2.0))) {
+        List<Expr> blockByBlock = new ArrayList<>(List.of(A.sum(), l.mod(3), l.pow(Expr.literal(3)),
+                Expr.where(i.gt(Expr.literal(0)), A, B), FLAG.eq(A.gt(B)), A.mod(2.0)));
+        if (!(Simd.ENABLED && LaneOps.POW_AND_TANH)) {
+            blockByBlock.addAll(List.of(A.tanh(), A.pow(Expr.literal(3.0))));
+        }
+        for (Expr e : blockByBlock) {
             Map<String, Object> withB = new HashMap<>(data);
             withB.put("b", new double[100]);
             assertTrue(!Compute.explain(e, withB).contains("generated Vector API loop"), e.toString());

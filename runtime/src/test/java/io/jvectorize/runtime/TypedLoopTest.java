@@ -213,6 +213,7 @@ class TypedLoopTest {
         Map<String, DType> types = Map.of("a", DType.FLOAT32, "b", DType.FLOAT32, "s", DType.FLOAT32,
                 "flag", DType.BOOLEAN);
         List<Operator> functions = new ArrayList<>(Step.Op.VECTOR_MATH);
+        functions.remove(Operator.POW); // block by block: see VectorPowTanhTest
         int looped = 0;
         for (int t = 0; t < 600; t++) {
             Operator f = functions.get(t % functions.size());

@@ -113,7 +113,7 @@ class VectorMathTest {
             for (boolean scalarFirst : new boolean[] {false, true}) {
                 for (double s : ComputeTesting.SPECIAL_DOUBLES) {
                     BlockKernels.binaryScalar(op, x, 0, new double[] {s}, scalarFirst, expected, 0, n);
-                    Step.VectorScalarKernel scalarKernel = VectorBlockOps.scalarKernel(op, scalarFirst);
+                    Step.VectorScalarKernel scalarKernel = VectorBlockOps.scalarKernel(op, scalarFirst, Double.NaN);
                     for (int round = 0; round < 1_000; round++) {
                         scalarKernel.run(x, 0, s, out, 0, n);
                     }

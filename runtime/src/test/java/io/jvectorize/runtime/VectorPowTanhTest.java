@@ -1,0 +1,145 @@
+package io.jvectorize.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Powers and tanh where the vector library has them (x86 with AVX-512, {@link LaneOps#POW_AND_TANH}):
+ * tanh in generated loops too, powers block by block, within {@link Compute#VECTOR_MATH_ULPS} of Math's, with
+ * Math.pow's rules for signs and NaN, squares exact; elsewhere, and with {@code vectorMath(false)},
+ * Math's bit for bit.
+ */
+class VectorPowTanhTest {
+    private static final boolean VECTOR = Simd.ENABLED && LaneOps.POW_AND_TANH;
+    private static final Map<String, DType> TYPES = Map.of("f", DType.FLOAT32, "g", DType.FLOAT32);
+
+    /** Each expression calls one function (the bound holds per call), its result scaled exactly at most. */
+    @Test
+    void matchMathWithinTheBound() {
+        Random random = new Random(2026);
+        for (int n : new int[] {1, 7, 8, 9, 100, 4099}) {
+            double[] a = ComputeTesting.doubles(random, n);
+            double[] b = ComputeTesting.doubles(random, n);
+            double[] positive = new double[n];
+            double[] exponents = new double[n];
+            for (int k = 0; k < n; k++) {
+                positive[k] = Math.abs(a[k]);
+                // Integers (odd and even, 2 among them), halves and specials: where pow's sign rules bite.
+                exponents[k] = random.nextInt(4) == 0 ? b[k] : (random.nextInt(41) - 20) / (random.nextBoolean() ? 1.0 : 2.0);
+            }
+            Map<String, Object> data = Map.of("a", a, "b", b, "p", positive, "y", exponents,
+                    "f", ComputeTesting.floats(random, n), "g", ComputeTesting.floats(random, n));
+            for (String text : List.of("a ** 3", "a ** y", "a ** b", "p ** 0.5", "a ** 0.5", "p ** -2.5", "2.5 ** a", "(1 + 0.03) ** y",
+                    "-1.5 ** y", "(-1.5) ** y", "tanh(a)", "tanh(a * 0.01) * 4", "sum(p ** y)", "f ** 3", "f ** g",
+                    "tanh(f)", "a ** 2", "pow(a, y) * 2")) {
+                Expr e = Expr.parse(text, TYPES);
+                Object expected = Compute.compute(e, data, false);
+                String what = text + " over " + n;
+                for (Compute.Options options : List.of(Compute.Options.defaults(),
+                        Compute.Options.defaults().generateLoops(false), Compute.Options.defaults().parallel(true),
+                        Compute.Options.defaults().blockSize(7))) {
+                    assertWithinBound(expected, Compute.compute(e, data, options), what + " " + options);
+                }
+                ComputeTesting.assertSameBits(expected, Compute.compute(e, data,
+                        Compute.Options.defaults().vectorMath(false)), what + " without vector math");
+            }
+        }
+    }
+
+    /** The same once C2 has compiled the loops onto the vector library's routines. */
+    @Test
+    void hotLoopsStayWithinTheBound() {
+        Random random = new Random(77);
+        int n = 1 << 14;
+        double[] a = ComputeTesting.doubles(random, n);
+        double[] y = new double[n];
+        double[] p = new double[n];
+        for (int k = 0; k < n; k++) {
+            y[k] = (random.nextInt(41) - 20) / (random.nextBoolean() ? 1.0 : 2.0);
+            p[k] = Math.abs(a[k]);
+        }
+        Map<String, Object> data = Map.of("a", a, "y", y, "p", p, "f", ComputeTesting.floats(random, n),
+                "g", ComputeTesting.floats(random, n));
+        // One function each: the bound holds per call, not for a sum or a product of two.
+        List<Expr> expressions = List.of(Expr.parse("a ** y"), Expr.parse("tanh(a)"), Expr.parse("p ** 0.5"),
+                Expr.parse("f ** g", TYPES), Expr.parse("tanh(f)", TYPES));
+        List<Object> expected = expressions.stream().map(e -> Compute.compute(e, data, false)).toList();
+        for (int round = 0; round < 400; round++) {
+            for (int k = 0; k < expressions.size(); k++) {
+                Object actual = Compute.compute(expressions.get(k), data);
+                if (round % 50 == 49) {
+                    assertWithinBound(expected.get(k), actual, expressions.get(k) + " in round " + round);
+                }
+            }
+        }
+    }
+
+    @Test
+    void squaresStayExact() {
+        double[] a = {1.0000000000000002, 3.1, -7.3, 1e-200, Double.MAX_VALUE, -0.0, Double.NaN, 0.1, 1.1, 9.99};
+        double[] twos = new double[a.length];
+        java.util.Arrays.fill(twos, 2.0);
+        double[] squares = new double[a.length];
+        for (int k = 0; k < a.length; k++) {
+            squares[k] = a[k] * a[k];
+        }
+        Map<String, Object> data = Map.of("a", a, "two", twos);
+        for (String text : List.of("a ** 2", "a ** two", "pow(a, two)")) {
+            ComputeTesting.assertSameBits(squares, Compute.compute(Expr.parse(text), data), text);
+            ComputeTesting.assertSameBits(squares, Compute.compute(Expr.parse(text), data,
+                    Compute.Options.defaults().generateLoops(false)), text + " block by block");
+        }
+    }
+
+    /** {@code ** 0.5} runs as a square root, with Math.pow's rules for -0.0 and -Infinity. */
+    @Test
+    void aHalfPowerIsMathsSquareRoot() {
+        double[] a = {4, 2, -0.0, 0.0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NaN, -1, 1e-320,
+            Double.MAX_VALUE, 0.1, 3, 5, 7, 11, 13};
+        double[] expected = new double[a.length];
+        for (int k = 0; k < a.length; k++) {
+            expected[k] = Math.pow(a[k], 0.5);
+        }
+        double[] actual = (double[]) Compute.compute(Expr.parse("a ** 0.5"), Map.of("a", a));
+        assertWithinBound(expected, actual, "a ** 0.5");
+        // The special cases exactly: +0.0 for -0.0, +Infinity for -Infinity.
+        ComputeTesting.assertSameBits(java.util.Arrays.copyOf(expected, 7), java.util.Arrays.copyOf(actual, 7), "a ** 0.5");
+    }
+
+    @Test
+    void explainSaysWhereTheyRun() {
+        Map<String, Object> data = Map.of("a", new double[64], "y", new double[64]);
+        // tanh runs in a generated loop; a power (but a square) block by block: VectorMath.pow
+        // inlined into a loop outgrows what C2 inlines into one method.
+        for (String text : List.of("tanh(a)", "a ** 3", "a ** y", "3 ** a")) {
+            String plan = Compute.explain(Expr.parse(text), data);
+            assertEquals(VECTOR && text.startsWith("tanh"), plan.contains(LoopTrees.LOOP), text + ":\n" + plan);
+            assertEquals(VECTOR, plan.contains("Vector API"), text + ":\n" + plan);
+        }
+    }
+
+    private static void assertWithinBound(Object expected, Object actual, String what) {
+        if (expected instanceof float[] e) {
+            float[] got = (float[]) actual;
+            for (int k = 0; k < e.length; k++) {
+                long ulps = ComputeTesting.ulps(e[k], got[k]);
+                assertTrue(ulps <= Compute.VECTOR_MATH_ULPS, what + " at " + k + ": " + got[k] + " for " + e[k]);
+            }
+        } else if (expected instanceof double[] e) {
+            double[] got = (double[]) actual;
+            for (int k = 0; k < e.length; k++) {
+                long ulps = ComputeTesting.ulps(e[k], got[k]);
+                assertTrue(ulps <= Compute.VECTOR_MATH_ULPS, what + " at " + k + ": " + got[k] + " for " + e[k]);
+            }
+        } else {
+            double e = ((Number) expected).doubleValue();
+            double got = ((Number) actual).doubleValue();
+            assertTrue(Math.abs(got - e) <= 1e-9 * Math.abs(e) || ComputeTesting.ulps(e, got) <= 2, what + ": " + got + " for " + e);
+        }
+    }
+}

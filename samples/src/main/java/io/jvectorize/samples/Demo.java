@@ -94,6 +94,12 @@ public final class Demo {
         DoubleUnaryOperator vectorTerms = Simd.ENABLED ? expected -> 2 * VECTOR_MATH_ULPS * Math.ulp(1.0) : EXACT;
         Compute.Options blockByBlock = Compute.Options.defaults().generateLoops(false);
         Compute.Options parallel = Compute.Options.defaults().parallel(true);
+        // Powers and tanh: Math's (the engine's only way before the vector library computed them) and the default.
+        Compute.Options mathOnly = Compute.Options.defaults().vectorMath(false);
+        Expr cube = Expr.parse("x ** 3");
+        Expr tanh = Expr.parse("tanh(x)");
+        Supplier<double[]> cubeExpected = () -> scalarLoop(x, v -> Math.pow(v, 3));
+        Supplier<double[]> tanhExpected = () -> scalarLoop(x, Math::tanh);
         String generated = Simd.ENABLED ? "generated, SIMD" : "generated, scalar path";
 
         List<Row> rows = List.of(
@@ -144,7 +150,15 @@ public final class Demo {
                         () -> { Compute.computeInto(leakyRelu, data, out, blockByBlock); return out; },
                         leakyReluExpected, EXACT),
                 new Row(LEAKY_RELU + ", Compute, into out",
-                        () -> { Compute.computeInto(leakyRelu, data, out); return out; }, leakyReluExpected, EXACT));
+                        () -> { Compute.computeInto(leakyRelu, data, out); return out; }, leakyReluExpected, EXACT),
+                new Row("x ** 3, Compute, Math.pow (vectorMath = false), into out",
+                        () -> { Compute.computeInto(cube, data, out, mathOnly); return out; }, cubeExpected, EXACT),
+                new Row("x ** 3, Compute, into out",
+                        () -> { Compute.computeInto(cube, data, out); return out; }, cubeExpected, vectorMath),
+                new Row("tanh(x), Compute, Math.tanh (vectorMath = false), into out",
+                        () -> { Compute.computeInto(tanh, data, out, mathOnly); return out; }, tanhExpected, EXACT),
+                new Row("tanh(x), Compute, into out",
+                        () -> { Compute.computeInto(tanh, data, out); return out; }, tanhExpected, vectorMath));
 
         System.out.printf(Locale.ROOT, "jvectorize demo: %,d float64 elements, median of %d repeats, %d threads,"
                 + " SIMD %s, Java %s%n%n", n, options.repeats, Parallel.parallelism(),

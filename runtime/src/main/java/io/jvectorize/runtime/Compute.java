@@ -60,9 +60,11 @@ import java.util.Objects;
  * where the Vector API is present (with 256-bit vectors or wider), the fused engine computes
  * math functions (exp, log, sin, ...; tanh and powers but squares only on x86 with AVX-512,
  * where the vector library has them) with it, within {@value #VECTOR_MATH_ULPS} ulp of
- * {@link Math}'s results. Which of the values within that bound comes out is not reproducible: the JDK
- * computes with {@link Math} until C2 has compiled the loop, so it can change between runs,
- * calls and threads. {@link Options#vectorMath vectorMath(false)} makes every result
+ * {@link Math}'s results (but for powers of ±0.0 and ±∞ by an exponent of magnitude in
+ * [2^51, 2^52), where HotSpot's Math.pow breaks its specification and these follow it, as
+ * {@link VectorMath} says). Which of the values within that bound comes out is not
+ * reproducible: the JDK computes with {@link Math} until C2 has compiled the loop, so it can
+ * change between runs, calls and threads. {@link Options#vectorMath vectorMath(false)} makes every result
  * reproducible bit for bit.
  *
  * <p>All methods are safe to call from many threads at once.

@@ -299,7 +299,7 @@ final class FusedLoop {
             if (!fusable(step, constants, registers, element)) {
                 return null;
             }
-            usesVectorMath |= step instanceof Step.Op op && Step.Op.VECTOR_MATH.contains(op.op()) && !isSquare(op);
+            usesVectorMath |= step instanceof Step.Op op && Step.Op.VECTOR_MATH.contains(op.op()) && !op.isSquare();
         }
         // A widened store is two conversions and two stores: three more than operations counts.
         boolean widened = element.heldWider && out(steps.get(steps.size() - 1)).arrayType == element.register;
@@ -512,11 +512,6 @@ final class FusedLoop {
      * not of the element (but a comparison's result and the condition of {@code where}: bools,
      * which the loop holds as masks).
      */
-    /** Whether it is {@code x ** 2}, which the block engine and loops compute as {@code x * x}, exactly. */
-    private static boolean isSquare(Step.Op op) {
-        return op.op() == Operator.POW && op.node().operands().get(1) instanceof Literal l && l.doubleValue() == 2.0;
-    }
-
     private static String laneMethod(Step.Op op, List<Program.Constant> constants, List<Program.Register> registers,
             Element element) {
         // Values are in the block engine's registers: float32 ones in double[], int32 in long[].
@@ -686,7 +681,7 @@ final class FusedLoop {
         /** The slots a step's lane code reads: a square, {@code x ** 2}, reads its base only. */
         static Slot[] reads(Step step) {
             if (step instanceof Step.Op op) {
-                return isSquare(op) ? new Slot[] {op.operands()[0]} : op.operands();
+                return op.isSquare() ? new Slot[] {op.operands()[0]} : op.operands();
             }
             return step instanceof Step.Convert convert ? new Slot[] {convert.in()} : ((Step.CallKernel) step).in;
         }

@@ -336,7 +336,12 @@ final class ProgramCompiler {
             }
             return arguments.toString();
         }
-        return op == Operator.NEG ? "-" + in[0] : in[0] + " " + op.text() + " " + in[1];
+        if (op == Operator.NEG) {
+            return "-" + in[0];
+        }
+        // -3 ** x would read as -(3 ** x).
+        String left = op == Operator.POW && in[0].name.startsWith("-") ? "(" + in[0].name + ")" : in[0].name;
+        return left + " " + op.text() + " " + in[1];
     }
 
     private static String conversionText(DType to, Slot from) {

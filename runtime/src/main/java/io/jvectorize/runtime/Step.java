@@ -96,8 +96,7 @@ abstract class Step {
             this.out = out;
             this.scalarOperand = a.where == Slot.Where.SCALAR ? 0 : b != null && b.where == Slot.Where.SCALAR ? 1 : -1;
             // A square is a multiplication, exact: no math function.
-            this.vectorMath = VECTOR_MATH.contains(op)
-                    && !(op == Operator.POW && node.operands().get(1) instanceof Literal l && l.doubleValue() == 2.0);
+            this.vectorMath = VECTOR_MATH.contains(op) && !isSquare();
             // Only where the module is present: VectorBlockOps must not even be loaded otherwise.
             boolean vectorizable = Simd.ENABLED && LaneOps.WIDE && a.arrayType == double[].class
                     && out.arrayType == double[].class;
@@ -108,6 +107,11 @@ abstract class Step {
 
         Operator op() {
             return op;
+        }
+
+        /** Whether it is {@code x ** 2}, which the block engine and loops compute as {@code x * x}, exactly. */
+        boolean isSquare() {
+            return op == Operator.POW && node.operands().get(1) instanceof Literal l && l.doubleValue() == 2.0;
         }
 
         Operation node() {

@@ -7,14 +7,17 @@ import jdk.incubator.vector.VectorOperators;
 
 /**
  * Lanewise math functions whose Vector API operator disagrees with {@link Math} on special
- * values, made to agree; generated SIMD classes call them. Loaded only by those classes, so only
- * where {@code jdk.incubator.vector} is present.
+ * values, made to agree; generated SIMD classes and Compute's block engine call them. Loaded only by
+ * those, so only where {@code jdk.incubator.vector} is present.
  *
  * <p>{@code POW} runs the JDK's vector math library, which follows C and gets signs wrong at
  * the edges (seen with AVX-512 on JDK 17): {@code pow(1, NaN)} and {@code pow(±1, ±∞)} are 1
  * where {@link Math#pow} says NaN, and {@code pow(-0.0, -3)} or a negative base's underflow to
  * zero lose the sign. So the library computes {@code pow(|x|, y)} only, and the sign and NaN
- * cases follow Math's rules here.
+ * cases follow Math's rules here: its specification's, as {@link StrictMath#pow} computes them.
+ * HotSpot's own Math.pow breaks them for a base of ±0.0 or ±∞ and an exponent of magnitude in
+ * [2^51, 2^52), whose parity it takes wrong: {@code Math.pow(-0.0, 0x1p51 + 1)} gives 0.0 where
+ * the specification says -0.0. There this class gives the specification's value.
  */
 public final class VectorMath {
 

@@ -111,6 +111,26 @@ class VectorPowTanhTest {
         ComputeTesting.assertSameBits(java.util.Arrays.copyOf(expected, 7), java.util.Arrays.copyOf(actual, 7), "a ** 0.5");
     }
 
+    /**
+     * For a base of ±0.0 or ±∞ and an exponent of magnitude in [2^51, 2^52), HotSpot's Math.pow
+     * takes the exponent's parity wrong; the vector path follows the specification, as StrictMath.
+     */
+    @Test
+    void followsThePowSpecificationWhereHotSpotBreaksIt() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(VECTOR, "Math.pow computes powers here");
+        double[] x = new double[16];
+        double[] y = new double[16];
+        for (int k = 0; k < 16; k++) {
+            x[k] = k < 8 ? -0.0 : Double.NEGATIVE_INFINITY;
+            y[k] = k < 8 ? 0x1p51 + 1 : -(0x1p51 + 0.5);
+        }
+        double[] expected = new double[16];
+        for (int k = 0; k < 16; k++) {
+            expected[k] = StrictMath.pow(x[k], y[k]);
+        }
+        ComputeTesting.assertSameBits(expected, Compute.compute(Expr.parse("x ** y"), Map.of("x", x, "y", y)), "x ** y");
+    }
+
     @Test
     void explainSaysWhereTheyRun() {
         Map<String, Object> data = Map.of("a", new double[64], "y", new double[64]);

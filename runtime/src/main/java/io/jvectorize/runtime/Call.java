@@ -9,27 +9,15 @@ final class Call extends Expr {
     private final VectorizedFunction function;
     private final List<Expr> arguments;
     private final int overload;
-    private final int height;
-    private final int size;
 
     /** @throws IllegalArgumentException if no overload accepts the arguments' types */
     Call(VectorizedFunction function, List<Expr> arguments) {
+        super(arguments);
         this.function = Objects.requireNonNull(function, "function");
         this.arguments = List.copyOf(arguments);
         this.overload = chooseOverload(function, this.arguments);
-        this.height = heightAbove(this.arguments);
-        this.size = sizeAbove(this.arguments);
     }
 
-    @Override
-    int height() {
-        return height;
-    }
-
-    @Override
-    int size() {
-        return size;
-    }
 
     private static int chooseOverload(VectorizedFunction function, List<Expr> arguments) {
         List<VectorizedFunction.Overload> overloads = function.overloads();

@@ -43,8 +43,24 @@ public abstract class Expr {
      */
     public static final int MAX_SIZE = 100_000;
 
+    private final int height;
+    private final int size;
+
+    /** A leaf: a symbol or a literal. Only this package defines nodes. */
     Expr() {
-        // Only this package defines nodes.
+        this.height = 0;
+        this.size = 1;
+    }
+
+    /**
+     * A node over {@code children}.
+     *
+     * @throws IllegalArgumentException if it would nest deeper than {@link #MAX_DEPTH} or hold
+     *     more than {@link #MAX_SIZE} operators and operands
+     */
+    Expr(List<Expr> children) {
+        this.height = heightAbove(children);
+        this.size = sizeAbove(children);
     }
 
     // ---- leaves and parsing -------------------------------------------------------------------
@@ -406,13 +422,13 @@ public abstract class Expr {
     }
 
     /** The levels below it: 0 for a symbol or a literal, one more than its deepest operand otherwise. */
-    int height() {
-        return 0;
+    final int height() {
+        return height;
     }
 
     /** Its operators and operands, as {@link #MAX_SIZE} counts them: 1 for a symbol or a literal. */
-    int size() {
-        return 1;
+    final int size() {
+        return size;
     }
 
     /**
@@ -420,7 +436,7 @@ public abstract class Expr {
      *
      * @throws IllegalArgumentException if it would hold more than {@link #MAX_SIZE}
      */
-    static int sizeAbove(List<Expr> children) {
+    private static int sizeAbove(List<Expr> children) {
         long size = 1;
         for (Expr child : children) {
             size += child.size();
@@ -437,7 +453,7 @@ public abstract class Expr {
      *
      * @throws IllegalArgumentException if it would nest deeper than {@link #MAX_DEPTH}
      */
-    static int heightAbove(List<Expr> children) {
+    private static int heightAbove(List<Expr> children) {
         int height = 0;
         for (Expr child : children) {
             height = Math.max(height, child.height());

@@ -10,8 +10,6 @@ final class Operation extends Expr {
     private final DType operandType;
     private final DType dtype;
     private final boolean weak;
-    private final int height;
-    private final int size;
 
     /**
      * {@code op} applied to {@code operands}: the literal it gives where they are all integer
@@ -31,6 +29,7 @@ final class Operation extends Expr {
 
     /** @throws IllegalArgumentException where the operand types do not fit the operator, saying what would */
     Operation(Operator op, List<Expr> operands) {
+        super(operands);
         if (operands.size() != op.arity()) {
             throw new IllegalArgumentException(op.text() + " takes " + op.arity() + " operand"
                     + (op.arity() == 1 ? "" : "s") + ", not " + operands.size());
@@ -75,8 +74,6 @@ final class Operation extends Expr {
                 this.dtype = promoted;
         }
         this.weak = op.rule() != Operator.Rule.COMPARE && this.operands.stream().allMatch(Expr::isWeak);
-        this.height = heightAbove(this.operands);
-        this.size = sizeAbove(this.operands);
     }
 
     /** The operation as text, before it is built: operands that are operations in parentheses. */
@@ -117,15 +114,6 @@ final class Operation extends Expr {
         return weak;
     }
 
-    @Override
-    int height() {
-        return height;
-    }
-
-    @Override
-    int size() {
-        return size;
-    }
 
     @Override
     public boolean equals(Object other) {

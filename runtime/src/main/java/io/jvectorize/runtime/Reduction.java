@@ -40,10 +40,9 @@ final class Reduction extends Expr {
     private final Kind kind;
     private final Expr operand;
     private final DType dtype;
-    private final int height;
-    private final int size;
 
     Reduction(Kind kind, Expr operand) {
+        super(List.of(operand));
         if (operand.isReduction()) {
             throw new IllegalArgumentException(kind.text + "(" + operand + ") reduces a single number;"
                     + " reductions take an elementwise expression");
@@ -51,19 +50,8 @@ final class Reduction extends Expr {
         this.kind = kind;
         this.operand = operand;
         this.dtype = resultType(kind, operand.dtype());
-        this.height = heightAbove(List.of(operand));
-        this.size = sizeAbove(List.of(operand));
     }
 
-    @Override
-    int height() {
-        return height;
-    }
-
-    @Override
-    int size() {
-        return size;
-    }
 
     /** NumPy's result types: sums of integers and booleans are int64, means and variances of integers float64. */
     private static DType resultType(Kind kind, DType input) {

@@ -103,7 +103,8 @@ final class Binding {
                 || value instanceof LongAccumulator || value instanceof BigInteger big && big.bitLength() < Long.SIZE) {
             return DType.INT64;
         }
-        if (value instanceof Integer || value instanceof Short || value instanceof Byte || value instanceof AtomicInteger) {
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte
+                || value instanceof AtomicInteger) {
             return DType.INT32;
         }
         return DType.FLOAT64;

@@ -43,9 +43,10 @@ final class Operation extends Expr {
         }
         DType promoted = Typing.promote(values, op.text());
         boolean computesInFloat64 = op.rule() == Operator.Rule.PROMOTE_FLOATING || op.rule() == Operator.Rule.FLOATING;
-        if (promoted == DType.INT32 && !computesInFloat64 && Typing.outsideInt32(values) != null) {
+        Long tooLarge = promoted == DType.INT32 && !computesInFloat64 ? Typing.outsideInt32(values) : null;
+        if (tooLarge != null) {
             if (op.rule() != Operator.Rule.COMPARE) {
-                throw new IllegalArgumentException("integer " + Typing.outsideInt32(values) + " does not fit int32,"
+                throw new IllegalArgumentException("integer " + tooLarge + " does not fit int32,"
                         + " the type it takes from the int32 values it meets in " + describe(op, operands)
                         + "; write it as a float, or give those values type int64");
             }

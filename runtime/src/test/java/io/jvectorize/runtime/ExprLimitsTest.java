@@ -30,7 +30,8 @@ class ExprLimitsTest {
         assertEquals(TOO_DEEP, assertThrows(IllegalArgumentException.class, () -> full.add(X)).getMessage());
         assertEquals(TOO_DEEP, assertThrows(IllegalArgumentException.class, () -> full.neg()).getMessage());
         assertEquals(TOO_DEEP, assertThrows(IllegalArgumentException.class, () -> full.sum()).getMessage());
-        assertEquals(TOO_DEEP, assertThrows(IllegalArgumentException.class, () -> Expr.call("sqrt", full)).getMessage());
+        assertEquals(TOO_DEEP,
+                assertThrows(IllegalArgumentException.class, () -> Expr.call("sqrt", full)).getMessage());
         assertEquals(TOO_DEEP, assertThrows(IllegalArgumentException.class,
                 () -> Expr.where(X.gt(0.0), X, full)).getMessage());
         // Literals do not deepen anything: 2 ** 3 is the literal 8.
@@ -83,7 +84,8 @@ class ExprLimitsTest {
             case 4: return other.div(e);
             case 5: return e.mul(other);
             case 6: return Expr.call("sin", e);
-            case 7: return random.nextBoolean() ? Expr.where(e.gt(0.0), other, X) : Expr.where(X.lt(Expr.literal(1)), e, other);
+            case 7: return random.nextBoolean() ? Expr.where(e.gt(0.0), other, X)
+                    : Expr.where(X.lt(Expr.literal(1)), e, other);
             case 8: return e.abs();
             case 9: return Expr.literal(random.nextInt(3) - 1).pow(e);
             case 10: return e.atan2(other);
@@ -94,7 +96,8 @@ class ExprLimitsTest {
     @Test
     void namesAreLettersDigitsAndUnderscores() {
         ExprSyntaxException invisible = assertThrows(ExprSyntaxException.class, () -> Expr.parse("x\u200b + 1"));
-        assertEquals("unexpected character U+200B at column 2", invisible.getMessage().lines().findFirst().orElseThrow());
+        assertEquals("unexpected character U+200B at column 2",
+                invisible.getMessage().lines().findFirst().orElseThrow());
         assertThrows(ExprSyntaxException.class, () -> Expr.parse("x\u0000"));
         assertThrows(ExprSyntaxException.class, () -> Expr.parse("x\u00ad"));
         assertThrows(ExprSyntaxException.class, () -> Expr.parse("a$b"));
@@ -116,7 +119,8 @@ class ExprLimitsTest {
         Map<String, DType> types = new HashMap<>();
         types.put("x", null);
         assertEquals("the type of symbol x is null; give a DType, such as DType.INT64, or leave the symbol out for"
-                + " float64", assertThrows(IllegalArgumentException.class, () -> Expr.parse("x + 1", types)).getMessage());
+                + " float64",
+                assertThrows(IllegalArgumentException.class, () -> Expr.parse("x + 1", types)).getMessage());
         assertTrue(Expr.parse("1 + 2").height() == 0);
     }
 }

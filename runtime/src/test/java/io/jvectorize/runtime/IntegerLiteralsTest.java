@@ -66,13 +66,14 @@ class IntegerLiteralsTest {
         assertEquals(Expr.literal(0.5), Expr.literal(2).pow(Expr.literal(-1)));
         assertEquals(DType.FLOAT32, Expr.parse("f + 2 ** -1", Map.of("f", DType.FLOAT32)).dtype());
         double[] x = {1, 2};
-        assertArrayEquals(new double[] {1.5, 2.5}, (double[]) Compute.compute(Expr.parse("x + 2 ** -1"), Map.of("x", x)));
+        assertArrayEquals(new double[] {1.5, 2.5},
+                (double[]) Compute.compute(Expr.parse("x + 2 ** -1"), Map.of("x", x)));
     }
 
     @Test
     void resultsOutsideInt64AreErrorsNotWrappedValues() {
-        assertSyntaxError("x * 2 ** 64", 7, "2 ** 64 is at least 2^64 in magnitude, outside the range of int64; write a number in"
-                + " it as a float (2.0 rather than 2) to compute it in float64");
+        assertSyntaxError("x * 2 ** 64", 7, "2 ** 64 is at least 2^64 in magnitude, outside the range of int64;"
+                + " write a number in it as a float (2.0 rather than 2) to compute it in float64");
         assertSyntaxError("x * (9223372036854775807 + 1)", 26, "9223372036854775807 + 1 is 9223372036854775808,"
                 + " outside the range of int64; write a number in it as a float (2.0 rather than 2) to compute it in"
                 + " float64");

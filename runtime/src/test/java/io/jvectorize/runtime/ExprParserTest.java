@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jvectorize.runtime.internal.op.ReductionKind;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -225,7 +226,7 @@ class ExprParserTest {
         assertEquals(X.max(), parse("max(x)"));
         assertEquals(X.sub(X.mean()), parse("x - mean(x)"));
         assertEquals(X.sub(X.mean()).pow(lit(2)).sum(), parse("sum((x - mean(x))**2)"));
-        for (Reduction.Kind kind : Reduction.Kind.values()) {
+        for (ReductionKind kind : ReductionKind.values()) {
             assertEquals(new Reduction(kind, X), parse(kind.text() + "(x)"));
         }
         assertTrue(parse("count(x)").isReduction());

@@ -1,5 +1,6 @@
 package io.jvectorize.runtime;
 
+import io.jvectorize.runtime.internal.emit.ClassFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.platform.launcher.LauncherSession;
@@ -18,7 +19,7 @@ public final class GeneratedClassCheck implements LauncherSessionListener {
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        FusedLoop.checkClassFilesWith(GeneratedClassCheck::check);
+        ClassFiles.checkWith(GeneratedClassCheck::check);
     }
 
     /** @throws IllegalStateException with ASM's report if the class file is not valid */

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jvectorize.runtime.internal.lanes.Element;
+import io.jvectorize.runtime.internal.op.Operator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +21,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Generated loops of the other types ({@link FusedLoop.Element}): float32 loops, their math
+ * Generated loops of the other types ({@link Element}): float32 loops, their math
  * functions within the bound, int64 and int32 loops that wrap as Java does, reductions of
  * them, and float64 loops that load int64, int32 and float32 arrays converted. Each against the
  * reference and the block engine, cold and once the JIT has compiled the loop.
@@ -32,7 +34,7 @@ class TypedLoopTest {
         Random random = new Random(3232);
         Map<String, DType> types = Map.of("a", DType.FLOAT32, "b", DType.FLOAT32, "s", DType.FLOAT32,
                 "flag", DType.BOOLEAN);
-        int lanes = Simd.ENABLED ? FloatLaneOps.LANES : 16;
+        int lanes = Simd.ENABLED ? Element.FLOAT32.lanes() : 16;
         int[] lengths = {1, Math.max(1, lanes - 1), lanes, 3 * lanes + 2, 1001, 4099};
         int looped = 0;
         int reductionsLooped = 0;
@@ -79,7 +81,7 @@ class TypedLoopTest {
         for (int t = 0; t < 1200; t++) {
             DType type = t % 2 == 0 ? DType.INT64 : DType.INT32;
             Expr e = integerTree(random, 0, type);
-            int lanes = Simd.ENABLED ? (type == DType.INT64 ? LongLaneOps.LANES : IntLaneOps.LANES) : 8;
+            int lanes = Simd.ENABLED ? (type == DType.INT64 ? Element.INT64.lanes() : Element.INT32.lanes()) : 8;
             int[] lengths = {1, Math.max(1, lanes - 1), lanes, 3 * lanes + 2, 1001, 4099};
             int n = lengths[random.nextInt(lengths.length)];
             Map<String, Object> data = new HashMap<>();
@@ -150,7 +152,7 @@ class TypedLoopTest {
     void mixedTypeTreesLoadTheirOtherArraysConverted() {
         Random random = new Random(6464);
         DType[] others = {DType.INT64, DType.INT32, DType.FLOAT32};
-        int lanes = Simd.ENABLED ? LaneOps.LANES : 8;
+        int lanes = Simd.ENABLED ? Element.FLOAT64.lanes() : 8;
         int[] lengths = {1, Math.max(1, lanes - 1), lanes, 3 * lanes + 2, 1001, 4099};
         int looped = 0;
         for (int t = 0; t < 900; t++) {
@@ -209,7 +211,7 @@ class TypedLoopTest {
         Random random = new Random(3299);
         Map<String, DType> types = Map.of("a", DType.FLOAT32, "b", DType.FLOAT32, "s", DType.FLOAT32,
                 "flag", DType.BOOLEAN);
-        List<Operator> functions = new ArrayList<>(Step.Op.VECTOR_MATH);
+        List<Operator> functions = new ArrayList<>(ComputeTesting.VECTOR_MATH);
         functions.remove(Operator.POW); // block by block: see VectorPowTanhTest
         int looped = 0;
         for (int t = 0; t < 600; t++) {
@@ -231,7 +233,7 @@ class TypedLoopTest {
             float[] expected = (float[]) Compute.compute(e, data, false);
             float[] actual = (float[]) Compute.compute(e, data);
             boolean inLoop = Compute.explain(e, data).contains(LOOP);
-            assertEquals(hasArrays(e) && ComputeTesting.LOOPS && n >= FloatLaneOps.LANES, inLoop, e.toString());
+            assertEquals(hasArrays(e) && ComputeTesting.LOOPS && n >= Element.FLOAT32.lanes(), inLoop, e.toString());
             looped += inLoop ? 1 : 0;
             for (int i = 0; i < expected.length; i++) {
                 long ulps = ComputeTesting.ulps(expected[i], actual[i]);
@@ -253,7 +255,7 @@ class TypedLoopTest {
                 "b", ComputeTesting.floats(random, 1 << 14));
         Expr a = Expr.symbol("a", DType.FLOAT32);
         Expr b = Expr.symbol("b", DType.FLOAT32);
-        for (Operator f : Step.Op.VECTOR_MATH) {
+        for (Operator f : ComputeTesting.VECTOR_MATH) {
             Expr e = f.arity() == 1 ? new Operation(f, List.of(a)) : new Operation(f, List.of(a, b));
             float[] expected = (float[]) Compute.compute(e, data, false);
             float[] actual = null;
@@ -264,20 +266,6 @@ class TypedLoopTest {
                 long ulps = ComputeTesting.ulps(expected[i], actual[i]);
                 assertTrue(ulps <= Compute.VECTOR_MATH_ULPS, e + " at element " + i + " (a = " + ((float[]) data.get("a"))[i]
                         + "): " + actual[i] + " is " + ulps + " float ulp from " + expected[i]);
-            }
-        }
-    }
-
-    /** Every lane operation a loop may call exists, static, in its element's class: else it would fail to link. */
-    @Test
-    void everyElementsLaneOperationsExist() throws ClassNotFoundException {
-        assumeTrue(Simd.ENABLED, "the lane operations' classes load only with the Vector API");
-        for (FusedLoop.Element element : FusedLoop.Element.values()) {
-            Class<?> laneOps = Class.forName(element.laneOps.replace('/', '.'));
-            for (String name : FusedLoop.laneMethodNames(element)) {
-                assertTrue(java.util.Arrays.stream(laneOps.getDeclaredMethods()).anyMatch(
-                        m -> m.getName().equals(name) && java.lang.reflect.Modifier.isStatic(m.getModifiers())),
-                        element + " loops may call " + laneOps.getSimpleName() + "." + name);
             }
         }
     }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jvectorize.runtime.internal.jit.Loops;
+import io.jvectorize.runtime.internal.lanes.Element;
+import io.jvectorize.runtime.internal.lanes.VectorSupport;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -33,19 +36,19 @@ class VectorPathTest {
     @Test
     void theVectorPathCompilesAndRunsGeneratedLoops() {
         assumeTrue("vector".equals(System.getProperty(PATH)), "only the vector path's run has generated loops");
-        assertTrue(LaneOps.WIDE, "generated loops need vectors of 256 bits or more; this JVM's have "
-                + LaneOps.SPECIES.vectorBitSize());
+        assertTrue(VectorSupport.WIDE, "generated loops need vectors of 256 bits or more; this JVM's have "
+                + VectorSupport.BITS);
         assertTrue(ComputeTesting.LOOPS);
         int n = 1000;
         double[] x = ComputeTesting.doubles(new Random(1), n);
         Expr e = new Call(TestFunctions.TWICE, List.of(Expr.symbol("x").mul(3.0))).sub(Expr.symbol("x").sqrt());
-        long definedBefore = FusedLoop.definedLoops();
+        long definedBefore = Loops.definedLoops();
         long callsBefore = VectorLaneFunctions.TWICE_CALLS.get();
         Object result = Compute.compute(e, Map.of("x", x));
         assertTrue(Compute.explain(e, Map.of("x", x)).contains("in one generated Vector API loop"));
-        assertTrue(FusedLoop.definedLoops() > definedBefore, "the loop engine defined a loop class");
+        assertTrue(Loops.definedLoops() > definedBefore, "the loop engine defined a loop class");
         // The lane function runs once per vector, and only inside a generated loop.
-        assertEquals(n / LaneOps.LANES, VectorLaneFunctions.TWICE_CALLS.get() - callsBefore, "lane function calls");
+        assertEquals(n / Element.FLOAT64.lanes(), VectorLaneFunctions.TWICE_CALLS.get() - callsBefore, "lane function calls");
         ComputeTesting.assertSameBits(Compute.compute(e, Map.of("x", x), false), result, e.toString());
     }
 }

@@ -4,19 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.jvectorize.runtime.internal.lanes.VectorSupport;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Powers and tanh where the vector library has them (x86 with AVX-512, {@link LaneOps#POW_AND_TANH}):
+ * Powers and tanh where the vector library has them (x86 with AVX-512, {@code VectorSupport.POW_AND_TANH}):
  * tanh in generated loops too, powers block by block, within {@link Compute#VECTOR_MATH_ULPS} of Math's, with
  * Math.pow's rules for signs and NaN, squares exact; elsewhere, and with {@code vectorMath(false)},
  * Math's bit for bit.
  */
 class VectorPowTanhTest {
-    private static final boolean VECTOR = Simd.ENABLED && LaneOps.POW_AND_TANH;
+    private static final boolean VECTOR = Simd.ENABLED && VectorSupport.POW_AND_TANH;
     private static final Map<String, DType> TYPES = Map.of("f", DType.FLOAT32, "g", DType.FLOAT32);
 
     /** Each expression calls one function (the bound holds per call), its result scaled exactly at most. */

@@ -1,20 +1,20 @@
-package io.jvectorize.runtime;
+package io.jvectorize.runtime.internal.block;
 
 /**
- * Where a step of a fused pass reads or writes a block: a bound array or the result array at
- * the block's offset (no copy), a block-sized register from offset 0, or a scalar (a constant
- * in a one-element array, for the kernels that take one operand as a number).
+ * Where a block step reads or writes a block: a bound array or the result array at the block's
+ * offset (no copy), a block-sized register from offset 0, or a number of the pass (a
+ * one-element array, which kernels take as a scalar).
  */
 final class Slot {
 
-    enum Where { INPUT, REGISTER, SCALAR, RESULT }
+    enum Where { INPUT, REGISTER, NUMBER, RESULT }
 
     final Where where;
-    /** The input's, register's or constant's number; unused for the result. */
+    /** The input's, register's or number's index; unused for the result. */
     final int index;
     /** The Java array class the values are in. */
     final Class<?> arrayType;
-    /** How {@link Compute#explain} calls the value: a symbol's name, t0, c1, result. */
+    /** How explain calls the value: a symbol's name, t0, c1, result. */
     final String name;
 
     Slot(Where where, int index, Class<?> arrayType, String name) {
@@ -28,7 +28,7 @@ final class Slot {
         switch (where) {
             case INPUT: return frame.inputs[index];
             case REGISTER: return frame.registers[index];
-            case SCALAR: return frame.constants[index];
+            case NUMBER: return frame.numbers[index];
             default: return frame.result;
         }
     }

@@ -1,7 +1,9 @@
-package io.jvectorize.runtime;
+package io.jvectorize.runtime.internal.op;
+
+import io.jvectorize.runtime.DType;
 
 /**
- * How a {@link Reduction} folds its operand: block by block into a {@link Partial}, the
+ * How a reduction folds its operand: block by block into a {@link Partial}, the
  * partials combined in block order. Both engines fold the same blocks the same way, and the
  * parallel engine stores one partial per block and combines them in order afterwards, so the
  * result does not depend on the engine or the number of threads.
@@ -20,10 +22,10 @@ package io.jvectorize.runtime;
  *       computed in float64; float32 reductions accumulate in double and round once at the end.
  * </ul>
  */
-final class Reducer {
+public final class Reducer {
 
     /** One block's (or the running total's) state; which fields mean what depends on the fold. */
-    static final class Partial {
+    public static final class Partial {
         /** Elements taken into account: all of them, or the non-NaN ones for the nan variants. */
         long count;
         /** Float sum, mean, minimum or maximum. */
@@ -33,7 +35,7 @@ final class Reducer {
         /** Integer sum, minimum or maximum; for booleans 1 or 0. */
         long bits;
 
-        Partial copy() {
+        public Partial copy() {
             Partial p = new Partial();
             p.count = count;
             p.value = value;
@@ -43,18 +45,26 @@ final class Reducer {
         }
     }
 
-    private final Reduction reduction;
-    private final Reduction.Kind kind;
+    private final ReductionKind kind;
     private final DType inputType;
+    private final DType type;
+    private final String text;
 
-    Reducer(Reduction reduction) {
-        this.reduction = reduction;
-        this.kind = reduction.kind();
-        this.inputType = inputType(kind, reduction.operand().dtype());
+    /**
+     * @param kind what it computes
+     * @param operandType the type of the values it reduces
+     * @param type the type of its result
+     * @param text the reduction as the expression writes it, for error messages
+     */
+    public Reducer(ReductionKind kind, DType operandType, DType type, String text) {
+        this.kind = kind;
+        this.inputType = inputType(kind, operandType);
+        this.type = type;
+        this.text = text;
     }
 
     /** The type the operand is converted to before folding: float64 for means of integers, int64 for sums of booleans. */
-    private static DType inputType(Reduction.Kind kind, DType operand) {
+    public static DType inputType(ReductionKind kind, DType operand) {
         switch (kind) {
             case MEAN: case NANMEAN: case VAR: case STD:
                 return operand.isFloating() ? operand : DType.FLOAT64;
@@ -65,29 +75,33 @@ final class Reducer {
         }
     }
 
-    DType inputType() {
+    public ReductionKind kind() {
+        return kind;
+    }
+
+    public DType inputType() {
         return inputType;
     }
 
     /** min and max of nothing have no value: NumPy's error. */
-    void checkLength(int length) {
-        boolean needsElement = kind == Reduction.Kind.MIN || kind == Reduction.Kind.MAX
-                || kind == Reduction.Kind.NANMIN || kind == Reduction.Kind.NANMAX;
+    public void checkLength(int length) {
+        boolean needsElement = kind == ReductionKind.MIN || kind == ReductionKind.MAX
+                || kind == ReductionKind.NANMIN || kind == ReductionKind.NANMAX;
         if (needsElement && length == 0) {
             throw new IllegalArgumentException("zero-size array to reduction operation " + kind.text()
-                    + " which has no identity: " + reduction + " over 0 elements");
+                    + " which has no identity: " + text + " over 0 elements");
         }
     }
 
     /** A running total before any block. */
-    Partial start() {
+    public Partial start() {
         Partial p = new Partial();
         p.value = -0.0;
         return p;
     }
 
     /** Sets {@code p} to the partial of {@code n >= 1} elements of {@code block} from {@code off}. */
-    void fold(Object block, int off, int n, Partial p) {
+    public void fold(Object block, int off, int n, Partial p) {
         p.count = n;
         p.value = 0;
         p.m2 = 0;
@@ -253,7 +267,7 @@ final class Reducer {
     }
 
     /** Adds the next block's partial to the running total. */
-    void combine(Partial total, Partial block) {
+    public void combine(Partial total, Partial block) {
         boolean floating = inputType.isFloating();
         switch (kind) {
             case SUM: case NANSUM: case MEAN: case NANMEAN:
@@ -275,7 +289,7 @@ final class Reducer {
                 }
                 break;
             case MIN: case MAX: case NANMIN: case NANMAX:
-                boolean lower = kind == Reduction.Kind.MIN || kind == Reduction.Kind.NANMIN;
+                boolean lower = kind == ReductionKind.MIN || kind == ReductionKind.NANMIN;
                 if (block.count == 0) {
                     break;
                 } else if (total.count == 0) {
@@ -293,8 +307,7 @@ final class Reducer {
     }
 
     /** The reduction's value, boxed as its type: Double, Float, Long, Integer or Boolean. */
-    Object finish(Partial total) {
-        DType type = reduction.dtype();
+    public Object finish(Partial total) {
         switch (kind) {
             case COUNT: case NANCOUNT:
                 return total.count;

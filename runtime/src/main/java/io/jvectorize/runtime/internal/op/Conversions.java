@@ -1,4 +1,6 @@
-package io.jvectorize.runtime;
+package io.jvectorize.runtime.internal.op;
+
+import io.jvectorize.runtime.DType;
 
 import java.util.Arrays;
 
@@ -8,16 +10,16 @@ import java.util.Arrays;
  * engine's {@code double[]} and {@code long[]}, bringing an operand to its operator's type,
  * passing arguments to a @Vectorize kernel, and writing float32 and int32 results.
  */
-final class Conversions {
+public final class Conversions {
 
     private Conversions() {}
 
     /** The array the engine computes values of {@code type} in: double[], long[] or boolean[]. */
-    static Class<?> kindArray(DType type) {
+    public static Class<?> kindArray(DType type) {
         return type.isFloating() ? double[].class : type.isIntegral() ? long[].class : boolean[].class;
     }
 
-    static Object newArray(Class<?> arrayType, int length) {
+    public static Object newArray(Class<?> arrayType, int length) {
         if (arrayType == double[].class) {
             return new double[length];
         }
@@ -33,8 +35,18 @@ final class Conversions {
         return new int[length];
     }
 
+    /**
+     * Brings {@code n} computed values from {@code oo} on to their type, in place: float32 ones
+     * rounded to float, int32 ones wrapped to int (they are computed in double and long); others untouched.
+     */
+    public static void narrow(DType type, Object values, int oo, int n) {
+        if (type == DType.FLOAT32 || type == DType.INT32) {
+            convert(values, oo, values, oo, n, type);
+        }
+    }
+
     /** An array of {@code length} copies of {@code scalar[0]}. */
-    static Object fill(Object scalar, int length) {
+    public static Object fill(Object scalar, int length) {
         Object array = newArray(scalar.getClass(), length);
         if (array instanceof double[]) {
             Arrays.fill((double[]) array, ((double[]) scalar)[0]);
@@ -51,7 +63,7 @@ final class Conversions {
     }
 
     /** {@code src} converted to values of {@code to}, in a new array of class {@code arrayType}. */
-    static Object convert(Object src, Class<?> arrayType, DType to) {
+    public static Object convert(Object src, Class<?> arrayType, DType to) {
         int length = java.lang.reflect.Array.getLength(src);
         Object dst = newArray(arrayType, length);
         convert(src, 0, dst, 0, length, to);
@@ -63,7 +75,7 @@ final class Conversions {
      * as values of type {@code to}: a float32 value held in a {@code double[]} is rounded to
      * float, an int32 value held in a {@code long[]} is wrapped to int, a bool becomes 1 or 0.
      */
-    static void convert(Object src, int so, Object dst, int dOff, int n, DType to) {
+    public static void convert(Object src, int so, Object dst, int dOff, int n, DType to) {
         if (dst instanceof double[]) {
             toDoubles(src, so, (double[]) dst, dOff, n, to == DType.FLOAT32);
         } else if (dst instanceof long[]) {

@@ -3,8 +3,8 @@ package io.jvectorize.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jvectorize.runtime.internal.op.ReductionKind;
 import io.jvectorize.runtime.internal.op.Operator;
+import io.jvectorize.runtime.internal.op.ReductionKind;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;

@@ -9,7 +9,6 @@ import static io.jvectorize.runtime.LoopTrees.integerTree;
 import static io.jvectorize.runtime.LoopTrees.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jvectorize.runtime.internal.lanes.Element;
 import io.jvectorize.runtime.internal.op.Operator;

@@ -34,11 +34,6 @@ public final class Executable {
         }
     }
 
-    /** The lowered form, for tests and tools. */
-    public Plan plan() {
-        return plan;
-    }
-
     /**
      * The expression's value on {@code data}: an array of its type, or a reduction's boxed value.
      *

@@ -8,7 +8,6 @@ import io.jvectorize.runtime.internal.lanes.Element;
 import io.jvectorize.runtime.internal.lanes.LaneCode;
 import io.jvectorize.runtime.internal.op.Lane;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -203,10 +202,5 @@ final class LoopShape {
     /** Which loads of the loop are one: the same input, loaded the same way. */
     String loadKey(int step) {
         return ((Step.Load) pass.steps().get(step)).input() + "/" + roles[step];
-    }
-
-    /** The numbers the steps read, and how: broadcast into the element's lanes, the partner's, or as masks. */
-    List<Operand> operandsOf(int step) {
-        return pass.steps().get(step).operands();
     }
 }

@@ -248,7 +248,7 @@ final class LoopWriter {
 
     /** Pushes operand {@code k} of step {@code s}: a number's broadcast, or an earlier step's value. */
     private void operand(int s, int k) {
-        Operand operand = shape.operandsOf(s).get(k);
+        Operand operand = shape.pass.steps().get(s).operands().get(k);
         int local = operand.isNumber() ? numberLocal(operand.index(), numberUse(s, k)) : stepLocals[operand.index()];
         code.visitVarInsn(Opcodes.ALOAD, local);
     }

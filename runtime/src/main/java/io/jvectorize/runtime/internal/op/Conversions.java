@@ -1,7 +1,6 @@
 package io.jvectorize.runtime.internal.op;
 
 import io.jvectorize.runtime.DType;
-
 import java.util.Arrays;
 
 /**

@@ -8,36 +8,19 @@ import io.jvectorize.runtime.DType;
  * (int32 values wrapped to int after every operation), {@code boolean[]} for bool.
  */
 public enum Kind {
-    DOUBLE(double.class, double[].class),
-    LONG(long.class, long[].class),
-    BOOLEAN(boolean.class, boolean[].class);
+    DOUBLE(double[].class),
+    LONG(long[].class),
+    BOOLEAN(boolean[].class);
 
-    private final Class<?> element;
     private final Class<?> arrayType;
 
-    Kind(Class<?> element, Class<?> arrayType) {
-        this.element = element;
+    Kind(Class<?> arrayType) {
         this.arrayType = arrayType;
     }
 
     /** The kind values of {@code type} are computed in. */
     public static Kind of(DType type) {
         return type.isFloating() ? DOUBLE : type.isIntegral() ? LONG : BOOLEAN;
-    }
-
-    /** The kind of an array of this class, or null for float[] and int[] (values are held wider). */
-    public static Kind ofArray(Class<?> arrayType) {
-        for (Kind kind : values()) {
-            if (kind.arrayType == arrayType) {
-                return kind;
-            }
-        }
-        return null;
-    }
-
-    /** The primitive element type: double, long or boolean. */
-    public Class<?> element() {
-        return element;
     }
 
     public Class<?> arrayType() {

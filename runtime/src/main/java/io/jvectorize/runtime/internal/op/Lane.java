@@ -8,7 +8,8 @@ package io.jvectorize.runtime.internal.op;
  *
  * @param form how the name is applied
  * @param name the VectorOperators field or the Lanes method
- * @param integers whether it applies to integer lanes (int64, int32) too; floats always
+ * @param integers whether it applies to integer lanes (int64, int32) too, floats always; a
+ *     {@link Form#METHOD} form applies to the vector types its method has overloads for
  * @param vectorMath whether it is a math function of the vector library, within
  *     {@code Compute.VECTOR_MATH_ULPS} of the scalar form but not equal: it runs only where
  *     the options allow vector math

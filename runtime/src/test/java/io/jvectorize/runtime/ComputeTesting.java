@@ -3,6 +3,7 @@ package io.jvectorize.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.jvectorize.runtime.internal.Ulps;
 import io.jvectorize.runtime.internal.lanes.VectorSupport;
 import io.jvectorize.runtime.internal.op.Lane;
 import io.jvectorize.runtime.internal.op.Operator;
@@ -172,36 +173,12 @@ final class ComputeTesting {
 
     /** The distance in units in the last place between two doubles; 0 for two NaNs, MAX_VALUE for NaN and a number. */
     static long ulps(double a, double b) {
-        if (Double.isNaN(a) || Double.isNaN(b)) {
-            return Double.isNaN(a) && Double.isNaN(b) ? 0 : Long.MAX_VALUE;
-        }
-        if (a == b) {
-            return 0;
-        }
-        return Math.abs(ordered(a) - ordered(b));
+        return Ulps.between(a, b);
     }
 
     /** The same for floats, in float ulps. */
     static long ulps(float a, float b) {
-        if (Float.isNaN(a) || Float.isNaN(b)) {
-            return Float.isNaN(a) && Float.isNaN(b) ? 0 : Long.MAX_VALUE;
-        }
-        if (a == b) {
-            return 0;
-        }
-        return Math.abs(ordered(a) - ordered(b));
-    }
-
-    /** Floats mapped onto longs in order, so that neighbours differ by one. */
-    private static long ordered(float x) {
-        int bits = Float.floatToIntBits(x);
-        return bits < 0 ? (long) Integer.MIN_VALUE - bits : bits;
-    }
-
-    /** Doubles mapped onto longs in order, so that neighbours differ by one. */
-    private static long ordered(double x) {
-        long bits = Double.doubleToLongBits(x);
-        return bits < 0 ? Long.MIN_VALUE - bits : bits;
+        return Ulps.between(a, b);
     }
 
     /** The Gaussian of the seed, built with the builders. */

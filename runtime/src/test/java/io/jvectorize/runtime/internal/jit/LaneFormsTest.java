@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.jvectorize.runtime.Compute;
 import io.jvectorize.runtime.DType;
 import io.jvectorize.runtime.Simd;
+import io.jvectorize.runtime.internal.Ulps;
 import io.jvectorize.runtime.internal.ir.Operand;
 import io.jvectorize.runtime.internal.ir.Pass;
 import io.jvectorize.runtime.internal.ir.Step;
@@ -160,29 +161,11 @@ class LaneFormsTest {
             Object e = Array.get(expected, i);
             Object a = Array.get(actual, i);
             // Exact forms equal bit for bit (signed zeros too; any NaN equals any NaN).
-            boolean within = !vectorMath ? e.equals(a) : e instanceof Double d ? ulps(d, (Double) a) <= Compute.VECTOR_MATH_ULPS
-                    : ulps((Float) e, (Float) a) <= Compute.VECTOR_MATH_ULPS;
+            boolean within = !vectorMath ? e.equals(a) : e instanceof Double d ? Ulps.between(d, (Double) a) <= Compute.VECTOR_MATH_ULPS
+                    : Ulps.between((Float) e, (Float) a) <= Compute.VECTOR_MATH_ULPS;
             if (!within) {
                 fail(what + " at " + i + ": " + a + ", the reference's " + e);
             }
         }
-    }
-
-    private static long ulps(double a, double b) {
-        if (Double.isNaN(a) || Double.isNaN(b)) {
-            return Double.isNaN(a) && Double.isNaN(b) ? 0 : Long.MAX_VALUE;
-        }
-        long x = Double.doubleToLongBits(a);
-        long y = Double.doubleToLongBits(b);
-        return Math.abs((x < 0 ? Long.MIN_VALUE - x : x) - (y < 0 ? Long.MIN_VALUE - y : y));
-    }
-
-    private static long ulps(float a, float b) {
-        if (Float.isNaN(a) || Float.isNaN(b)) {
-            return Float.isNaN(a) && Float.isNaN(b) ? 0 : Long.MAX_VALUE;
-        }
-        long x = Float.floatToIntBits(a);
-        long y = Float.floatToIntBits(b);
-        return Math.abs((x < 0 ? Integer.MIN_VALUE - x : x) - (y < 0 ? Integer.MIN_VALUE - y : y));
     }
 }

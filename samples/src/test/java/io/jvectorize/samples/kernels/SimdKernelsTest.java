@@ -409,9 +409,9 @@ class SimdKernelsTest {
             function("atan2", "y, x each in [-10, 10], ±2^[-1074, 1023]",
                     oneOf(uniform(-10, 10), magnitudes(-1074, 1023, true)),
                     oneOf(uniform(-10, 10), magnitudes(-1074, 1023, true))),
-            function("hypot", "x, y each in [-10, 10], ±2^[-1074, 1023]",
-                    oneOf(uniform(-10, 10), magnitudes(-1074, 1023, true)),
-                    oneOf(uniform(-10, 10), magnitudes(-1074, 1023, true))),
+            function("hypot", "x, y each in [-10, 10], ±2^[-1074, 1023], ±MAX_VALUE, ±2^[990, 1000]",
+                    oneOf(uniform(-10, 10), magnitudes(-1074, 1023, true), nearOverflow()),
+                    oneOf(uniform(-10, 10), magnitudes(-1074, 1023, true), nearOverflow())),
             function("pow", "x in [0, 10], 2^[-20, 20], [-10, 10]; y in [-20, 20], [-300, 300], integers in [-20, 20]",
                     oneOf(uniform(0, 10), magnitudes(-20, 20, false), uniform(-10, 10)),
                     oneOf(uniform(-20, 20), uniform(-300, 300), r -> r.nextInt(41) - 20)));
@@ -430,8 +430,9 @@ class SimdKernelsTest {
      * pair, for two arguments) and then random values, a quarter of them from anywhere (any
      * exponent, any bit pattern), the rest from the function's domain; after a warm-up, so that
      * the JIT's vector routine runs, not only the Vector API's fallback. NaN must give NaN, an
-     * infinity the same infinity, a zero a zero of the same sign; everything else must be within
-     * the function's {@link Approximate} bound of Math.
+     * infinity the same infinity (or the largest finite value, 1 ulp away: {@link Bits#OVERFLOW}),
+     * a zero a zero of the same sign; everything else must be within the function's
+     * {@link Approximate} bound of Math.
      */
     @TestFactory
     Stream<DynamicTest> transcendentalFunctionsStayWithinTheirBoundOfMath() {
@@ -560,6 +561,15 @@ class SimdKernelsTest {
             double value = Math.scalb(1 + random.nextDouble(), lowExponent + random.nextInt(highExponent - lowExponent + 1));
             return signed && random.nextBoolean() ? -value : value;
         };
+    }
+
+    /**
+     * The edge of overflow for hypot: ±MAX_VALUE against ±2^[990, 1000]. hypot(x, MAX_VALUE) is
+     * exactly above MAX_VALUE + 1/2 ulp, so rounds to infinity, for |x| from about 1.9e300: the
+     * vector routine rounds so, where Math.hypot, within its 1 ulp, gives MAX_VALUE up to 2.3e300.
+     */
+    private static ToDoubleFunction<Random> nearOverflow() {
+        return oneOf(random -> random.nextBoolean() ? Double.MAX_VALUE : -Double.MAX_VALUE, magnitudes(990, 1000, true));
     }
 
     @SafeVarargs

@@ -1,6 +1,7 @@
 package io.jvectorize.samples.kernels;
 
 import io.jvectorize.Vectorize;
+import io.jvectorize.samples.SampleBounds;
 
 /**
  * Fixtures written to be translatable to SIMD lane code (where the build gives javac the Vector
@@ -115,12 +116,11 @@ final class LaneKernels {
     static final double TWO_SIGMA_SQUARED = 2.0 * SIGMA * SIGMA;
 
     /**
-     * The seed's Gaussian ({@code io.jvectorize.samples.Seed#gaussian}) with constants the SIMD
-     * loop can read (the seed's NORMALIZER is private and no compile-time constant, so its own
-     * kernel keeps the scalar loop), so that the bound the tests give the seed's kernel is
-     * measured here.
+     * The seed's Gaussian ({@code io.jvectorize.samples.Seed#gaussian}) with constants of a test
+     * class, whose compile-time constants the SIMD loop inlines as literals: held to the seed's
+     * bound, as the seed's kernel is.
      */
-    @Approximate(ulps = Approximations.SEED_GAUSSIAN_ULPS, why = "see Approximations.SEED_GAUSSIAN_ULPS")
+    @Approximate(ulps = SampleBounds.GAUSSIAN_ULPS, why = "see SampleBounds.GAUSSIAN_ULPS")
     @Vectorize
     static double gaussian(double x) {
         double d = x - MU;

@@ -429,7 +429,8 @@ class SimdKernelsTest {
             composed(LaneKernels.class, "transcendental", "x, y each in [-10, 10], [-1000, 1000], ±2^[-1074, 1023]",
                     oneOf(uniform(-10, 10), uniform(-1000, 1000), magnitudes(-1074, 1023, true)),
                     oneOf(uniform(-10, 10), uniform(-1000, 1000), magnitudes(-1074, 1023, true))),
-            composed(LaneKernels.class, "gaussian", "[-10, 10], [-40, 40]", oneOf(uniform(-10, 10), uniform(-40, 40))));
+            composed(LaneKernels.class, "gaussian", "[-10, 10], [-40, 40]", oneOf(uniform(-10, 10), uniform(-40, 40))),
+            composed(Seed.class, "gaussian", "[-10, 10], [-40, 40]", oneOf(uniform(-10, 10), uniform(-40, 40))));
 
     /**
      * Each function's kernel against Math (its scalar method), on every special value (every
@@ -494,10 +495,9 @@ class SimdKernelsTest {
         measurement.check(parallel, all);
         int at = measurement.largestAt;
         String where = arity == 1 ? String.valueOf(arguments[0][at]) : arguments[0][at] + ", " + arguments[1][at];
-        String key = (measured.kernel().scalar().getDeclaringClass() == TranscendentalKernels.class ? "1 " : "2 ")
-                + measured.name();
-        MEASURED.put(key, String.format("| %s | %s | %.3f | (%s) | %d of %d | %s |",
-                key.startsWith("1") ? measured.name() : measured.kernel().toString(),
+        boolean function = measured.kernel().scalar().getDeclaringClass() == TranscendentalKernels.class;
+        String name = function ? measured.name() : measured.kernel().toString();
+        MEASURED.put((function ? "1 " : "2 ") + name, String.format("| %s | %s | %.3f | (%s) | %d of %d | %s |", name,
                 tolerance.scale() == 0 ? tolerance.ulps() : tolerance.ulps() + " of max(\\|r\\|, " + tolerance.scale() + ")",
                 measurement.largest, where, differing, MEASURED_VALUES, measured.domain()));
     }

@@ -3,6 +3,7 @@ package io.jvectorize.samples.kernels;
 import io.jvectorize.runtime.Simd;
 import io.jvectorize.samples.SampleBounds;
 import io.jvectorize.samples.Seed;
+import io.jvectorize.samples.Waves;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,9 @@ final class Approximations {
         }
         if (scalar.getDeclaringClass() == Seed.class && scalar.getName().equals("gaussian")) {
             return new Tolerance(SampleBounds.GAUSSIAN_ULPS, 0);
+        }
+        if (scalar.getDeclaringClass() == Waves.class && scalar.getName().equals("wave")) {
+            return new Tolerance(SampleBounds.WAVE_ULPS, SampleBounds.WAVE_SCALE);
         }
         return Tolerance.EXACT;
     }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import io.jvectorize.Vectorize;
 import io.jvectorize.runtime.Simd;
 import io.jvectorize.samples.Seed;
+import io.jvectorize.samples.Waves;
 import java.lang.reflect.Array;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -98,7 +99,7 @@ class SimdKernelsTest {
     // ---- which classes and loops exist ---------------------------------------------------
 
     /** Classes with at least one method that translates: each has a SIMD class. */
-    private static final List<Class<?>> CLASSES_WITH_SIMD = List.of(Seed.class, SimdFixtures.class,
+    private static final List<Class<?>> CLASSES_WITH_SIMD = List.of(Seed.class, Waves.class, SimdFixtures.class,
             TranscendentalKernels.class, LaneKernels.class, UnaryKernels.class, BinaryKernels.class,
             TernaryKernels.class, SmallTypeKernels.class, NameClashKernels.class, Outer.Nested.class, Shapes.class,
             FailingKernels.class);
@@ -430,7 +431,9 @@ class SimdKernelsTest {
                     oneOf(uniform(-10, 10), uniform(-1000, 1000), magnitudes(-1074, 1023, true)),
                     oneOf(uniform(-10, 10), uniform(-1000, 1000), magnitudes(-1074, 1023, true))),
             composed(LaneKernels.class, "gaussian", "[-10, 10], [-40, 40]", oneOf(uniform(-10, 10), uniform(-40, 40))),
-            composed(Seed.class, "gaussian", "[-10, 10], [-40, 40]", oneOf(uniform(-10, 10), uniform(-40, 40))));
+            composed(Seed.class, "gaussian", "[-10, 10], [-40, 40]", oneOf(uniform(-10, 10), uniform(-40, 40))),
+            composed(Waves.class, "wave", "[-4, 2], [-10, 10], [-1000, 1000], ±2^[-60, 60]",
+                    oneOf(uniform(-4, 2), uniform(-10, 10), uniform(-1000, 1000), magnitudes(-60, 60, true))));
 
     /**
      * Each function's kernel against Math (its scalar method), on every special value (every

@@ -1,11 +1,12 @@
 package io.jvectorize.samples;
 
+import static io.jvectorize.samples.VectorMathChecks.LOOP;
+import static io.jvectorize.samples.VectorMathChecks.LOOPS_HERE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jvectorize.runtime.Compute;
 import io.jvectorize.runtime.Expr;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
@@ -17,16 +18,6 @@ import org.junit.jupiter.api.Test;
  * generated lane functions, and compute what the scalar methods compute.
  */
 class ExpressionCallsTest {
-
-    private static final String LOOP = "in one generated Vector API loop";
-    /** How long a check of vector math calls Compute until the vector routines run (see {@link #assertWithin}). */
-    private static final long WARM_UP_NANOS = 10_000_000_000L;
-    /**
-     * Whether Compute generates loops on this machine: with the Vector API, on vectors of 256
-     * bits or more. Calls with lane functions must run in one wherever {@code x + 1} does.
-     */
-    private static final boolean LOOPS_HERE =
-            Compute.explain(Expr.parse("x + 1"), Map.of("x", new double[64])).contains(LOOP);
 
     private static double[] data(int n) {
         double[] x = new SplittableRandom(n).doubles(n, -4.0, 2.0).toArray();
@@ -83,48 +74,11 @@ class ExpressionCallsTest {
                 SampleBounds.WAVE_SCALE);
     }
 
-    /**
-     * Compute's results for {@code text}, serial and parallel into an array, are each within
-     * {@code ulps} ulps of max(|expected|, scale) of {@code f}'s, NaN only for NaN and an infinity
-     * only for the same infinity. Until C2 has compiled the generated loop, the Vector API's
-     * fallback computes with Math, so where the loops run, the serial call is repeated, for at
-     * most {@value #WARM_UP_NANOS} ns, until some value differs from {@code f}'s: the vector
-     * routines' mark, without which the bound would pass untested.
-     */
+    /** {@link VectorMathChecks#assertWithin}, where the call runs in a generated loop wherever {@code x + 1} does. */
     private static void assertWithin(String text, Map<String, Object> data, DoubleUnaryOperator f, int ulps, double scale) {
         Expr e = Expr.parse(text);
-        double[] x = (double[]) data.get("x");
         assertEquals(LOOPS_HERE, Compute.explain(e, data).contains(LOOP), text);
-        double[] expected = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            expected[i] = f.applyAsDouble(x[i]);
-        }
-        double[] serial;
-        long start = System.nanoTime();
-        do {
-            serial = (double[]) Compute.compute(e, data);
-        } while (LOOPS_HERE && Arrays.equals(serial, expected) && System.nanoTime() - start < WARM_UP_NANOS);
-        double[] parallel = new double[x.length];
-        Compute.computeInto(e, data, parallel, Compute.Options.defaults().parallel(true));
-        for (double[] actual : new double[][] {serial, parallel}) {
-            String which = actual == serial ? "" : " (parallel)";
-            for (int i = 0; i < x.length; i++) {
-                assertTrue(within(expected[i], actual[i], ulps, scale), text + which + " at x = " + x[i] + ": "
-                        + actual[i] + ", expected " + expected[i] + " within " + ulps + " ulps of max(|expected|, "
-                        + scale + ")");
-            }
-        }
-    }
-
-    /** Whether {@code actual} is within the bound of {@code expected}: NaN only for NaN, an infinity or a zero only for the same. */
-    private static boolean within(double expected, double actual, int ulps, double scale) {
-        if (Double.doubleToLongBits(expected) == Double.doubleToLongBits(actual)) {
-            return true;
-        }
-        if (!Double.isFinite(expected) || !Double.isFinite(actual) || expected == 0 && actual == 0) {
-            return false;
-        }
-        return Math.abs(actual - expected) <= ulps * Math.ulp(Math.max(Math.abs(expected), scale));
+        VectorMathChecks.assertWithin(e, data, f, ulps, scale);
     }
 
     private static void assertSameValue(double expected, double actual, double x) {

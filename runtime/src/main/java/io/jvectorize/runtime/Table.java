@@ -1,0 +1,210 @@
+package io.jvectorize.runtime;
+
+import io.jvectorize.runtime.table.ColumnArrays;
+import io.jvectorize.runtime.table.ColumnData;
+import io.jvectorize.runtime.table.ColumnNames;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
+
+/**
+ * Named, typed columns of one length: Blaze's {@code Data}, pandas' {@code DataFrame}.
+ * Immutable: every operation returns a new table (or this one, where nothing changes).
+ *
+ * <pre>{@code
+ * Table t = Table.readCsv(Path.of("accounts.csv"));
+ * t.schema();                 // var * {name: string, amount: ?float64}
+ * t.sort("amount", false).head(10);
+ * }</pre>
+ *
+ * <h2>Columns</h2>
+ * Each {@link Column} holds float64, float32, int64, int32, bool or string values, any of
+ * them possibly missing (null). A float NaN is a value, not a missing one.
+ *
+ * <h2>Column names</h2>
+ * A name is any non-empty text without backticks or control characters (line breaks, tabs,
+ * zero-width and other invisible characters), and it does not start or end with white space.
+ * Names are case-sensitive. Expression text refers to a column whose name is an identifier
+ * ({@code amount}, {@code unit_price}) by that name; other names ({@code first name}) are
+ * meant to be written between backticks there, as in pandas' {@code query}, which is why a
+ * name holds no backtick.
+ */
+public final class Table {
+
+    private final List<Column> columns;
+    private final Map<String, Column> byName;
+    private final int rowCount;
+
+    private Table(List<Column> columns) {
+        Map<String, Column> byName = new HashMap<>();
+        for (Column column : columns) {
+            if (byName.putIfAbsent(column.name(), column) != null) {
+                throw new IllegalArgumentException("two columns are named " + ColumnNames.quoted(column.name())
+                        + "; give every column its own name");
+            }
+        }
+        this.columns = List.copyOf(columns);
+        this.byName = byName;
+        this.rowCount = columns.isEmpty() ? 0 : columns.get(0).length();
+        for (Column column : columns) {
+            if (column.length() != rowCount) {
+                StringJoiner lengths = new StringJoiner(", ");
+                for (Column c : columns) {
+                    lengths.add(c.name() + " has " + c.length());
+                }
+                throw new IllegalArgumentException("columns have different lengths: " + lengths
+                        + "; every column needs one value (or null) per row");
+            }
+        }
+    }
+
+    // ---- building -----------------------------------------------------------------------------
+
+    /**
+     * A table of the arrays in {@code columns}, in the map's order (use a
+     * {@link LinkedHashMap}; {@code Map.of} has no fixed order).
+     *
+     * <p>Each value is a primitive array ({@code double[]}, {@code float[]}, {@code long[]},
+     * {@code int[]}, {@code boolean[]}), which has no missing values and which the table uses
+     * as it is, <b>not copied</b>: the caller must not change it afterwards; or a boxed array
+     * ({@code Double[]}, {@code Float[]}, {@code Long[]}, {@code Integer[]}, {@code Boolean[]})
+     * or a {@code String[]}, where {@code null} is a missing value: these are copied (unboxed
+     * once into a primitive array and a mask), so changing them later changes nothing.
+     *
+     * @throws IllegalArgumentException if a name is not a valid column name (see the class
+     *     comment), a value is null or of another type, or the arrays differ in length (the
+     *     message names every column's length)
+     */
+    public static Table of(Map<String, ?> columns) {
+        Objects.requireNonNull(columns, "columns");
+        List<Column> list = new ArrayList<>();
+        for (Map.Entry<String, ?> entry : columns.entrySet()) {
+            String name = checkName(entry.getKey());
+            list.add(new Column(name, ColumnArrays.toColumn(name, entry.getValue())));
+        }
+        return new Table(list);
+    }
+
+    /**
+     * A table of these columns, in this order (see {@link Column#of(String, Object, boolean[])}).
+     *
+     * @throws IllegalArgumentException if two have one name or their lengths differ
+     */
+    public static Table of(Column... columns) {
+        return of(Arrays.asList(columns));
+    }
+
+    /** As {@link #of(Column...)}. */
+    public static Table of(List<Column> columns) {
+        Objects.requireNonNull(columns, "columns");
+        for (Column column : columns) {
+            Objects.requireNonNull(column, "a column is null");
+        }
+        return new Table(columns);
+    }
+
+    static String checkName(String name) {
+        String problem = ColumnNames.problem(name);
+        if (problem != null) {
+            throw new IllegalArgumentException("column name " + (name == null || name.isEmpty() ? "" : ColumnNames.quoted(name) + " ")
+                    + problem + "; " + ColumnNames.RULE);
+        }
+        return name;
+    }
+
+    // ---- reading ------------------------------------------------------------------------------
+
+    public int rowCount() {
+        return rowCount;
+    }
+
+    public int columnCount() {
+        return columns.size();
+    }
+
+    /** The column names, in order. */
+    public List<String> columnNames() {
+        List<String> names = new ArrayList<>();
+        for (Column column : columns) {
+            names.add(column.name());
+        }
+        return Collections.unmodifiableList(names);
+    }
+
+    /** The columns, in order. */
+    public List<Column> columns() {
+        return columns;
+    }
+
+    public boolean hasColumn(String name) {
+        return byName.containsKey(name);
+    }
+
+    /**
+     * The column named {@code name}.
+     *
+     * @throws IllegalArgumentException if there is none: the message lists the table's columns
+     */
+    public Column column(String name) {
+        Column column = byName.get(name);
+        if (column == null) {
+            throw new IllegalArgumentException(ColumnNames.unknown(name, columnNames()));
+        }
+        return column;
+    }
+
+    /**
+     * The table's type in Blaze's datashape: {@code var * {name: string, amount: ?float64}},
+     * the columns in order, {@code ?} before the type of a column that has missing values.
+     * A name that is not an identifier is quoted, with {@code \} and {@code "} escaped:
+     * {@code {"first name": string}}.
+     */
+    public String schema() {
+        StringJoiner fields = new StringJoiner(", ", "var * {", "}");
+        for (Column column : columns) {
+            String name = ColumnNames.isIdentifier(column.name()) ? column.name() : ColumnNames.quoted(column.name());
+            fields.add(name + ": " + (column.hasMissing() ? "?" : "") + column.typeName());
+        }
+        return fields.toString();
+    }
+
+    // ---- operations ---------------------------------------------------------------------------
+
+    /**
+     * The first {@code n} rows: this table where it has no more.
+     *
+     * @throws IllegalArgumentException if {@code n < 0}
+     */
+    public Table head(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("head(" + n + "): the number of rows must be 0 or more");
+        }
+        if (n >= rowCount) {
+            return this;
+        }
+        List<Column> head = new ArrayList<>();
+        for (Column column : columns) {
+            head.add(new Column(column.name(), column.data().head(n)));
+        }
+        return new Table(head);
+    }
+
+    // ---- equality ----------------------------------------------------------------------------
+
+    /** Equal column names, types, values (floats by their bits: NaN equals NaN) and missing rows, in order. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Table && columns.equals(((Table) other).columns);
+    }
+
+    @Override
+    public int hashCode() {
+        return columns.hashCode();
+    }
+}

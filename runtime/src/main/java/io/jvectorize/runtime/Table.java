@@ -3,6 +3,7 @@ package io.jvectorize.runtime;
 import io.jvectorize.runtime.table.ColumnArrays;
 import io.jvectorize.runtime.table.ColumnData;
 import io.jvectorize.runtime.table.ColumnNames;
+import io.jvectorize.runtime.table.TablePrinter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -195,7 +196,33 @@ public final class Table {
         return new Table(head);
     }
 
-    // ---- equality ----------------------------------------------------------------------------
+    // ---- printing and equality ----------------------------------------------------------------
+
+    /**
+     * The first 10 rows as an aligned text table, as pandas prints one (without an index),
+     * and a line {@code ... N more rows} where there are more:
+     * <pre>
+     * name     amount
+     * Alice    100.50
+     * Bob        null
+     * Charlie  -20.25
+     * </pre>
+     * Numbers and bools are right-aligned, strings left-aligned; a missing value is
+     * {@code null}, NaN {@code NaN}, infinities {@code inf} and {@code -inf}. Floats are
+     * printed as pandas prints them, to 6 decimals at most: a column's values with as many
+     * decimals as the most precise of them needs (at least one), and in scientific notation
+     * ({@code 1.234000e-07}) where a nonzero value is below 1e-6 in magnitude or one is 1e16
+     * or more. Strings are cut to 40 characters, with line breaks and other control
+     * characters shown as escapes ({@code \n}).
+     */
+    @Override
+    public String toString() {
+        List<ColumnData> data = new ArrayList<>();
+        for (Column column : columns) {
+            data.add(column.data());
+        }
+        return TablePrinter.print(columnNames(), data, rowCount);
+    }
 
     /** Equal column names, types, values (floats by their bits: NaN equals NaN) and missing rows, in order. */
     @Override

@@ -3,6 +3,7 @@ package io.jvectorize.runtime;
 import io.jvectorize.runtime.table.ColumnArrays;
 import io.jvectorize.runtime.table.ColumnData;
 import io.jvectorize.runtime.table.ColumnNames;
+import io.jvectorize.runtime.table.RowOrder;
 import io.jvectorize.runtime.table.TablePrinter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -196,6 +197,52 @@ public final class Table {
         return new Table(head);
     }
 
+    /** The rows sorted by {@code column}, ascending; see {@link #sort(SortKey...)}. */
+    public Table sort(String column) {
+        return sort(SortKey.ascending(column));
+    }
+
+    /**
+     * The rows sorted by {@code column}, ascending or descending ({@code false}); see
+     * {@link #sort(SortKey...)}.
+     */
+    public Table sort(String column, boolean ascending) {
+        return sort(new SortKey(column, ascending));
+    }
+
+    /**
+     * The rows sorted by these keys, the first one most significant:
+     * {@code t.sort(SortKey.ascending("name"), SortKey.descending("amount"))}.
+     *
+     * <p>The sort is stable: rows equal in every key keep their order. In every direction,
+     * missing values come last (SQL's {@code NULLS LAST}, pandas' default) and NaN comes after
+     * every number, before missing values. {@code -0.0} equals {@code 0.0}; {@code false}
+     * comes before {@code true}; strings are ordered by {@link String#compareTo} (UTF-16 code
+     * units, case-sensitive).
+     *
+     * @throws IllegalArgumentException if no key is given, or a key names no column (the
+     *     message lists the table's columns)
+     */
+    public Table sort(SortKey... keys) {
+        Objects.requireNonNull(keys, "keys");
+        if (keys.length == 0) {
+            throw new IllegalArgumentException("sort needs at least one key: a column name");
+        }
+        List<ColumnData> keyColumns = new ArrayList<>();
+        boolean[] ascending = new boolean[keys.length];
+        for (int k = 0; k < keys.length; k++) {
+            Objects.requireNonNull(keys[k], "a sort key is null");
+            keyColumns.add(column(keys[k].column()).data());
+            ascending[k] = keys[k].ascending();
+        }
+        int[] order = RowOrder.sorted(keyColumns, ascending, rowCount);
+        List<Column> sorted = new ArrayList<>();
+        for (Column column : columns) {
+            sorted.add(new Column(column.name(), column.data().gather(order)));
+        }
+        return new Table(sorted);
+    }
+
     // ---- printing and equality ----------------------------------------------------------------
 
     /**
@@ -233,5 +280,23 @@ public final class Table {
     @Override
     public int hashCode() {
         return columns.hashCode();
+    }
+
+    // ---- sort keys ---------------------------------------------------------------------------
+
+    /** A key of {@link #sort(SortKey...)}: a column and its direction. */
+    public record SortKey(String column, boolean ascending) {
+
+        public SortKey {
+            Objects.requireNonNull(column, "column");
+        }
+
+        public static SortKey ascending(String column) {
+            return new SortKey(column, true);
+        }
+
+        public static SortKey descending(String column) {
+            return new SortKey(column, false);
+        }
     }
 }

@@ -164,6 +164,7 @@ class TableTest {
         assertEquals("unknown column \"Name\" (did you mean \"name\"?): the table has columns name, amount, id",
                 error(() -> t.column("Name")));
         assertEquals("unknown column \"total\": the table has columns name, amount, id", error(() -> t.column("total")));
+        assertEquals("unknown column \"total\": the table has columns name, amount, id", error(() -> t.sort("total")));
         assertEquals("unknown column \"x\": the table has no columns", error(() -> Table.of(columns()).column("x")));
         assertFalse(t.hasColumn("total"));
         assertTrue(t.hasColumn("id"));

@@ -3,14 +3,22 @@ package io.jvectorize.runtime;
 import io.jvectorize.runtime.table.ColumnArrays;
 import io.jvectorize.runtime.table.ColumnData;
 import io.jvectorize.runtime.table.ColumnNames;
+import io.jvectorize.runtime.table.CsvReader;
 import io.jvectorize.runtime.table.RowOrder;
 import io.jvectorize.runtime.table.TablePrinter;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
@@ -118,6 +126,75 @@ public final class Table {
                     + problem + "; " + ColumnNames.RULE);
         }
         return name;
+    }
+
+    /**
+     * Reads a CSV file in UTF-8 with a comma between fields; see {@link #readCsv(Path, CsvOptions)}.
+     */
+    public static Table readCsv(Path path) throws IOException {
+        return readCsv(path, CsvOptions.defaults());
+    }
+
+    /**
+     * Reads a CSV file: a header line naming the columns, then one record per row, quoted as
+     * RFC 4180 says (a field holding the delimiter, a quote or a line break is quoted with
+     * {@code "}, and a quote inside it is doubled). Line ends may be {@code \n} or
+     * {@code \r\n}; blank lines are skipped; a byte order mark before the header is dropped,
+     * as is white space around a column's name.
+     *
+     * <p>Each column's type is inferred from all its cells. An empty cell (quoted or not) is a
+     * missing value in every type; of the present cells, with spaces and tabs around them
+     * ignored:
+     * <ol>
+     *   <li>int64 if every one is an integer that int64 holds (optional sign, ASCII digits:
+     *       {@code 42}, {@code -7}, {@code 007});
+     *   <li>else float64 if every one is a number: an integer (also one too large for int64),
+     *       a decimal with optional exponent ({@code 1.5}, {@code .5}, {@code 1e5},
+     *       {@code -2.5E-3}, {@code -0.0}), or {@code nan}, {@code inf}, {@code infinity}
+     *       in any case with an optional sign ({@code NaN}, {@code -inf}, {@code Infinity}),
+     *       as NumPy and pandas read them (not Java's {@code 0x1p3} or {@code 1.5d}, nor
+     *       Python's {@code 1_000}); rounded to nearest, so {@code 1e400} is infinity;
+     *   <li>else bool if every one is {@code true} or {@code false}, in any case, as pandas;
+     *   <li>else string: the cells exactly as written, spaces included.
+     * </ol>
+     * A column with no present cell is a string column of missing values (as DuckDB; pandas
+     * makes it float64). pandas and DuckDB read numbers alike, but for these: DuckDB keeps a
+     * column with a leading zero ({@code 007}) or a plus sign ({@code +1.5}) as text, and
+     * pandas reads {@code NA}, {@code null}, {@code N/A} and the like as missing, where this
+     * reader takes them for text. Dates are read as strings.
+     *
+     * <p>The whole file is read and checked before the table is built: an error leaves
+     * nothing behind.
+     *
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException if the file is empty, a header field is not a valid
+     *     column name or repeats one, a record has another number of fields than the header
+     *     (the message gives the line and both counts), a quote is not closed, or the bytes
+     *     are not text in the options' charset
+     */
+    public static Table readCsv(Path path, CsvOptions options) throws IOException {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(options, "options");
+        try (Reader reader = Files.newBufferedReader(path, options.charset())) {
+            return readCsv(reader, path.toString(), options);
+        }
+    }
+
+    /**
+     * Reads CSV text from {@code reader}, as {@link #readCsv(Path, CsvOptions)} reads a file
+     * (the options' charset is the reader's business). The reader is read to its end, not closed.
+     */
+    public static Table readCsv(Reader reader, CsvOptions options) throws IOException {
+        Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(options, "options");
+        return readCsv(reader, "the CSV text", options);
+    }
+
+    private static Table readCsv(Reader reader, String source, CsvOptions options) throws IOException {
+        Map<String, ColumnData> read = new CsvReader(source, options.delimiter()).read(reader);
+        List<Column> columns = new ArrayList<>();
+        read.forEach((name, data) -> columns.add(new Column(name, data)));
+        return new Table(columns);
     }
 
     // ---- reading ------------------------------------------------------------------------------
@@ -282,7 +359,7 @@ public final class Table {
         return columns.hashCode();
     }
 
-    // ---- sort keys ---------------------------------------------------------------------------
+    // ---- options and keys ---------------------------------------------------------------------
 
     /** A key of {@link #sort(SortKey...)}: a column and its direction. */
     public record SortKey(String column, boolean ascending) {
@@ -297,6 +374,74 @@ public final class Table {
 
         public static SortKey descending(String column) {
             return new SortKey(column, false);
+        }
+    }
+
+    /**
+     * How {@link #readCsv(Path, CsvOptions)} reads a file: immutable; each setter returns a
+     * changed copy. Defaults: a comma between fields, UTF-8.
+     */
+    public static final class CsvOptions {
+
+        private static final CsvOptions DEFAULTS = new CsvOptions(',', StandardCharsets.UTF_8);
+
+        private final char delimiter;
+        private final Charset charset;
+
+        private CsvOptions(char delimiter, Charset charset) {
+            this.delimiter = delimiter;
+            this.charset = charset;
+        }
+
+        public static CsvOptions defaults() {
+            return DEFAULTS;
+        }
+
+        /**
+         * The character between fields, such as {@code ';'} or {@code '\t'}.
+         *
+         * @throws IllegalArgumentException for a quote, a line break, or a character that is
+         *     not a single UTF-16 unit
+         */
+        public CsvOptions delimiter(char delimiter) {
+            if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "the delimiter cannot be U+%04X:"
+                        + " quotes and line breaks have their own meaning in CSV", (int) delimiter));
+            }
+            if (Character.isSurrogate(delimiter)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "the delimiter cannot be U+%04X,"
+                        + " half of a character beyond U+FFFF: choose a character of one UTF-16 unit", (int) delimiter));
+            }
+            return new CsvOptions(delimiter, charset);
+        }
+
+        /** The file's charset, such as {@link StandardCharsets#ISO_8859_1}. */
+        public CsvOptions charset(Charset charset) {
+            return new CsvOptions(delimiter, Objects.requireNonNull(charset, "charset"));
+        }
+
+        public char delimiter() {
+            return delimiter;
+        }
+
+        public Charset charset() {
+            return charset;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof CsvOptions && delimiter == ((CsvOptions) other).delimiter
+                    && charset.equals(((CsvOptions) other).charset);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * delimiter + charset.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "CsvOptions[delimiter=U+%04X, charset=%s]", (int) delimiter, charset);
         }
     }
 }

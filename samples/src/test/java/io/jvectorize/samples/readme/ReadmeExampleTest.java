@@ -9,7 +9,7 @@ import io.jvectorize.runtime.Expr;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The README's quickstart calls give the results the README shows. */
+/** The calls of the README's quickstart and of docs/expressions.md give the results they show. */
 class ReadmeExampleTest {
 
     @Test
@@ -48,8 +48,10 @@ class ReadmeExampleTest {
 
         Expr twicePlusPoly = Expr.symbol("x").mul(2).add(Expr.call("Curves.poly", Expr.symbol("x")));
         double[] y = (double[]) Compute.compute(twicePlusPoly, data);
+        double[] z = (double[]) Compute.compute(Expr.parse("2 * x + Curves.poly(x)"), data);
         for (int i = 0; i < x.length; i++) {
             assertEquals(x[i] * 2 + Curves.poly(x[i]), y[i]);
+            assertEquals(x[i] * 2 + Curves.poly(x[i]), z[i]);
         }
         assertEquals(1.75 / 4, (Double) Compute.compute(Expr.parse("mean(where(x > 0, x, 0))"), data));
     }

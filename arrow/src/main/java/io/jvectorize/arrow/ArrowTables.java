@@ -51,7 +51,10 @@ import org.apache.arrow.vector.types.pojo.Field;
  * <h2>JVM flag</h2>
  * Arrow's memory module reads the addresses of direct buffers, which JDK 17 and later allow
  * only with {@code --add-opens=java.base/java.nio=ALL-UNNAMED} on the command line (else the
- * first allocation fails with "Failed to initialize MemoryUtil").
+ * first allocation fails with "Failed to initialize MemoryUtil"). JDK 24 and later also warn
+ * that Arrow calls {@code sun.misc.Unsafe} ({@code --sun-misc-unsafe-memory-access=allow}
+ * quiets it) and, for ZSTD files, that zstd-jni loads a native library
+ * ({@code --enable-native-access=ALL-UNNAMED}).
  */
 public final class ArrowTables {
 

@@ -147,6 +147,13 @@ class TableCsvTest {
     }
 
     @Test
+    void aReaderIsReadButNotClosed() throws IOException {
+        StringReader reader = new StringReader("a\n1\n");
+        assertEquals(Table.of(columns("a", new long[] {1})), Table.readCsv(reader, CsvOptions.defaults()));
+        assertEquals(-1, reader.read(), "read to its end, and still open (a closed StringReader throws)");
+    }
+
+    @Test
     void bytesThatAreNotUtf8() throws IOException {
         Path file = dir.resolve("latin1.csv");
         Files.write(file, "name\nJürgen\n".getBytes(StandardCharsets.ISO_8859_1));

@@ -1,5 +1,6 @@
 package io.jvectorize.runtime.table;
 
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -43,14 +44,19 @@ public final class CsvReader {
     }
 
     /**
-     * The columns of the text, by name in header order.
+     * The columns of the text, by name in header order. The text is read to its end, not closed.
      *
      * @throws IOException if reading fails
      * @throws IllegalArgumentException if the text is not CSV with a valid header and records
      *     of its length, or not in the reader's charset; the message names the source and line
      */
     public Map<String, ColumnData> read(Reader text) throws IOException {
-        try (CSVParser parser = CSVParser.builder().setReader(text).setFormat(format).get()) {
+        // Closing the parser closes its reader: the caller's is shielded from that.
+        Reader unclosed = new FilterReader(text) {
+            @Override
+            public void close() {}
+        };
+        try (CSVParser parser = CSVParser.builder().setReader(unclosed).setFormat(format).get()) {
             List<String> names = null;
             List<List<String>> cells = null;
             long headerLine = 0;

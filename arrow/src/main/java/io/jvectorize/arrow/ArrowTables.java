@@ -49,10 +49,10 @@ import org.apache.arrow.vector.types.pojo.Field;
  * vectors may be closed at once. To Arrow, each value is copied once into new vectors.
  *
  * <h2>JVM flag</h2>
- * Arrow's memory module reads the addresses of direct buffers, which JDK 17 and later allow
- * only with {@code --add-opens=java.base/java.nio=ALL-UNNAMED} on the command line (else the
- * first allocation fails with "Failed to initialize MemoryUtil"). JDK 24 and later also warn
- * that Arrow calls {@code sun.misc.Unsafe} ({@code --sun-misc-unsafe-memory-access=allow}
+ * Arrow views its memory through direct buffers, which JDK 17 and later allow only with
+ * {@code --add-opens=java.base/java.nio=ALL-UNNAMED} on the command line; without it every
+ * method here throws an {@link IllegalStateException} that says so. JDK 24 and later also
+ * warn that Arrow calls {@code sun.misc.Unsafe} ({@code --sun-misc-unsafe-memory-access=allow}
  * quiets it) and, for ZSTD files, that zstd-jni loads a native library
  * ({@code --enable-native-access=ALL-UNNAMED}).
  */
@@ -83,6 +83,7 @@ public final class ArrowTables {
      */
     public static Table fromArrow(VectorSchemaRoot root, DictionaryProvider dictionaries) {
         Objects.requireNonNull(root, "root");
+        NioAccess.require();
         BufferAllocator allocator = root.getFieldVectors().isEmpty() ? null
                 : root.getFieldVectors().get(0).getAllocator();
         List<FieldVector> decoded = new ArrayList<>();
@@ -135,6 +136,7 @@ public final class ArrowTables {
     public static VectorSchemaRoot toArrow(Table table, BufferAllocator allocator) {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(allocator, "allocator");
+        NioAccess.require();
         return ToArrow.root(table, allocator);
     }
 
@@ -149,6 +151,7 @@ public final class ArrowTables {
      */
     public static Table readIpc(Path path) throws IOException {
         Objects.requireNonNull(path, "path");
+        NioAccess.require();
         try (BufferAllocator allocator = new RootAllocator();
                 ArrowReader reader = open(path, allocator)) {
             VectorSchemaRoot root = readerStep(path, reader::getVectorSchemaRoot);
@@ -248,6 +251,7 @@ public final class ArrowTables {
     public static void writeIpc(Table table, Path path) throws IOException {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(path, "path");
+        NioAccess.require();
         Path absolute = path.toAbsolutePath();
         // Created as any new file (not createTempFile's owner-only permissions), beside the target.
         Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "."

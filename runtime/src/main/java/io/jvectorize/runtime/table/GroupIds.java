@@ -15,11 +15,12 @@ import java.util.List;
  *   <li>NaN keys form one group, after the numbers; {@code -0.0} and {@code 0.0} are one key.
  * </ul>
  *
- * <p>How: each key column is hashed into ids in order of first appearance (an open-addressing
- * table over the values, int64 bits for numbers, {@link String#hashCode} for strings), its
- * distinct values are sorted, and the ids renumbered by that order. Keys after the first are
- * folded in pairwise: a row's pair (group so far, key rank) as one long, hashed and sorted the
- * same way. Memory: one int per row and a few per distinct key.
+ * <p>How: integer and bool keys whose values span a small range index an array by value (no
+ * hashing; the ids come out in order). Other keys are hashed into ids in order of first
+ * appearance (an open-addressing table over the values, int64 bits for floats,
+ * {@link String#hashCode} for strings), their distinct values sorted, and the ids renumbered
+ * by that order. Keys after the first are folded in pairwise: a row's pair (group so far, key
+ * rank) as one long, ranked the same way. Memory: one int per row and a few per distinct key.
  */
 public final class GroupIds {
 
@@ -131,6 +132,12 @@ public final class GroupIds {
      * order of first appearance.
      */
     private static Ranked rankLongs(long[] codes, boolean[] validity, boolean numeric) {
+        if (numeric) {
+            Ranked direct = rankSmallRange(codes, validity);
+            if (direct != null) {
+                return direct;
+            }
+        }
         int n = codes.length;
         LongIds table = new LongIds();
         int[] ids = new int[n];
@@ -159,6 +166,52 @@ public final class GroupIds {
                 anyMissing = true;
             } else {
                 ids[row] = renumber[ids[row]];
+            }
+        }
+        return new Ranked(ids, present + (anyMissing ? 1 : 0));
+    }
+
+    /** The widest range of codes {@link #rankSmallRange} indexes directly: 4 MiB of ints. */
+    private static final int DIRECT_RANGE = 1 << 20;
+
+    /**
+     * Where the present codes span at most {@link #DIRECT_RANGE} values (and no more than the
+     * rows, or 1024), ids without hashing: a code's id is the number of distinct codes below it,
+     * read from an array indexed by {@code code - min}, as DuckDB's perfect hash aggregate does.
+     * Null where the range is wider.
+     */
+    private static Ranked rankSmallRange(long[] codes, boolean[] validity) {
+        int n = codes.length;
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int row = 0; row < n; row++) {
+            if (validity == null || validity[row]) {
+                min = Math.min(min, codes[row]);
+                max = Math.max(max, codes[row]);
+            }
+        }
+        long span = max - min; // negative where it overflows
+        if (min > max || span < 0 || span >= Math.min(DIRECT_RANGE, Math.max(1024, n))) {
+            return null;
+        }
+        int[] rank = new int[(int) span + 1];
+        for (int row = 0; row < n; row++) {
+            if (validity == null || validity[row]) {
+                rank[(int) (codes[row] - min)] = 1;
+            }
+        }
+        int present = 0;
+        for (int code = 0; code < rank.length; code++) {
+            rank[code] = rank[code] == 0 ? -1 : present++;
+        }
+        int[] ids = new int[n];
+        boolean anyMissing = false;
+        for (int row = 0; row < n; row++) {
+            if (validity == null || validity[row]) {
+                ids[row] = rank[(int) (codes[row] - min)];
+            } else {
+                ids[row] = present;
+                anyMissing = true;
             }
         }
         return new Ranked(ids, present + (anyMissing ? 1 : 0));

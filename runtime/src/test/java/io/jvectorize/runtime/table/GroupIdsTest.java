@@ -97,6 +97,35 @@ class GroupIdsTest {
         }
     }
 
+    /** Integer keys of a small range are indexed directly, wider ones hashed: both number groups by key. */
+    @Test
+    void directAndHashedIntegerKeysAgree() {
+        Random random = new Random(11);
+        for (long span : new long[] {1, 1000, 1024, 5000, (1 << 20) - 1, 1 << 20, Long.MAX_VALUE}) {
+            int n = 3000;
+            Long[] keys = new Long[n];
+            for (int i = 0; i < n; i++) {
+                long offset = span == Long.MAX_VALUE ? random.nextLong() : (long) (random.nextDouble() * (span + 1));
+                keys[i] = random.nextInt(10) == 0 ? null : -17 + Math.min(offset, span);
+            }
+            keys[0] = -17L;
+            keys[1] = span == Long.MAX_VALUE ? Long.MAX_VALUE : -17 + span;
+            GroupIds g = groups((Object) keys);
+            java.util.TreeSet<Long> distinct = new java.util.TreeSet<>();
+            for (Long key : keys) {
+                if (key != null) {
+                    distinct.add(key);
+                }
+            }
+            List<Long> ordered = new ArrayList<>(distinct);
+            assertEquals(distinct.size() + 1, g.count(), "span " + span);
+            for (int i = 0; i < n; i++) {
+                int expected = keys[i] == null ? distinct.size() : java.util.Collections.binarySearch(ordered, keys[i]);
+                assertEquals(expected, g.ids()[i], "span " + span + " row " + i);
+            }
+        }
+    }
+
     /** Group sizes and first rows in key order, as DuckDB's GROUP BY ... ORDER BY keys NULLS LAST gives them. */
     @Test
     void asDuckDbGroupsRandomTables() throws SQLException {

@@ -14,6 +14,9 @@ import java.util.List;
  * before true; strings by {@link String#compareTo} (UTF-16 code units: the same as Unicode
  * code point order but for characters above U+FFFF against U+E000 to U+FFFF; DuckDB orders
  * by UTF-8 bytes, which is code point order).
+ *
+ * <p>One number or bool key sorts in linear time ({@link RadixOrder}); strings and several
+ * keys by a merge sort of row numbers.
  */
 public final class RowOrder {
 
@@ -33,6 +36,9 @@ public final class RowOrder {
      * significant: element {@code i} is the row that goes to position {@code i}.
      */
     public static int[] sorted(List<ColumnData> keys, boolean[] ascending, int rowCount) {
+        if (keys.size() == 1 && keys.get(0).type() != ColumnType.STRING) {
+            return RadixOrder.sorted(keys.get(0), ascending[0], rowCount);
+        }
         RowComparator[] comparators = new RowComparator[keys.size()];
         for (int k = 0; k < comparators.length; k++) {
             comparators[k] = comparator(keys.get(k), ascending[k]);

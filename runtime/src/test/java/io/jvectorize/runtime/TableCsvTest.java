@@ -77,7 +77,7 @@ class TableCsvTest {
     @Test
     void whatIsNotANumberMakesAString() throws IOException {
         for (String cell : new String[] {"0x1p3", "1.5d", "1_000", "1e", "e5", ".", "-", "1.2.3", "NA", "null", "1,5",
-                "١٢", "nanx", "--1", "1e+", "in f"}) {
+                "١٢", "nanx", "--1", "1e+", "in f", "İnf", "ınf", "NaN\u0000"}) {
             Table t = read("x\n1\n\"" + cell + "\"\n");
             assertEquals("var * {x: string}", t.schema(), cell);
             assertArrayEquals(new String[] {"1", cell}, (String[]) t.column("x").values());

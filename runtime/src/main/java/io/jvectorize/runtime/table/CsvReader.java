@@ -58,7 +58,7 @@ public final class CsvReader {
         };
         try (CSVParser parser = CSVParser.builder().setReader(unclosed).setFormat(format).get()) {
             List<String> names = null;
-            List<List<String>> cells = null;
+            List<CsvCells> cells = null;
             long headerLine = 0;
             long lastLine = 0;
             for (CSVRecord record : parser) {
@@ -72,7 +72,7 @@ public final class CsvReader {
                     names = header(record, headerLine);
                     cells = new ArrayList<>();
                     for (int i = 0; i < names.size(); i++) {
-                        cells.add(new ArrayList<>());
+                        cells.add(new CsvCells());
                     }
                     continue;
                 }

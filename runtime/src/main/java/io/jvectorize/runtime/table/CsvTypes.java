@@ -1,7 +1,5 @@
 package io.jvectorize.runtime.table;
 
-import java.util.List;
-
 /**
  * The type of a CSV column, inferred from all its cells, and its values.
  *
@@ -27,83 +25,84 @@ final class CsvTypes {
 
     private CsvTypes() {}
 
-    static ColumnData column(List<String> cells) {
+    static ColumnData column(CsvCells cells) {
         int n = cells.size();
+        char[] c = cells.chars();
         boolean present = false;
         boolean ints = true;
         boolean numbers = true;
         boolean bools = true;
-        for (String cell : cells) {
-            if (isMissing(cell)) {
+        for (int row = 0; row < n; row++) {
+            if (cells.isMissing(row)) {
                 continue;
             }
             present = true;
-            int start = start(cell);
-            int end = end(cell);
-            ints = ints && isInt64(cell, start, end);
-            numbers = numbers && (ints || isNumber(cell, start, end));
-            bools = bools && isBool(cell, start, end);
+            int start = start(c, cells.start(row), cells.end(row));
+            int end = end(c, start, cells.end(row));
+            ints = ints && isInt64(c, start, end);
+            numbers = numbers && (ints || isNumber(c, start, end));
+            bools = bools && isBool(c, start, end);
             if (!numbers && !bools) {
                 break;
             }
         }
         boolean[] valid = new boolean[n];
+        for (int row = 0; row < n; row++) {
+            valid[row] = !cells.isMissing(row);
+        }
         if (!present) {
             return ColumnData.of(new String[n], valid);
         }
         if (ints) {
             long[] values = new long[n];
             for (int row = 0; row < n; row++) {
-                String cell = cells.get(row);
-                valid[row] = !isMissing(cell);
-                values[row] = valid[row] ? Long.parseLong(cell.substring(start(cell), end(cell))) : 0;
+                if (valid[row]) {
+                    int start = start(c, cells.start(row), cells.end(row));
+                    values[row] = toLong(c, start, end(c, start, cells.end(row)));
+                }
             }
             return ColumnData.of(values, valid);
         }
         if (numbers) {
             double[] values = new double[n];
             for (int row = 0; row < n; row++) {
-                String cell = cells.get(row);
-                valid[row] = !isMissing(cell);
-                values[row] = valid[row] ? toDouble(cell.substring(start(cell), end(cell))) : 0;
+                if (valid[row]) {
+                    int start = start(c, cells.start(row), cells.end(row));
+                    values[row] = toDouble(new String(c, start, end(c, start, cells.end(row)) - start));
+                }
             }
             return ColumnData.of(values, valid);
         }
         if (bools) {
             boolean[] values = new boolean[n];
             for (int row = 0; row < n; row++) {
-                String cell = cells.get(row);
-                valid[row] = !isMissing(cell);
-                values[row] = valid[row] && cell.regionMatches(true, start(cell), "true", 0, 4);
+                if (valid[row]) {
+                    int start = start(c, cells.start(row), cells.end(row));
+                    values[row] = c[start] == 't' || c[start] == 'T';
+                }
             }
             return ColumnData.of(values, valid);
         }
         String[] values = new String[n];
         for (int row = 0; row < n; row++) {
-            String cell = cells.get(row);
-            valid[row] = !isMissing(cell);
-            values[row] = valid[row] ? cell : null;
+            values[row] = cells.text(row);
         }
         return ColumnData.of(values, valid);
     }
 
-    private static boolean isMissing(String cell) {
-        return cell == null || cell.isEmpty();
-    }
-
-    private static int start(String cell) {
-        int i = 0;
-        while (i < cell.length() && isSpace(cell.charAt(i))) {
+    /** The first position of {@code c[start, end)} that is not a space or tab ({@code end} if none). */
+    private static int start(char[] c, int start, int end) {
+        int i = start;
+        while (i < end && isSpace(c[i])) {
             i++;
         }
         return i;
     }
 
-    /** The end of the cell without its trailing spaces; {@code start(cell)} where it is all spaces. */
-    private static int end(String cell) {
-        int start = start(cell);
-        int i = cell.length();
-        while (i > start && isSpace(cell.charAt(i - 1))) {
+    /** The end of {@code c[start, end)} without trailing spaces and tabs. */
+    private static int end(char[] c, int start, int end) {
+        int i = end;
+        while (i > start && isSpace(c[i - 1])) {
             i--;
         }
         return i;
@@ -118,11 +117,11 @@ final class CsvTypes {
     }
 
     /** Optional sign, then ASCII digits, of a value within int64. */
-    static boolean isInt64(String s, int start, int end) {
+    static boolean isInt64(char[] s, int start, int end) {
         int i = start;
         boolean negative = false;
-        if (i < end && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            negative = s.charAt(i) == '-';
+        if (i < end && (s[i] == '+' || s[i] == '-')) {
+            negative = s[i] == '-';
             i++;
         }
         if (i == end) {
@@ -131,7 +130,7 @@ final class CsvTypes {
         // Accumulate negatively, so that Long.MIN_VALUE fits.
         long value = 0;
         for (; i < end; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (!isDigit(c)) {
                 return false;
             }
@@ -145,22 +144,22 @@ final class CsvTypes {
     }
 
     /** {@code [+-] (digits [. [digits]] | . digits) [(e|E) [+-] digits]}, or {@code [+-] (nan | inf | infinity)} in any case. */
-    static boolean isNumber(String s, int start, int end) {
+    static boolean isNumber(char[] s, int start, int end) {
         int i = start;
-        if (i < end && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+        if (i < end && (s[i] == '+' || s[i] == '-')) {
             i++;
         }
         if (special(s, i, end) != 0) {
             return true;
         }
         int digits = 0;
-        while (i < end && isDigit(s.charAt(i))) {
+        while (i < end && isDigit(s[i])) {
             i++;
             digits++;
         }
-        if (i < end && s.charAt(i) == '.') {
+        if (i < end && s[i] == '.') {
             i++;
-            while (i < end && isDigit(s.charAt(i))) {
+            while (i < end && isDigit(s[i])) {
                 i++;
                 digits++;
             }
@@ -168,13 +167,13 @@ final class CsvTypes {
         if (digits == 0) {
             return false;
         }
-        if (i < end && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+        if (i < end && (s[i] == 'e' || s[i] == 'E')) {
             i++;
-            if (i < end && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            if (i < end && (s[i] == '+' || s[i] == '-')) {
                 i++;
             }
             int exponentDigits = 0;
-            while (i < end && isDigit(s.charAt(i))) {
+            while (i < end && isDigit(s[i])) {
                 i++;
                 exponentDigits++;
             }
@@ -186,22 +185,45 @@ final class CsvTypes {
     }
 
     /** 1 for nan, 2 for inf or infinity (any case) filling {@code s[i, end)}; 0 otherwise. */
-    private static int special(String s, int i, int end) {
-        int length = end - i;
-        if (length == 3 && s.regionMatches(true, i, "nan", 0, 3)) {
+    private static int special(char[] s, int i, int end) {
+        if (is(s, i, end, "nan")) {
             return 1;
         }
-        if (length == 3 && s.regionMatches(true, i, "inf", 0, 3) || length == 8 && s.regionMatches(true, i, "infinity", 0, 8)) {
-            return 2;
+        return is(s, i, end, "inf") || is(s, i, end, "infinity") ? 2 : 0;
+    }
+
+    /** Whether {@code s[start, end)} is {@code word} (lower-case ASCII letters) in any ASCII case. */
+    private static boolean is(char[] s, int start, int end, String word) {
+        if (end - start != word.length()) {
+            return false;
         }
-        return 0;
+        for (int k = 0; k < word.length(); k++) {
+            if ((s[start + k] | 0x20) != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The int64 that {@link #isInt64} accepted in {@code s[start, end)}. */
+    private static long toLong(char[] s, int start, int end) {
+        int i = start;
+        boolean negative = s[i] == '-';
+        if (s[i] == '+' || s[i] == '-') {
+            i++;
+        }
+        long value = 0;
+        for (; i < end; i++) {
+            value = value * 10 - (s[i] - '0');
+        }
+        return negative ? value : -value;
     }
 
     /** A text {@link #isNumber} accepts, as a double. */
     static double toDouble(String number) {
         boolean negative = number.startsWith("-");
         int i = negative || number.startsWith("+") ? 1 : 0;
-        switch (special(number, i, number.length())) {
+        switch (special(number.toCharArray(), i, number.length())) {
             case 1:
                 return Double.NaN;
             case 2:
@@ -211,9 +233,7 @@ final class CsvTypes {
         }
     }
 
-    static boolean isBool(String s, int start, int end) {
-        int length = end - start;
-        return length == 4 && s.regionMatches(true, start, "true", 0, 4)
-                || length == 5 && s.regionMatches(true, start, "false", 0, 5);
+    static boolean isBool(char[] s, int start, int end) {
+        return is(s, start, end, "true") || is(s, start, end, "false");
     }
 }

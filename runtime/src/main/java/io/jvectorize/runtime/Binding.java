@@ -1,5 +1,6 @@
 package io.jvectorize.runtime;
 
+import io.jvectorize.runtime.internal.plan.BoundData;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Arrays are kept as given (never copied); a scalar is kept as a one-element array of the
  * engine's kind for the symbol's type ({@code double[]}, {@code long[]} or {@code boolean[]}).
  */
-final class Binding {
+final class Binding implements BoundData {
 
     private static final String SUPPORTED = "a double[], float[], long[], int[] or boolean[] array,"
             + " a Number or a Boolean";
@@ -140,26 +141,31 @@ final class Binding {
     }
 
     /** The common length of the bound arrays; -1 if every symbol is bound to a number. */
-    int length() {
+    @Override
+    public int length() {
         return length;
     }
 
-    boolean isArray(String name) {
+    @Override
+    public boolean isArray(String name) {
         return arrays.containsKey(name);
     }
 
     /** The bound array, as given. */
-    Object array(String name) {
+    @Override
+    public Object array(String name) {
         return arrays.get(name);
     }
 
     /** A one-element array of the engine's kind holding the bound number, as a value of the symbol's type. */
-    Object scalar(String name) {
+    @Override
+    public Object scalar(String name) {
         return scalars.get(name);
     }
 
     /** The type of the data bound to the symbol (which widens to its declared type). */
-    DType given(String name) {
+    @Override
+    public DType given(String name) {
         return given.get(name);
     }
 

@@ -1,5 +1,7 @@
 package io.jvectorize.runtime;
 
+import io.jvectorize.runtime.internal.ir.Settings;
+import io.jvectorize.runtime.internal.op.Conversions;
 import java.lang.reflect.Array;
 import java.util.Map;
 import java.util.Objects;
@@ -106,10 +108,7 @@ public final class Compute {
         Objects.requireNonNull(e, "e");
         Objects.requireNonNull(options, "options");
         Binding binding = Binding.of(e, data);
-        if (!options.optimize()) {
-            return Reference.compute(e, binding, options.blockSize());
-        }
-        return PlanCache.plan(e, binding).execute(binding, options, null);
+        return PlanCache.plan(e, binding).compute(binding, options.settings(), options.optimize(), null);
     }
 
     /** Computes elementwise {@code e} into {@code out} with the fused engine; see {@link #computeInto(Expr, Map, Object, Options)}. */
@@ -149,8 +148,7 @@ public final class Compute {
             throw new IllegalArgumentException("out has " + length + " elements, the bound arrays "
                     + binding.length());
         }
-        Object result = options.optimize() ? PlanCache.plan(e, binding).execute(binding, options, out)
-                : Reference.compute(e, binding, options.blockSize());
+        Object result = PlanCache.plan(e, binding).compute(binding, options.settings(), options.optimize(), out);
         if (result != out) {
             // A pass without arrays gives one element: broadcast it.
             Object values = Array.getLength(result) == length ? result : Conversions.fill(result, length);
@@ -194,7 +192,7 @@ public final class Compute {
         if (!options.optimize()) {
             return "operator by operator over whole arrays (optimize = false)\n";
         }
-        return PlanCache.plan(e, binding).explain(binding, options);
+        return PlanCache.plan(e, binding).explain(binding, options.settings());
     }
 
     /**
@@ -306,6 +304,11 @@ public final class Compute {
 
         public boolean optimize() {
             return optimize;
+        }
+
+        /** What the engines need of these options. */
+        Settings settings() {
+            return new Settings(blockSize, parallel, vectorMath, generateLoops);
         }
 
         public boolean parallel() {

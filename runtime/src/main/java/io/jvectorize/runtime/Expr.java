@@ -1,5 +1,7 @@
 package io.jvectorize.runtime;
 
+import io.jvectorize.runtime.internal.op.Operator;
+import io.jvectorize.runtime.internal.op.ReductionKind;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -319,62 +321,62 @@ public abstract class Expr {
 
     /** The sum of the elements; int64 for integers. */
     public Expr sum() {
-        return reduce(Reduction.Kind.SUM);
+        return reduce(ReductionKind.SUM);
     }
 
     /** The mean of the elements; NaN for no elements. */
     public Expr mean() {
-        return reduce(Reduction.Kind.MEAN);
+        return reduce(ReductionKind.MEAN);
     }
 
     /** The smallest element; NaN if any is NaN. */
     public Expr min() {
-        return reduce(Reduction.Kind.MIN);
+        return reduce(ReductionKind.MIN);
     }
 
     /** The largest element; NaN if any is NaN. */
     public Expr max() {
-        return reduce(Reduction.Kind.MAX);
+        return reduce(ReductionKind.MAX);
     }
 
     /** The number of elements. */
     public Expr count() {
-        return reduce(Reduction.Kind.COUNT);
+        return reduce(ReductionKind.COUNT);
     }
 
     /** The population variance (NumPy's default, {@code ddof = 0}). */
     public Expr var() {
-        return reduce(Reduction.Kind.VAR);
+        return reduce(ReductionKind.VAR);
     }
 
     /** The population standard deviation ({@code ddof = 0}). */
     public Expr std() {
-        return reduce(Reduction.Kind.STD);
+        return reduce(ReductionKind.STD);
     }
 
     /** The sum of the elements that are not NaN. */
     public Expr nansum() {
-        return reduce(Reduction.Kind.NANSUM);
+        return reduce(ReductionKind.NANSUM);
     }
 
     /** The mean of the elements that are not NaN. */
     public Expr nanmean() {
-        return reduce(Reduction.Kind.NANMEAN);
+        return reduce(ReductionKind.NANMEAN);
     }
 
     /** The smallest element that is not NaN; NaN if all are. */
     public Expr nanmin() {
-        return reduce(Reduction.Kind.NANMIN);
+        return reduce(ReductionKind.NANMIN);
     }
 
     /** The largest element that is not NaN; NaN if all are. */
     public Expr nanmax() {
-        return reduce(Reduction.Kind.NANMAX);
+        return reduce(ReductionKind.NANMAX);
     }
 
     /** The number of elements that are not NaN. */
     public Expr nancount() {
-        return reduce(Reduction.Kind.NANCOUNT);
+        return reduce(ReductionKind.NANCOUNT);
     }
 
     // ---- what every node tells ----------------------------------------------------------------
@@ -483,7 +485,7 @@ public abstract class Expr {
         return Operation.of(op, List.of(this));
     }
 
-    private Expr reduce(Reduction.Kind kind) {
+    private Expr reduce(ReductionKind kind) {
         return new Reduction(kind, this);
     }
 }

@@ -1,5 +1,7 @@
 package io.jvectorize.runtime;
 
+import io.jvectorize.runtime.internal.op.Operator;
+import io.jvectorize.runtime.internal.op.ReductionKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -260,7 +262,7 @@ final class ExprParser {
     }
 
     private static boolean isBuiltIn(String name) {
-        return Operator.isFunctionName(name) || Reduction.Kind.named(name).isPresent();
+        return Operator.isFunctionName(name) || ReductionKind.named(name).isPresent();
     }
 
     private static Expr builtIn(String name, List<Expr> arguments) {
@@ -268,7 +270,7 @@ final class ExprParser {
         if (op.isPresent()) {
             return Operation.of(op.get(), arguments);
         }
-        Optional<Reduction.Kind> kind = Reduction.Kind.named(name);
+        Optional<ReductionKind> kind = ReductionKind.named(name);
         if (kind.isPresent() && arguments.size() == 1) {
             return new Reduction(kind.get(), arguments.get(0));
         }

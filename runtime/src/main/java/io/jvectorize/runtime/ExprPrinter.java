@@ -1,5 +1,6 @@
 package io.jvectorize.runtime;
 
+import io.jvectorize.runtime.internal.op.Operator;
 import java.util.List;
 import java.util.StringJoiner;
 

@@ -1,5 +1,7 @@
 package io.jvectorize.runtime;
 
+import io.jvectorize.runtime.internal.op.Operator;
+import io.jvectorize.runtime.internal.op.ReductionKind;
 import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -83,7 +85,7 @@ public final class Functions {
             }
         }
         names.add("pow");
-        for (Reduction.Kind kind : Reduction.Kind.values()) {
+        for (ReductionKind kind : ReductionKind.values()) {
             names.add(kind.text());
         }
         for (VectorizedFunction function : all()) {

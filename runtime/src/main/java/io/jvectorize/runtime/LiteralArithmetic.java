@@ -1,5 +1,6 @@
 package io.jvectorize.runtime;
 
+import io.jvectorize.runtime.internal.op.Operator;
 import java.math.BigInteger;
 import java.util.List;
 

@@ -1,11 +1,13 @@
 package io.jvectorize.runtime;
 
+import io.jvectorize.runtime.internal.exec.Engines;
+import io.jvectorize.runtime.internal.exec.Executable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The most recently used compiled plans, shared by all threads. */
+/** The most recently used plans, shared by all threads. */
 final class PlanCache {
 
     static final int CAPACITY = 256;
@@ -16,28 +18,28 @@ final class PlanCache {
      */
     private record Key(Expr expr, String binding, List<VectorizedFunction> functions) {}
 
-    private static final Map<Key, Plan> PLANS = new LinkedHashMap<>(64, 0.75f, true) {
+    private static final Map<Key, Executable> PLANS = new LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Plan> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Key, Executable> eldest) {
             return size() > CAPACITY;
         }
     };
 
     private PlanCache() {}
 
-    static Plan plan(Expr expr, Binding binding) {
+    static Executable plan(Expr expr, Binding binding) {
         List<VectorizedFunction> functions = new ArrayList<>();
         collectFunctions(expr, functions);
         Key key = new Key(expr, binding.signature(), functions);
-        Plan plan;
+        Executable plan;
         synchronized (PLANS) {
             plan = PLANS.get(key);
         }
         if (plan == null) {
-            // Compiled outside the lock: two threads may both compile; either plan is right.
-            plan = Plan.compile(expr, binding);
+            // Planned outside the lock: two threads may both plan; either plan is right.
+            plan = Engines.prepare(Lowering.term(expr), binding);
             synchronized (PLANS) {
                 PLANS.put(key, plan);
             }

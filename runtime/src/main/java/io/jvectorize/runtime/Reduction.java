@@ -1,50 +1,20 @@
 package io.jvectorize.runtime;
 
+import io.jvectorize.runtime.internal.op.ReductionKind;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /** A reduction of an elementwise expression to one number, such as {@code sum(x * y)}. */
 final class Reduction extends Expr {
 
-    /** The reductions, by the name {@link Expr#parse} accepts. NaN-aware ones skip NaN elements, as numbagg's do. */
-    enum Kind {
-        SUM("sum"), MEAN("mean"), MIN("min"), MAX("max"), COUNT("count"), VAR("var"), STD("std"),
-        NANSUM("nansum"), NANMEAN("nanmean"), NANMIN("nanmin"), NANMAX("nanmax"), NANCOUNT("nancount");
-
-        private final String text;
-
-        Kind(String text) {
-            this.text = text;
-        }
-
-        String text() {
-            return text;
-        }
-
-        /** Whether it skips NaN elements. */
-        boolean skipsNaN() {
-            return text.startsWith("nan");
-        }
-
-        static Optional<Kind> named(String name) {
-            for (Kind kind : values()) {
-                if (kind.text.equals(name)) {
-                    return Optional.of(kind);
-                }
-            }
-            return Optional.empty();
-        }
-    }
-
-    private final Kind kind;
+    private final ReductionKind kind;
     private final Expr operand;
     private final DType dtype;
 
-    Reduction(Kind kind, Expr operand) {
+    Reduction(ReductionKind kind, Expr operand) {
         super(List.of(operand));
         if (operand.isReduction()) {
-            throw new IllegalArgumentException(kind.text + "(" + operand + ") reduces a single number;"
+            throw new IllegalArgumentException(kind.text() + "(" + operand + ") reduces a single number;"
                     + " reductions take an elementwise expression");
         }
         this.kind = kind;
@@ -54,7 +24,7 @@ final class Reduction extends Expr {
 
 
     /** NumPy's result types: sums of integers and booleans are int64, means and variances of integers float64. */
-    private static DType resultType(Kind kind, DType input) {
+    private static DType resultType(ReductionKind kind, DType input) {
         switch (kind) {
             case COUNT:
             case NANCOUNT:
@@ -72,7 +42,7 @@ final class Reduction extends Expr {
         }
     }
 
-    Kind kind() {
+    ReductionKind kind() {
         return kind;
     }
 

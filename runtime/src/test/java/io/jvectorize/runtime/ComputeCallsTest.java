@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -163,14 +164,20 @@ class ComputeCallsTest {
     }
 
     @Test
-    void anOverloadChecksItsLaneFunction() {
+    void anOverloadWithoutALaneFunctionHoldsNoOperations() {
         RangeKernel kernel = (a, out, from, to) -> { };
         List<DType> one = List.of(DType.FLOAT64);
         VectorizedFunction.Implementation simd = VectorizedFunction.Implementation.GENERATED_SIMD;
         assertEquals(0, new VectorizedFunction.Overload(DType.FLOAT64, one, simd, kernel, null, 7).laneOperations());
-        if (!Simd.ENABLED) {
-            return;
-        }
+        assertEquals(0, new VectorizedFunction.Overload(DType.FLOAT64, one, simd, kernel).laneOperations());
+    }
+
+    @Test
+    void anOverloadChecksItsLaneFunctionsSizeAndType() {
+        assumeTrue(Simd.ENABLED, "lane functions exist only with the Vector API");
+        RangeKernel kernel = (a, out, from, to) -> { };
+        List<DType> one = List.of(DType.FLOAT64);
+        VectorizedFunction.Implementation simd = VectorizedFunction.Implementation.GENERATED_SIMD;
         java.lang.invoke.MethodHandle poly = TestFunctions.POLY.overloads().get(1).lanes();
         // Larger than the processor writes: kept, and a loop refuses it (see FusedLoopTest).
         assertEquals(100, new VectorizedFunction.Overload(DType.FLOAT64, one, simd, kernel, poly, 100).laneOperations());

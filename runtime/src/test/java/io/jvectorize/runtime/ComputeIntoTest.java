@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.jvectorize.runtime.internal.op.Conversions;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

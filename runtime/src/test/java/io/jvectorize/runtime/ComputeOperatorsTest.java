@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jvectorize.runtime.internal.op.Conversions;
+import io.jvectorize.runtime.internal.op.Operator;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

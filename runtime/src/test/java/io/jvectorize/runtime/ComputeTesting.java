@@ -3,8 +3,16 @@ package io.jvectorize.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.jvectorize.runtime.internal.Ulps;
+import io.jvectorize.runtime.internal.lanes.VectorSupport;
+import io.jvectorize.runtime.internal.op.Lane;
+import io.jvectorize.runtime.internal.op.Operator;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /** Test data with the values that break things, and comparisons bit for bit. */
 final class ComputeTesting {
@@ -13,8 +21,32 @@ final class ComputeTesting {
         -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, 1e-310, Double.MAX_VALUE, -Double.MAX_VALUE,
         1.0, -1.0, 2.0, 0.5, Math.PI, 700.0, -745.0};
 
-    /** Whether Compute generates loops here: with the Vector API, on 256-bit vectors (see LaneOps.WIDE). */
-    static final boolean LOOPS = Simd.ENABLED && LaneOps.WIDE;
+    /** Whether Compute generates loops here: with the Vector API, on 256-bit vectors (see VectorSupport.WIDE). */
+    static final boolean LOOPS = Simd.ENABLED && VectorSupport.WIDE;
+
+    /**
+     * The math functions the fused engine computes on the vector library where the Vector API is
+     * present (within {@link Compute#VECTOR_MATH_ULPS}): the operators whose lane form is vector
+     * math, pow and tanh only where the library has them ({@code VectorSupport.POW_AND_TANH}).
+     */
+    static final Set<Operator> VECTOR_MATH = vectorMath();
+
+    private static Set<Operator> vectorMath() {
+        Set<Operator> ops = EnumSet.noneOf(Operator.class);
+        for (Operator op : Operator.values()) {
+            Lane lane = op.lane().orElse(null);
+            if (!op.isLowered() && lane != null && lane.vectorMath()
+                    && (!lane.needsVectorPowAndTanh() || Simd.ENABLED && VectorSupport.POW_AND_TANH)) {
+                ops.add(op);
+            }
+        }
+        return Collections.unmodifiableSet(ops);
+    }
+
+    /** The operators an expression can hold: all but those only the planner lowers to. */
+    static List<Operator> writtenOperators() {
+        return Arrays.stream(Operator.values()).filter(op -> !op.isLowered()).toList();
+    }
 
     static final float[] SPECIAL_FLOATS = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f,
         Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL, Float.MAX_VALUE, -Float.MAX_VALUE, 1f, -1f, 2f, 88f};
@@ -141,36 +173,12 @@ final class ComputeTesting {
 
     /** The distance in units in the last place between two doubles; 0 for two NaNs, MAX_VALUE for NaN and a number. */
     static long ulps(double a, double b) {
-        if (Double.isNaN(a) || Double.isNaN(b)) {
-            return Double.isNaN(a) && Double.isNaN(b) ? 0 : Long.MAX_VALUE;
-        }
-        if (a == b) {
-            return 0;
-        }
-        return Math.abs(ordered(a) - ordered(b));
+        return Ulps.between(a, b);
     }
 
     /** The same for floats, in float ulps. */
     static long ulps(float a, float b) {
-        if (Float.isNaN(a) || Float.isNaN(b)) {
-            return Float.isNaN(a) && Float.isNaN(b) ? 0 : Long.MAX_VALUE;
-        }
-        if (a == b) {
-            return 0;
-        }
-        return Math.abs(ordered(a) - ordered(b));
-    }
-
-    /** Floats mapped onto longs in order, so that neighbours differ by one. */
-    private static long ordered(float x) {
-        int bits = Float.floatToIntBits(x);
-        return bits < 0 ? (long) Integer.MIN_VALUE - bits : bits;
-    }
-
-    /** Doubles mapped onto longs in order, so that neighbours differ by one. */
-    private static long ordered(double x) {
-        long bits = Double.doubleToLongBits(x);
-        return bits < 0 ? Long.MIN_VALUE - bits : bits;
+        return Ulps.between(a, b);
     }
 
     /** The Gaussian of the seed, built with the builders. */

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
+import io.jvectorize.runtime.internal.op.ReductionKind;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -225,7 +225,7 @@ class ExprParserTest {
         assertEquals(X.max(), parse("max(x)"));
         assertEquals(X.sub(X.mean()), parse("x - mean(x)"));
         assertEquals(X.sub(X.mean()).pow(lit(2)).sum(), parse("sum((x - mean(x))**2)"));
-        for (Reduction.Kind kind : Reduction.Kind.values()) {
+        for (ReductionKind kind : ReductionKind.values()) {
             assertEquals(new Reduction(kind, X), parse(kind.text() + "(x)"));
         }
         assertTrue(parse("count(x)").isReduction());

@@ -12,6 +12,11 @@ import static io.jvectorize.runtime.LoopTrees.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jvectorize.runtime.internal.jit.Loops;
+import io.jvectorize.runtime.internal.lanes.Element;
+import io.jvectorize.runtime.internal.lanes.VectorSupport;
+import io.jvectorize.runtime.internal.op.Operator;
+import io.jvectorize.runtime.internal.op.ReductionKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +25,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generated loop of float64 passes ({@link FusedLoop}): where it runs, and that it computes
+ * The generated loop of float64 passes (the generated loop engine): where it runs, and that it computes
  * what the block engine and the reference compute, over random trees of every operator it
  * covers, lengths around the vector size (its tail goes to the block engine), special values
  * and threads. Without the Vector API no loop is generated, and the same tests check that
@@ -31,7 +36,7 @@ class FusedLoopTest {
     @Test
     void arithmeticTreesRunInTheLoopBitForBit() {
         Random random = new Random(8128);
-        int lanes = Simd.ENABLED ? LaneOps.LANES : 8;
+        int lanes = Simd.ENABLED ? Element.FLOAT64.lanes() : 8;
         int[] lengths = {0, 1, lanes - 1, lanes, lanes + 1, 3 * lanes + 2, 1000, 4099};
         int looped = 0;
         for (int t = 0; t < 1500; t++) {
@@ -48,7 +53,6 @@ class FusedLoopTest {
             ComputeTesting.assertSameBits(expected,
                     Compute.compute(e, data, Compute.Options.defaults().generateLoops(false)), what);
         }
-        assertEquals(0, FusedLoop.failedLoops(), "loop classes the JVM refused");
         if (ComputeTesting.LOOPS) {
             assertTrue(looped > 600, "trees run in a generated loop: " + looped);
         } else {
@@ -70,7 +74,7 @@ class FusedLoopTest {
     @Test
     void mathFunctionsInTheLoopAreWithinTheVectorMathBound() {
         Random random = new Random(99);
-        List<Operator> functions = new ArrayList<>(Step.Op.VECTOR_MATH);
+        List<Operator> functions = new ArrayList<>(ComputeTesting.VECTOR_MATH);
         functions.remove(Operator.POW); // block by block: see VectorPowTanhTest
         for (int t = 0; t < 600; t++) {
             Operator f = functions.get(t % functions.size());
@@ -83,7 +87,7 @@ class FusedLoopTest {
             Map<String, Object> data = data(random, n);
             double[] expected = (double[]) Compute.compute(e, data, false);
             double[] actual = (double[]) Compute.compute(e, data);
-            assertEquals(hasArrays(e) && ComputeTesting.LOOPS && n >= LaneOps.LANES, Compute.explain(e, data).contains(LOOP),
+            assertEquals(hasArrays(e) && ComputeTesting.LOOPS && n >= Element.FLOAT64.lanes(), Compute.explain(e, data).contains(LOOP),
                     e.toString());
             for (int i = 0; i < expected.length; i++) {
                 long ulps = ComputeTesting.ulps(expected[i], actual[i]);
@@ -108,7 +112,7 @@ class FusedLoopTest {
                     mix(A, poly(S)), poly(poly(A)).sqrt())) {
                 String what = e + " over " + n;
                 // Fewer elements than a vector: the block engine computes them all.
-                assertEquals(ComputeTesting.LOOPS && n >= LaneOps.LANES, Compute.explain(e, data).contains(LOOP), what);
+                assertEquals(ComputeTesting.LOOPS && n >= Element.FLOAT64.lanes(), Compute.explain(e, data).contains(LOOP), what);
                 Object expected = Compute.compute(e, data, false);
                 ComputeTesting.assertSameBits(expected, Compute.compute(e, data), what);
                 ComputeTesting.assertSameBits(expected, Compute.compute(e, data,
@@ -133,7 +137,7 @@ class FusedLoopTest {
     @Test
     void reductionsFoldBlocksTheLoopComputed() {
         Random random = new Random(61);
-        Reduction.Kind[] kinds = Reduction.Kind.values();
+        ReductionKind[] kinds = ReductionKind.values();
         int looped = 0;
         for (int t = 0; t < 600; t++) {
             Expr operand = tree(random, 1);
@@ -185,7 +189,7 @@ class FusedLoopTest {
         for (int terms : new int[] {16, 17, 18, 1200}) {
             Expr e = sumOfTerms(terms);
             String plan = Compute.explain(e, data);
-            boolean fits = 2 + terms + (terms - 1) + 1 <= FusedLoop.MAX_OPERATIONS;
+            boolean fits = 2 + terms + (terms - 1) + 1 <= Loops.MAX_OPERATIONS;
             assertEquals(ComputeTesting.LOOPS && fits, plan.contains(LOOP), terms + " terms: " + plan.substring(0, 80));
             assertEquals(terms <= 17, fits, terms + " terms");
             ComputeTesting.assertSameBits(Compute.compute(e, data, false), Compute.compute(e, data), terms + " terms");
@@ -198,7 +202,7 @@ class FusedLoopTest {
         // t terms and a call: 2 loads, t multiplications, t additions, the call's own
         // operations and the store.
         int call = TestFunctions.MIX.overloads().get(0).laneOperations();
-        int terms = (FusedLoop.MAX_OPERATIONS - 3 - call) / 2;
+        int terms = (Loops.MAX_OPERATIONS - 3 - call) / 2;
         Expr fits = sumOfTerms(terms).add(mix(A, B));
         Expr tooLarge = sumOfTerms(terms + 1).add(mix(A, B));
         assertEquals(ComputeTesting.LOOPS, Compute.explain(fits, data).contains(LOOP), Compute.explain(fits, data));
@@ -210,7 +214,7 @@ class FusedLoopTest {
     void aLoopRefusesACallLargerThanItsBudget() {
         Map<String, Object> data = data(new Random(10), 1001);
         VectorizedFunction.Overload poly = TestFunctions.POLY.overloads().get(1);
-        for (int operations : new int[] {7, FusedLoop.MAX_OPERATIONS, Integer.MAX_VALUE}) {
+        for (int operations : new int[] {7, Loops.MAX_OPERATIONS, Integer.MAX_VALUE}) {
             VectorizedFunction large = new VectorizedFunction(TestFunctions.class, "poly", List.of(
                     new VectorizedFunction.Overload(poly.returnType(), poly.argumentTypes(), poly.implementation(),
                             poly.kernel(), poly.lanes(), operations)));
@@ -227,12 +231,12 @@ class FusedLoopTest {
         // A shape no other test computes, so that its first run defines a new loop.
         Expr first = shape(1.5, 3.0, 0.25);
         Expr second = shape(2.5, -7.0, 1e300);
-        long before = FusedLoop.definedLoops();
+        long before = Loops.definedLoops();
         ComputeTesting.assertSameBits(Compute.compute(first, data, false), Compute.compute(first, data), "first");
-        long defined = FusedLoop.definedLoops() - before;
+        long defined = Loops.definedLoops() - before;
         ComputeTesting.assertSameBits(Compute.compute(second, data, false), Compute.compute(second, data), "second");
         assertEquals(ComputeTesting.LOOPS ? 1L : 0L, defined);
-        assertEquals(before + defined, FusedLoop.definedLoops(), "the second expression defined no loop");
+        assertEquals(before + defined, Loops.definedLoops(), "the second expression defined no loop");
     }
 
     /** {@code sqrt(abs(a * p - b / q)) * a - min(b, q) ** 2 + r}: a shape no random tree reaches. */
@@ -246,16 +250,16 @@ class FusedLoopTest {
     void aRunWithoutGeneratedLoopsDefinesNone() {
         Map<String, Object> data = data(new Random(8), 100);
         Expr e = A.sub(B).abs().div(A.add(Expr.literal(0.25))).sqrt().neg();
-        long before = FusedLoop.definedLoops();
+        long before = Loops.definedLoops();
         Compute.Options blocks = Compute.Options.defaults().generateLoops(false);
         ComputeTesting.assertSameBits(Compute.compute(e, data, false), Compute.compute(e, data, blocks), "blocks");
         assertTrue(Compute.explain(e, data, blocks).contains("in blocks of 4096"));
-        assertEquals(before, FusedLoop.definedLoops());
+        assertEquals(before, Loops.definedLoops());
     }
 
     @Test
     void explainClaimsTheLoopOnlyWhereItComputesAWholeVector() {
-        int lanes = Simd.ENABLED ? LaneOps.LANES : 8;
+        int lanes = Simd.ENABLED ? Element.FLOAT64.lanes() : 8;
         Expr e = A.mul(B).add(Expr.literal(1.0));
         for (int n : new int[] {Math.max(1, lanes - 1), lanes, 1001}) {
             Map<String, Object> data = data(new Random(n), n);
@@ -304,7 +308,7 @@ class FusedLoopTest {
         Expr i = Expr.symbol("i", DType.INT32);
         List<Expr> blockByBlock = new ArrayList<>(List.of(A.sum(), l.mod(3), l.pow(Expr.literal(3)),
                 Expr.where(i.gt(Expr.literal(0)), A, B), FLAG.eq(A.gt(B)), A.mod(2.0)));
-        if (!(Simd.ENABLED && LaneOps.POW_AND_TANH)) {
+        if (!(Simd.ENABLED && VectorSupport.POW_AND_TANH)) {
             blockByBlock.addAll(List.of(A.tanh(), A.pow(Expr.literal(3.0))));
         }
         for (Expr e : blockByBlock) {

@@ -76,6 +76,17 @@ final class TestFunctions {
                         }
                     })));
 
+    /** {@code 2a}, whose lane function counts its calls: only a generated loop calls it. */
+    static final VectorizedFunction TWICE = new VectorizedFunction(TestFunctions.class, "twice", List.of(
+            new VectorizedFunction.Overload(DType.FLOAT64, List.of(DType.FLOAT64),
+                    VectorizedFunction.Implementation.GENERATED_SIMD, (a, out, from, to) -> {
+                        double[] x = (double[]) a[0];
+                        double[] r = (double[]) out;
+                        for (int i = from; i < to; i++) {
+                            r[i] = x[i] + x[i];
+                        }
+                    }, lanes("twice", 1), 1)));
+
     /** The lane function of {@link VectorLaneFunctions}, where the Vector API is present; else null. */
     private static MethodHandle lanes(String name, int arity) {
         return VectorizedFunction.laneFunction(MethodHandles.lookup(), TestFunctions.class.getPackageName()

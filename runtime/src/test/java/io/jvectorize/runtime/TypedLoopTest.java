@@ -9,8 +9,9 @@ import static io.jvectorize.runtime.LoopTrees.integerTree;
 import static io.jvectorize.runtime.LoopTrees.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jvectorize.runtime.internal.lanes.Element;
+import io.jvectorize.runtime.internal.op.Operator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Generated loops of the other types ({@link FusedLoop.Element}): float32 loops, their math
+ * Generated loops of the other types ({@link Element}): float32 loops, their math
  * functions within the bound, int64 and int32 loops that wrap as Java does, reductions of
  * them, and float64 loops that load int64, int32 and float32 arrays converted. Each against the
  * reference and the block engine, cold and once the JIT has compiled the loop.
@@ -32,7 +33,7 @@ class TypedLoopTest {
         Random random = new Random(3232);
         Map<String, DType> types = Map.of("a", DType.FLOAT32, "b", DType.FLOAT32, "s", DType.FLOAT32,
                 "flag", DType.BOOLEAN);
-        int lanes = Simd.ENABLED ? FloatLaneOps.LANES : 16;
+        int lanes = Simd.ENABLED ? Element.FLOAT32.lanes() : 16;
         int[] lengths = {1, Math.max(1, lanes - 1), lanes, 3 * lanes + 2, 1001, 4099};
         int looped = 0;
         int reductionsLooped = 0;
@@ -68,7 +69,6 @@ class TypedLoopTest {
         assertEquals(ComputeTesting.LOOPS, looped > 300, "float32 trees in a generated loop: " + looped);
         assertEquals(ComputeTesting.LOOPS, reductionsLooped > 300,
                 "float32 sums in a generated loop: " + reductionsLooped);
-        assertEquals(0, FusedLoop.failedLoops(), "loop classes the JVM refused");
     }
 
     /** int64 and int32 trees run in loops of LongVector and IntVector lanes, wrapping as Java does. */
@@ -80,7 +80,7 @@ class TypedLoopTest {
         for (int t = 0; t < 1200; t++) {
             DType type = t % 2 == 0 ? DType.INT64 : DType.INT32;
             Expr e = integerTree(random, 0, type);
-            int lanes = Simd.ENABLED ? (type == DType.INT64 ? LongLaneOps.LANES : IntLaneOps.LANES) : 8;
+            int lanes = Simd.ENABLED ? (type == DType.INT64 ? Element.INT64.lanes() : Element.INT32.lanes()) : 8;
             int[] lengths = {1, Math.max(1, lanes - 1), lanes, 3 * lanes + 2, 1001, 4099};
             int n = lengths[random.nextInt(lengths.length)];
             Map<String, Object> data = new HashMap<>();
@@ -117,7 +117,6 @@ class TypedLoopTest {
         assertEquals(ComputeTesting.LOOPS, looped > 400, "integer trees in a generated loop: " + looped);
         assertEquals(ComputeTesting.LOOPS, reductionsLooped > 300,
                 "integer sums in a generated loop: " + reductionsLooped);
-        assertEquals(0, FusedLoop.failedLoops(), "loop classes the JVM refused");
     }
 
     /** The same once the JIT has compiled the loops (int64 multiplication, for one, is emulated on AVX2). */
@@ -152,7 +151,7 @@ class TypedLoopTest {
     void mixedTypeTreesLoadTheirOtherArraysConverted() {
         Random random = new Random(6464);
         DType[] others = {DType.INT64, DType.INT32, DType.FLOAT32};
-        int lanes = Simd.ENABLED ? LaneOps.LANES : 8;
+        int lanes = Simd.ENABLED ? Element.FLOAT64.lanes() : 8;
         int[] lengths = {1, Math.max(1, lanes - 1), lanes, 3 * lanes + 2, 1001, 4099};
         int looped = 0;
         for (int t = 0; t < 900; t++) {
@@ -175,7 +174,6 @@ class TypedLoopTest {
             }
         }
         assertEquals(ComputeTesting.LOOPS, looped > 300, "mixed trees in a generated loop: " + looped);
-        assertEquals(0, FusedLoop.failedLoops(), "loop classes the JVM refused");
     }
 
     /** Every int64 rounds as Java's cast rounds it: the loop builds the conversion from bit operations. */
@@ -212,7 +210,7 @@ class TypedLoopTest {
         Random random = new Random(3299);
         Map<String, DType> types = Map.of("a", DType.FLOAT32, "b", DType.FLOAT32, "s", DType.FLOAT32,
                 "flag", DType.BOOLEAN);
-        List<Operator> functions = new ArrayList<>(Step.Op.VECTOR_MATH);
+        List<Operator> functions = new ArrayList<>(ComputeTesting.VECTOR_MATH);
         functions.remove(Operator.POW); // block by block: see VectorPowTanhTest
         int looped = 0;
         for (int t = 0; t < 600; t++) {
@@ -234,7 +232,7 @@ class TypedLoopTest {
             float[] expected = (float[]) Compute.compute(e, data, false);
             float[] actual = (float[]) Compute.compute(e, data);
             boolean inLoop = Compute.explain(e, data).contains(LOOP);
-            assertEquals(hasArrays(e) && ComputeTesting.LOOPS && n >= FloatLaneOps.LANES, inLoop, e.toString());
+            assertEquals(hasArrays(e) && ComputeTesting.LOOPS && n >= Element.FLOAT32.lanes(), inLoop, e.toString());
             looped += inLoop ? 1 : 0;
             for (int i = 0; i < expected.length; i++) {
                 long ulps = ComputeTesting.ulps(expected[i], actual[i]);
@@ -246,7 +244,6 @@ class TypedLoopTest {
             ComputeTesting.assertSameBits(expected, Compute.compute(e, data, exact), e.toString());
         }
         assertEquals(ComputeTesting.LOOPS, looped > 300, "float32 math in a generated loop: " + looped);
-        assertEquals(0, FusedLoop.failedLoops(), "loop classes the JVM refused");
     }
 
     /** The same once the JIT has compiled the loops: the vector library's routines, not Math's. */
@@ -257,7 +254,7 @@ class TypedLoopTest {
                 "b", ComputeTesting.floats(random, 1 << 14));
         Expr a = Expr.symbol("a", DType.FLOAT32);
         Expr b = Expr.symbol("b", DType.FLOAT32);
-        for (Operator f : Step.Op.VECTOR_MATH) {
+        for (Operator f : ComputeTesting.VECTOR_MATH) {
             Expr e = f.arity() == 1 ? new Operation(f, List.of(a)) : new Operation(f, List.of(a, b));
             float[] expected = (float[]) Compute.compute(e, data, false);
             float[] actual = null;
@@ -268,20 +265,6 @@ class TypedLoopTest {
                 long ulps = ComputeTesting.ulps(expected[i], actual[i]);
                 assertTrue(ulps <= Compute.VECTOR_MATH_ULPS, e + " at element " + i + " (a = " + ((float[]) data.get("a"))[i]
                         + "): " + actual[i] + " is " + ulps + " float ulp from " + expected[i]);
-            }
-        }
-    }
-
-    /** Every lane operation a loop may call exists, static, in its element's class: else it would fail to link. */
-    @Test
-    void everyElementsLaneOperationsExist() throws ClassNotFoundException {
-        assumeTrue(Simd.ENABLED, "the lane operations' classes load only with the Vector API");
-        for (FusedLoop.Element element : FusedLoop.Element.values()) {
-            Class<?> laneOps = Class.forName(element.laneOps.replace('/', '.'));
-            for (String name : FusedLoop.laneMethodNames(element)) {
-                assertTrue(java.util.Arrays.stream(laneOps.getDeclaredMethods()).anyMatch(
-                        m -> m.getName().equals(name) && java.lang.reflect.Modifier.isStatic(m.getModifiers())),
-                        element + " loops may call " + laneOps.getSimpleName() + "." + name);
             }
         }
     }
@@ -337,7 +320,6 @@ class TypedLoopTest {
             ComputeTesting.assertSameBits(expected, Compute.compute(e, data), e + " over " + n);
         }
         assertEquals(ComputeTesting.LOOPS, looped > 250, "partner comparisons in a generated loop: " + looped);
-        assertEquals(0, FusedLoop.failedLoops(), "loop classes the JVM refused");
         // And once the JIT has compiled the loops.
         Map<String, Object> data = LoopTrees.data(random, 1 << 14);
         data.put("q", ComputeTesting.longs(random, 1 << 14));

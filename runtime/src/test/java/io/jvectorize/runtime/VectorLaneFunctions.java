@@ -1,5 +1,6 @@
 package io.jvectorize.runtime;
 
+import java.util.concurrent.atomic.AtomicLong;
 import jdk.incubator.vector.DoubleVector;
 
 /**
@@ -16,5 +17,13 @@ final class VectorLaneFunctions {
 
     static DoubleVector mix(DoubleVector a, DoubleVector b) {
         return a.mul(0.25).add(b.mul(0.75));
+    }
+
+    /** How often {@link #twice} ran: a side effect no compiler removes, so a test sees the loop ran. */
+    static final AtomicLong TWICE_CALLS = new AtomicLong();
+
+    static DoubleVector twice(DoubleVector a) {
+        TWICE_CALLS.incrementAndGet();
+        return a.add(a);
     }
 }

@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jvectorize.runtime.internal.kernel.BlockConversion;
+import io.jvectorize.runtime.internal.kernel.BlockKernel;
+import io.jvectorize.runtime.internal.kernel.Kernels;
+import io.jvectorize.runtime.internal.lanes.VectorSupport;
+import io.jvectorize.runtime.internal.op.Kind;
+import io.jvectorize.runtime.internal.op.Operator;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -67,7 +73,7 @@ class VectorMathTest {
         assumeTrue(Simd.ENABLED, "no Vector API here");
         double[] x = inputs(op, new Random(op.ordinal()), SAMPLES);
         double[] out = new double[x.length];
-        VectorBlockOps.kernel(op).run(x, 0, null, 0, out, 0, x.length);
+        Kernels.vector(op, 0).orElseThrow().run(x, 0, null, 0, null, 0, out, 0, x.length);
         System.out.println("vector " + op + ": max " + maxUlps(op, x, null, out) + " ulp from Math");
     }
 
@@ -79,16 +85,18 @@ class VectorMathTest {
         double[] x = inputs(op, random, SAMPLES);
         double[] y = inputs(op, random, SAMPLES);
         double[] out = new double[x.length];
-        VectorBlockOps.kernel(op).run(x, 0, y, 0, out, 0, x.length);
+        Kernels.vector(op, 0).orElseThrow().run(x, 0, y, 0, null, 0, out, 0, x.length);
         System.out.println("vector " + op + ": max " + maxUlps(op, x, y, out) + " ulp from Math");
     }
 
     /**
-     * The Vector API arithmetic equals BlockKernels bit for bit, also once C2 has compiled it
-     * (before, the Vector API computes lane by lane in Java, which is trivially the same).
+     * The Vector API kernels of exact operators equal their scalar kernels bit for bit, also once
+     * C2 has compiled them (before, the Vector API computes lane by lane in Java, which is
+     * trivially the same), with operands as arrays and as scalars.
      */
     @ParameterizedTest
-    @EnumSource(value = Operator.class, names = {"ADD", "SUB", "MUL", "DIV", "MINIMUM", "MAXIMUM", "NEG", "ABS", "SQRT"})
+    @EnumSource(value = Operator.class, names = {"ADD", "SUB", "MUL", "DIV", "MINIMUM", "MAXIMUM", "NEG", "ABS", "SQRT",
+        "SQUARE"})
     void arithmeticIsExactOnceCompiled(Operator op) {
         assumeTrue(Simd.ENABLED, "no Vector API here");
         Random random = new Random(op.ordinal());
@@ -102,22 +110,25 @@ class VectorMathTest {
             }
         }
         double[] expected = new double[n];
-        BlockKernels.apply(op, x, 0, y, 0, null, 0, expected, 0, n);
-        Step.VectorKernel kernel = VectorBlockOps.kernel(op);
+        Kernels.scalar(op, Kind.DOUBLE, 0).run(x, 0, y, 0, null, 0, expected, 0, n);
+        BlockKernel kernel = Kernels.vector(op, 0).orElseThrow();
         double[] out = new double[n];
         for (int round = 0; round < 20_000; round++) {
-            kernel.run(x, 0, y, 0, out, 0, n);
+            kernel.run(x, 0, y, 0, null, 0, out, 0, n);
         }
         ComputeTesting.assertSameBits(expected, out, op + " compiled");
-        if (op.arity() == 2 && op != Operator.MINIMUM && op != Operator.MAXIMUM) {
-            for (boolean scalarFirst : new boolean[] {false, true}) {
+        if (op.arity() == 2) {
+            for (int scalar = 1; scalar <= 2; scalar++) {
+                BlockKernel scalarKernel = Kernels.scalar(op, Kind.DOUBLE, scalar);
+                BlockKernel vectorKernel = Kernels.vector(op, scalar).orElseThrow();
                 for (double s : ComputeTesting.SPECIAL_DOUBLES) {
-                    BlockKernels.binaryScalar(op, x, 0, new double[] {s}, scalarFirst, expected, 0, n);
-                    Step.VectorScalarKernel scalarKernel = VectorBlockOps.scalarKernel(op, scalarFirst, Double.NaN);
+                    double[] a = scalar == 1 ? new double[] {s} : x;
+                    double[] b = scalar == 1 ? x : new double[] {s};
+                    scalarKernel.run(a, 0, b, 0, null, 0, expected, 0, n);
                     for (int round = 0; round < 1_000; round++) {
-                        scalarKernel.run(x, 0, s, out, 0, n);
+                        vectorKernel.run(a, 0, b, 0, null, 0, out, 0, n);
                     }
-                    ComputeTesting.assertSameBits(expected, out, op + " with " + s + (scalarFirst ? " first" : ""));
+                    ComputeTesting.assertSameBits(expected, out, op + " with " + s + (scalar == 1 ? " first" : ""));
                 }
             }
         }
@@ -126,7 +137,7 @@ class VectorMathTest {
     /** The float32 conversions equal Java's casts bit for bit, also once compiled: overflow, subnormals, ties. */
     @Test
     void float32ConversionsAreExactOnceCompiled() {
-        assumeTrue(ComputeTesting.LOOPS, "no Vector API conversions here (see LaneOps.WIDE)");
+        assumeTrue(ComputeTesting.LOOPS, "no Vector API conversions here (see VectorSupport.WIDE)");
         Random random = new Random(32);
         int n = 4099;
         double[] d = ComputeTesting.doubles(random, n);
@@ -144,9 +155,9 @@ class VectorMathTest {
             rounded[i] = (float) d[i];
             widened[i] = f[i];
         }
-        Step.VectorConversion narrow = VectorBlockOps.conversion(double[].class, float[].class, DType.FLOAT32);
-        Step.VectorConversion round = VectorBlockOps.conversion(double[].class, double[].class, DType.FLOAT32);
-        Step.VectorConversion widen = VectorBlockOps.conversion(float[].class, double[].class, DType.FLOAT64);
+        BlockConversion narrow = BlockConversion.of(double[].class, float[].class, DType.FLOAT32);
+        BlockConversion round = BlockConversion.of(double[].class, double[].class, DType.FLOAT32);
+        BlockConversion widen = BlockConversion.of(float[].class, double[].class, DType.FLOAT64);
         float[] floats = new float[n];
         double[] doubles = new double[n];
         double[] fromFloats = new double[n];
@@ -196,7 +207,7 @@ class VectorMathTest {
             expected[i] = Math.exp(x[i]) + Math.pow(x[i], 3) + Math.atan2(x[i], 2);
         }
         Expr e = Expr.symbol("x").exp().add(Expr.symbol("x").pow(3.0)).add(Expr.symbol("x").atan2(Expr.literal(2.0)));
-        // Loading VectorBlockOps here would throw NoClassDefFoundError.
+        // Loading a Vector API kernel here would throw NoClassDefFoundError.
         ComputeTesting.assertSameBits(expected, Compute.compute(e, Map.of("x", x)), e.toString());
         assertFalse(Compute.explain(e, Map.of("x", x)).contains("Vector API"));
     }

@@ -1,0 +1,214 @@
+package io.jvectorize.runtime.internal.block;
+
+import io.jvectorize.runtime.DType;
+import io.jvectorize.runtime.Parallel;
+import io.jvectorize.runtime.Simd;
+import io.jvectorize.runtime.internal.ir.Pass;
+import io.jvectorize.runtime.internal.ir.Settings;
+import io.jvectorize.runtime.internal.op.Conversions;
+import io.jvectorize.runtime.internal.op.Reducer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The block engine's form of a pass, as numexpr computes: its steps run over one block of
+ * elements after another, each block's values in small registers that stay in cache, and a
+ * reduction folds each block. Immutable and shared between threads; each run has its own
+ * {@link Frame}s. A run allocates the result and, per thread, registers of one block each:
+ * nothing else grows with the input (a parallel reduction also keeps one small partial per
+ * block).
+ *
+ * <p>A run may hand the elementwise work to a {@link WholeVectors} (a generated loop): an
+ * elementwise pass then runs it over the whole array, and this engine computes only the
+ * elements after its last whole vector; a reduction runs it over each block, into the register
+ * its fold reads.
+ */
+public final class BlockProgram {
+
+    /** A block-sized array of a frame: a temporary, or copies of number {@code number} (else -1) as {@code type}. */
+    record Register(Class<?> arrayType, int number, DType type) {}
+
+    private final Pass pass;
+    private final List<Register> registers;
+    private final List<BlockStep> steps;
+    private final List<BlockStep.Call> calls;
+    /** A reduction's last step, and the steps before it; null for an elementwise pass. */
+    private final BlockStep.Fold fold;
+    private final List<BlockStep> elementwise;
+
+    BlockProgram(Pass pass, List<Register> registers, List<BlockStep> steps, List<BlockStep.Call> calls) {
+        this.pass = pass;
+        this.registers = List.copyOf(registers);
+        this.steps = List.copyOf(steps);
+        this.calls = List.copyOf(calls);
+        this.fold = pass.isReduction() ? (BlockStep.Fold) this.steps.get(this.steps.size() - 1) : null;
+        this.elementwise = pass.isReduction() ? this.steps.subList(0, this.steps.size() - 1) : this.steps;
+    }
+
+    /** The block program of a pass. */
+    public static BlockProgram of(Pass pass) {
+        return BlockCompiler.compile(pass);
+    }
+
+    /**
+     * Whether a {@link WholeVectors} of the pass can take its elementwise work: an elementwise
+     * pass's, or a reduction's that folds computed values (a register), not a bound array as it is.
+     */
+    public boolean takesWholeVectors() {
+        return fold == null || fold.in.where == Slot.Where.REGISTER && !elementwise.isEmpty();
+    }
+
+    /**
+     * Runs the pass over {@code length} elements: the result array, or the reduction's boxed value.
+     *
+     * @param inputs the pass's bound arrays, by input index
+     * @param numbers the pass's numbers for this run, by index
+     * @param out an array of the result's type and length to write into, or null. It is used
+     *     only with {@code loop}, which cannot fail halfway, and only where it is none of the
+     *     inputs (this engine's tail would read what the loop wrote); else the result is a new array
+     * @param loop what computes whole vectors of the elementwise work, or null: this engine
+     *     computes everything
+     */
+    public Object run(Object[] inputs, Object[] numbers, int length, Settings settings, Object out,
+            WholeVectors loop) {
+        Reducer reducer = fold == null ? null : pass.fold().reducer();
+        if (reducer != null) {
+            reducer.checkLength(length);
+        }
+        Object result = reducer != null ? null
+                : out != null && loop != null && !isOneOf(out, inputs) ? out
+                : Conversions.newArray(pass.type().arrayType(), length);
+        int blockSize = settings.blockSize();
+        int registerLength = Math.max(1, Math.min(blockSize, length));
+        boolean vectorMath = Simd.ENABLED && settings.vectorMath();
+        Reducer.Partial total = reducer == null ? null : reducer.start();
+        if (reducer == null && loop != null) {
+            runLoop(loop, inputs, numbers, result, settings.parallel(), vectorMath);
+        } else if (!settings.parallel()) {
+            Frame frame = newFrame(inputs, numbers, result, registerLength, vectorMath, loop);
+            for (long start = 0; start < length; start += blockSize) {
+                runBlock(frame, (int) start, (int) Math.min(blockSize, length - start), loop);
+                if (reducer != null) {
+                    reducer.combine(total, frame.partial);
+                }
+            }
+        } else {
+            int blocks = (int) ((length + (long) blockSize - 1) / blockSize);
+            Reducer.Partial[] partials = reducer == null ? null : new Reducer.Partial[blocks];
+            Queue<Frame> frames = new ConcurrentLinkedQueue<>();
+            // Chunks of elements, each running the blocks that start in it: the blocks, and so
+            // the results, are those of the serial pass, whatever the number of threads.
+            Parallel.forRange(length, (from, to) -> {
+                Frame frame = frames.poll();
+                if (frame == null) {
+                    frame = newFrame(inputs, numbers, result, registerLength, vectorMath, loop);
+                }
+                for (long block = (from + (long) blockSize - 1) / blockSize; block * blockSize < to; block++) {
+                    long start = block * blockSize;
+                    runBlock(frame, (int) start, (int) Math.min(blockSize, length - start), loop);
+                    if (partials != null) {
+                        partials[(int) block] = frame.partial.copy();
+                    }
+                }
+                frames.add(frame);
+            });
+            if (partials != null) {
+                for (Reducer.Partial partial : partials) {
+                    reducer.combine(total, partial);
+                }
+            }
+        }
+        return reducer == null ? result : reducer.finish(total);
+    }
+
+    private static boolean isOneOf(Object array, Object[] arrays) {
+        for (Object candidate : arrays) {
+            if (candidate == array) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The loop over whole vectors; the elements after the last whole vector (of the array, or of
+     * a thread's chunk) through this engine.
+     */
+    private void runLoop(WholeVectors loop, Object[] inputs, Object[] numbers, Object result, boolean parallel,
+            boolean vectorMath) {
+        int length = java.lang.reflect.Array.getLength(result);
+        Parallel.RangeTask task = (from, to) -> {
+            int done = loop.run(inputs, numbers, result, from, to, 0);
+            if (done < to) {
+                Frame tail = newFrame(inputs, numbers, result, to - done, vectorMath, null);
+                for (BlockStep step : steps) {
+                    step.run(tail, done, to - done);
+                }
+            }
+        };
+        if (parallel) {
+            Parallel.forRange(length, task);
+        } else {
+            task.run(0, length);
+        }
+    }
+
+    private void runBlock(Frame frame, int start, int n, WholeVectors loop) {
+        if (frame.tail != null) {
+            // A reduction's block: the loop fills the register its fold reads, and this engine
+            // the few elements after its last whole vector.
+            Object folded = fold.in.array(frame);
+            int end = start + n;
+            int done = loop.run(frame.inputs, frame.numbers, folded, start, end, -start);
+            if (done < end) {
+                for (BlockStep step : elementwise) {
+                    step.run(frame.tail, done, end - done);
+                }
+                System.arraycopy(fold.in.array(frame.tail), 0, folded, done - start, end - done);
+            }
+            fold.run(frame, start, n);
+            return;
+        }
+        for (BlockStep step : steps) {
+            step.run(frame, start, n);
+        }
+    }
+
+    private Frame newFrame(Object[] inputs, Object[] numbers, Object result, int registerLength, boolean vectorMath,
+            WholeVectors loop) {
+        Object[] arrays = new Object[registers.size()];
+        for (int r = 0; r < arrays.length; r++) {
+            Register register = registers.get(r);
+            arrays[r] = register.number() >= 0
+                    ? Conversions.fill(Conversions.convert(numbers[register.number()], register.arrayType(),
+                            register.type()), registerLength)
+                    : Conversions.newArray(register.arrayType(), registerLength);
+        }
+        Object[][] callArguments = new Object[calls.size()][];
+        Frame tail = fold != null && loop != null
+                ? newFrame(inputs, numbers, result, loop.lanes(), vectorMath, null) : null;
+        Frame frame = new Frame(inputs, numbers, arrays, result, callArguments, vectorMath, tail);
+        for (BlockStep.Call call : calls) {
+            Object[] arguments = new Object[call.in.length];
+            for (int i = 0; i < arguments.length; i++) {
+                arguments[i] = call.in[i].array(frame);
+            }
+            callArguments[call.index] = arguments;
+        }
+        return frame;
+    }
+
+    /**
+     * The steps as explain lists them, {@code t1 = t0 ** 2}, each with how it runs;
+     * {@code inLoop} marks the elementwise ones a generated loop runs.
+     */
+    public List<String> describeSteps(boolean vectorMath, boolean inLoop) {
+        List<String> lines = new ArrayList<>();
+        for (BlockStep step : steps) {
+            lines.add(step.text + "  [" + (inLoop && step != fold ? "in the generated loop" : step.how(vectorMath)) + "]");
+        }
+        return lines;
+    }
+}

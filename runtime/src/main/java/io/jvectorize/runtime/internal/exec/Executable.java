@@ -1,0 +1,140 @@
+package io.jvectorize.runtime.internal.exec;
+
+import io.jvectorize.runtime.Parallel;
+import io.jvectorize.runtime.Simd;
+import io.jvectorize.runtime.internal.block.BlockProgram;
+import io.jvectorize.runtime.internal.ir.Pass;
+import io.jvectorize.runtime.internal.ir.Plan;
+import io.jvectorize.runtime.internal.ir.Settings;
+import io.jvectorize.runtime.internal.jit.FusedLoop;
+import io.jvectorize.runtime.internal.jit.Loops;
+import io.jvectorize.runtime.internal.plan.BoundData;
+import io.jvectorize.runtime.internal.plan.Numbers;
+import io.jvectorize.runtime.internal.reference.ReferenceEngine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A plan with what the engines compiled of it, run pass by pass: each pass's numbers computed
+ * by the planner's {@link Numbers}, then the pass by the reference engine, or by the block
+ * engine with, where it pays and the settings allow, a generated loop for its whole vectors.
+ * Immutable but for what it compiles on first use; shared between threads.
+ */
+public final class Executable {
+
+    private final Plan plan;
+    private final List<CompiledPass> passes = new ArrayList<>();
+
+    Executable(Plan plan) {
+        this.plan = plan;
+        for (Pass pass : plan.passes()) {
+            passes.add(new CompiledPass(pass));
+        }
+    }
+
+    /**
+     * The expression's value on {@code data}: an array of its type, or a reduction's boxed value.
+     *
+     * @param optimize the block engine and generated loops (true), or the reference (false)
+     * @param out an array of the result's type and length to write into where the last pass can
+     *     do so safely, or null (see {@link BlockProgram#run})
+     */
+    public Object compute(BoundData data, Settings settings, boolean optimize, Object out) {
+        Object[] values = new Object[passes.size()];
+        for (int i = 0; i < values.length; i++) {
+            CompiledPass compiled = passes.get(i);
+            Pass pass = compiled.pass;
+            Object[] numbers = Numbers.evaluate(pass, data, values);
+            Object[] inputs = new Object[pass.inputs().size()];
+            for (int k = 0; k < inputs.length; k++) {
+                inputs[k] = data.array(pass.inputs().get(k).name());
+            }
+            int length = pass.usesArrays() ? data.length() : 1;
+            values[i] = optimize ? compiled.run(inputs, numbers, length, settings, i == values.length - 1 ? out : null)
+                    : ReferenceEngine.run(pass, inputs, numbers, length, settings.blockSize());
+        }
+        return values[values.length - 1];
+    }
+
+    /** The plan as explain shows it: for each pass a header line, its numbers, then one numbered line per step. */
+    public String explain(BoundData data, Settings settings) {
+        StringBuilder text = new StringBuilder();
+        for (CompiledPass compiled : passes) {
+            Pass pass = compiled.pass;
+            if (pass != plan.main()) {
+                text.append("pre-pass for ").append(pass.name()).append(" = ").append(pass.text()).append(": ");
+            }
+            text.append(compiled.describe(pass.usesArrays() ? data.length() : 1, settings));
+        }
+        return text.toString();
+    }
+
+    /** A pass and what the block and loop engines compiled of it, each on first use. */
+    private static final class CompiledPass {
+        final Pass pass;
+        private volatile BlockProgram blocks;
+        /** Null until a run first asks for it, then empty where there is none. */
+        private volatile Optional<FusedLoop> loop;
+
+        CompiledPass(Pass pass) {
+            this.pass = pass;
+        }
+
+        BlockProgram blocks() {
+            BlockProgram compiled = blocks;
+            if (compiled == null) {
+                compiled = BlockProgram.of(pass); // two threads may both compile: either program is right
+                blocks = compiled;
+            }
+            return compiled;
+        }
+
+        /** The generated loop, compiled on first use; null where there is none. */
+        private FusedLoop loop() {
+            Optional<FusedLoop> compiled = loop;
+            if (compiled == null) {
+                // Two threads may both compile: the loop cache gives them the same loop.
+                compiled = pass.usesArrays() && blocks().takesWholeVectors() ? Loops.compile(pass) : Optional.empty();
+                loop = compiled;
+            }
+            return compiled.orElse(null);
+        }
+
+        /**
+         * The loop a run with these settings goes through, or null: only where it computes at
+         * least one whole vector (of the array, or of a reduction's block).
+         */
+        private FusedLoop loopFor(Settings settings, int length) {
+            if (!settings.generateLoops() || !Simd.ENABLED || !pass.usesArrays()) {
+                return null;
+            }
+            FusedLoop loop = loop();
+            int span = pass.isReduction() ? Math.min(settings.blockSize(), length) : length;
+            return loop != null && (settings.vectorMath() || !loop.usesVectorMath()) && span >= loop.lanes() ? loop : null;
+        }
+
+        Object run(Object[] inputs, Object[] numbers, int length, Settings settings, Object out) {
+            return blocks().run(inputs, numbers, length, settings, out, loopFor(settings, length));
+        }
+
+        String describe(int length, Settings settings) {
+            int threads = settings.parallel() && length >= Parallel.serialCutoff() ? Parallel.parallelism() : 1;
+            boolean usesLoop = loopFor(settings, length) != null;
+            String how = !usesLoop ? "in blocks of " + settings.blockSize() : !pass.isReduction()
+                    ? "in one generated Vector API loop"
+                    : "in blocks of " + settings.blockSize() + ", each through one generated Vector API loop";
+            StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "fused pass over %,d element%s %s (%d thread%s)\n",
+                    length, length == 1 ? "" : "s", how, threads, threads == 1 ? "" : "s"));
+            if (!pass.scalarLines().isEmpty()) {
+                text.append("  scalars, computed once: ").append(String.join(", ", pass.scalarLines())).append('\n');
+            }
+            List<String> steps = blocks().describeSteps(Simd.ENABLED && settings.vectorMath(), usesLoop);
+            for (int i = 0; i < steps.size(); i++) {
+                text.append(String.format(Locale.ROOT, "  %d. %s\n", i + 1, steps.get(i)));
+            }
+            return text.toString();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.jvectorize.runtime.internal.lanes;
+
+import java.util.List;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * What the Vector API does well on this machine. Touches {@code jdk.incubator.vector}: read only
+ * behind {@code Simd.ENABLED}, so that without the module it is never loaded.
+ */
+public final class VectorSupport {
+
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+
+    /**
+     * Whether the Vector API pays here, for the generated loops and the block engine's vector
+     * kernels alike: with vectors of 256 bits or more (on x86: AVX2 and up), whose halves hold
+     * as many int32 and float32 lanes as they hold float64 ones. With 128-bit vectors (SSE; AVX
+     * alone, where the JDK's vectors are 128-bit too), masks, blends, int64 comparisons,
+     * conversions between vector sizes and vector math fall back to code that allocates and
+     * runs 20 to 80 times slower (measured with -XX:UseAVX=1 and 0, JDK 17 and 25), so plain
+     * loops run instead. Where a half-size shape does not exist (2048-bit SVE, whose half the
+     * JDK rounds up to the maximum), loads that convert would read past a vector.
+     */
+    public static final boolean WIDE = SPECIES.vectorBitSize() >= 256
+            && VectorSpecies.of(int.class, VectorShape.forBitSize(Math.max(64, SPECIES.vectorBitSize() / 2)))
+                    .length() == SPECIES.length()
+            && VectorSpecies.of(float.class, VectorShape.forBitSize(Math.max(64, SPECIES.vectorBitSize() / 2)))
+                    .length() == SPECIES.length();
+
+    /**
+     * Whether {@code pow} and {@code tanh} run on the vector library too: on x86 with AVX-512.
+     * There, measured over 10^7 float64 values (JDK 17 and 25), the Vector API's POW runs 7 times
+     * faster than Math.pow and its TANH 6 to 17 times faster than Math.tanh. With AVX2 neither JDK
+     * has a vector pow, and its fallback runs 1.5 times slower than Math.pow; elsewhere neither is
+     * measured, so Math computes them. (The one place this is decided for the runtime.)
+     */
+    public static final boolean POW_AND_TANH = WIDE && SPECIES.vectorBitSize() >= 512
+            && List.of("amd64", "x86_64").contains(System.getProperty("os.arch"));
+
+    /** The bits of the preferred vector: 128, 256, 512. */
+    public static final int BITS = SPECIES.vectorBitSize();
+
+    private VectorSupport() {}
+}

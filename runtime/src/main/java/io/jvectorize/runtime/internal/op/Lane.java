@@ -1,0 +1,76 @@
+package io.jvectorize.runtime.internal.op;
+
+/**
+ * An operator's lane form: how it applies to vectors of lanes with the Vector API. Described by
+ * name, so that nothing here loads the Vector API: {@link Form#LANEWISE}, {@link Form#COMPARE}
+ * name a {@code jdk.incubator.vector.VectorOperators} operator, {@link Form#METHOD} a static
+ * method of {@link Operator.Lanes} with one overload per vector type it applies to.
+ *
+ * @param form how the name is applied
+ * @param name the VectorOperators field or the Lanes method
+ * @param integers whether it applies to integer lanes (int64, int32) too, floats always; a
+ *     {@link Form#METHOD} form applies to the vector types its method has overloads for
+ * @param vectorMath whether it is a math function of the vector library, within
+ *     {@code Compute.VECTOR_MATH_ULPS} of the scalar form but not equal: it runs only where
+ *     the options allow vector math
+ * @param needsVectorPowAndTanh whether it runs only where the vector library has pow and tanh
+ *     (x86 with AVX-512): elsewhere its library routine is slower than the scalar form
+ * @param fusable whether a generated loop may hold it: false where its code is too large for
+ *     C2 to inline into a loop, which then boxes every vector; the block engine runs it
+ */
+public record Lane(Form form, String name, boolean integers, boolean vectorMath, boolean needsVectorPowAndTanh,
+        boolean fusable) {
+
+    /** How a lane form applies its name. */
+    public enum Form {
+        /** {@code a.lanewise(VectorOperators.NAME)} or {@code a.lanewise(VectorOperators.NAME, b)}. */
+        LANEWISE,
+        /** {@code a.compare(VectorOperators.NAME, b)}: a mask. */
+        COMPARE,
+        /** {@code b.blend(a, condition)}: {@code where(condition, a, b)}, the condition a mask. */
+        BLEND,
+        /** {@code Operator.Lanes.NAME(a, ...)}, the overload of the operands' vector type. */
+        METHOD
+    }
+
+    /** Arithmetic on every kind of lanes: {@code + - *}, neg, min, max. */
+    static Lane arithmetic(String name) {
+        return new Lane(Form.LANEWISE, name, true, false, false, true);
+    }
+
+    /** Exact floating-point operators: division, square root. */
+    static Lane floating(String name) {
+        return new Lane(Form.LANEWISE, name, false, false, false, true);
+    }
+
+    /** A math function of the vector library: within the bound of the scalar form's value. */
+    static Lane mathFunction(String name) {
+        return new Lane(Form.LANEWISE, name, false, true, false, true);
+    }
+
+    static Lane comparison(String name) {
+        return new Lane(Form.COMPARE, name, true, false, false, true);
+    }
+
+    static Lane blend() {
+        return new Lane(Form.BLEND, "blend", true, false, false, true);
+    }
+
+    /** A method of {@link Operator.Lanes}: it applies to the vector types it has overloads for. */
+    static Lane method(String name) {
+        return new Lane(Form.METHOD, name, true, false, false, true);
+    }
+
+    /** The same, a routine of the vector library: within the bound of the scalar form, not equal. */
+    Lane libraryMath() {
+        return new Lane(form, name, integers, true, needsVectorPowAndTanh, fusable);
+    }
+
+    Lane whereVectorPowAndTanh() {
+        return new Lane(form, name, integers, vectorMath, true, fusable);
+    }
+
+    Lane blocksOnly() {
+        return new Lane(form, name, integers, vectorMath, needsVectorPowAndTanh, false);
+    }
+}

@@ -1,0 +1,182 @@
+package io.jvectorize.runtime.internal.op;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.LongBinaryOperator;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * An operator's scalar form: for each {@link Kind} of operands it applies to, a function of
+ * one element of each operand, as a functional interface whose one method's parameter and
+ * return types say the element types it reads and writes (a comparison of doubles reads two
+ * doubles and gives a boolean). Engines never call these per element through an interface:
+ * generated block kernels hold the function as a constant, which C2 inlines into the loop.
+ */
+public final class Scalar {
+
+    /** {@code (double, double) -> boolean}: a comparison of two doubles. */
+    @FunctionalInterface
+    public interface DoubleTest {
+        boolean test(double a, double b);
+    }
+
+    /** {@code (long, long) -> boolean}: a comparison of two longs. */
+    @FunctionalInterface
+    public interface LongTest {
+        boolean test(long a, long b);
+    }
+
+    /** {@code (boolean, boolean) -> boolean}: a comparison of two booleans (false below true). */
+    @FunctionalInterface
+    public interface BooleanTest {
+        boolean test(boolean a, boolean b);
+    }
+
+    /** {@code (boolean, double, double) -> double}: a choice by a condition. */
+    @FunctionalInterface
+    public interface DoubleChoice {
+        double choose(boolean condition, double a, double b);
+    }
+
+    /** {@code (boolean, long, long) -> long}: a choice by a condition. */
+    @FunctionalInterface
+    public interface LongChoice {
+        long choose(boolean condition, long a, long b);
+    }
+
+    /** {@code (boolean, boolean, boolean) -> boolean}: a choice by a condition. */
+    @FunctionalInterface
+    public interface BooleanChoice {
+        boolean choose(boolean condition, boolean a, boolean b);
+    }
+
+    private final Map<Kind, Object> functions;
+    private final boolean throwing;
+    private final Map<Kind, MethodHandle> spreaders = new ConcurrentHashMap<>();
+
+    private Scalar(Map<Kind, Object> functions, boolean throwing) {
+        this.functions = functions;
+        this.throwing = throwing;
+    }
+
+    static Scalar onNumbers(DoubleUnaryOperator doubles, LongUnaryOperator longs) {
+        return of(doubles, longs, null);
+    }
+
+    static Scalar onNumbers(DoubleBinaryOperator doubles, LongBinaryOperator longs) {
+        return of(doubles, longs, null);
+    }
+
+    static Scalar onDoubles(DoubleUnaryOperator doubles) {
+        return of(doubles, null, null);
+    }
+
+    static Scalar onDoubles(DoubleBinaryOperator doubles) {
+        return of(doubles, null, null);
+    }
+
+    static Scalar compare(DoubleTest doubles, LongTest longs, BooleanTest booleans) {
+        return of(doubles, longs, booleans);
+    }
+
+    static Scalar choose(DoubleChoice doubles, LongChoice longs, BooleanChoice booleans) {
+        return of(doubles, longs, booleans);
+    }
+
+    private static Scalar of(Object doubles, Object longs, Object booleans) {
+        Map<Kind, Object> functions = new EnumMap<>(Kind.class);
+        functions.put(Kind.DOUBLE, Objects.requireNonNull(doubles));
+        if (longs != null) {
+            functions.put(Kind.LONG, longs);
+        }
+        if (booleans != null) {
+            functions.put(Kind.BOOLEAN, booleans);
+        }
+        return new Scalar(functions, false);
+    }
+
+    /** The same, marked as throwing {@link ArithmeticException} for some integer operands. */
+    Scalar throwing() {
+        return new Scalar(functions, true);
+    }
+
+    /** Whether it may throw {@link ArithmeticException} (integer {@code % 0}, negative integer powers). */
+    public boolean isThrowing() {
+        return throwing;
+    }
+
+    /** Whether it applies to operands of this kind (the branches' kind, for {@code where}). */
+    public boolean appliesTo(Kind kind) {
+        return functions.containsKey(kind);
+    }
+
+    /**
+     * The function for operands of this kind: an instance of {@link #interfaceOf its interface}.
+     *
+     * @throws IllegalStateException where it does not apply to them (typing rules that out)
+     */
+    public Object function(Kind kind) {
+        Object function = functions.get(kind);
+        if (function == null) {
+            throw new IllegalStateException("no " + kind + " form");
+        }
+        return function;
+    }
+
+    /** The functional interface the function for this kind implements. */
+    public Class<?> interfaceOf(Kind kind) {
+        for (Class<?> candidate : function(kind).getClass().getInterfaces()) {
+            if (candidate.isAnnotationPresent(FunctionalInterface.class)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("a scalar form implements no functional interface");
+    }
+
+    /** The one abstract method of that interface: its parameter and return types are the elements'. */
+    public Method methodOf(Kind kind) {
+        for (Method method : interfaceOf(kind).getMethods()) {
+            if (Modifier.isAbstract(method.getModifiers())) {
+                return method;
+            }
+        }
+        throw new IllegalStateException("a functional interface without an abstract method");
+    }
+
+    /**
+     * Applies the function for this kind to one value of each operand, boxed: for the planner's
+     * numbers, computed once per run. Engines loop over generated kernels instead.
+     *
+     * @throws ArithmeticException as the function does (integer {@code % 0}, negative integer powers)
+     */
+    public Object apply(Kind kind, Object... operands) {
+        MethodHandle handle = spreaders.computeIfAbsent(kind, this::spreader);
+        try {
+            return handle.invokeExact(operands);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("scalar forms throw no checked exception", e);
+        }
+    }
+
+    private MethodHandle spreader(Kind kind) {
+        try {
+            Method method = methodOf(kind);
+            return MethodHandles.publicLookup().unreflect(method).bindTo(function(kind))
+                    .asSpreader(Object[].class, method.getParameterCount())
+                    .asType(MethodType.methodType(Object.class, Object[].class));
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("scalar forms are public", e);
+        }
+    }
+}

@@ -33,7 +33,7 @@ import com.sun.source.util.Trees;
 import io.jvectorize.processor.model.LaneExpr;
 import io.jvectorize.processor.model.LaneOp;
 import io.jvectorize.processor.model.LaneProgram;
-import io.jvectorize.processor.model.NumericType;
+import io.jvectorize.spec.NumericType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

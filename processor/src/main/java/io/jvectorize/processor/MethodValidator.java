@@ -1,11 +1,11 @@
 package io.jvectorize.processor;
 
 import io.jvectorize.processor.model.KernelMethod;
-import io.jvectorize.processor.model.NumericType;
+import io.jvectorize.spec.NumericType;
 import io.jvectorize.processor.model.Parameter;
-import io.jvectorize.processor.model.Signature;
-import io.jvectorize.processor.model.SignatureException;
-import io.jvectorize.processor.model.SignatureParser;
+import io.jvectorize.spec.Signature;
+import io.jvectorize.spec.SignatureException;
+import io.jvectorize.spec.SignatureParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

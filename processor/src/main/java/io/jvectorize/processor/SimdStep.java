@@ -3,7 +3,7 @@ package io.jvectorize.processor;
 import com.sun.source.util.Trees;
 import io.jvectorize.processor.model.KernelClass;
 import io.jvectorize.processor.model.KernelMethod;
-import io.jvectorize.processor.model.Signature;
+import io.jvectorize.spec.Signature;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -11,7 +11,7 @@ import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeSpec;
 import io.jvectorize.processor.model.KernelClass;
 import io.jvectorize.processor.model.KernelMethod;
-import io.jvectorize.processor.model.NumericType;
+import io.jvectorize.spec.NumericType;
 import io.jvectorize.processor.model.Parameter;
 import io.jvectorize.processor.model.Variant;
 import io.jvectorize.processor.model.Variant.Kind;

@@ -15,7 +15,7 @@ import io.jvectorize.processor.model.KernelMethod;
 import io.jvectorize.processor.model.LaneExpr;
 import io.jvectorize.processor.model.LaneOp;
 import io.jvectorize.processor.model.LaneProgram;
-import io.jvectorize.processor.model.NumericType;
+import io.jvectorize.spec.NumericType;
 import io.jvectorize.processor.model.Variant;
 import java.util.ArrayList;
 import java.util.EnumSet;

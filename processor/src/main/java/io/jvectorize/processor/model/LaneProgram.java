@@ -1,5 +1,6 @@
 package io.jvectorize.processor.model;
 
+import io.jvectorize.spec.NumericType;
 import java.util.List;
 
 /**

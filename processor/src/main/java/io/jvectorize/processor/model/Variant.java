@@ -1,5 +1,6 @@
 package io.jvectorize.processor.model;
 
+import io.jvectorize.spec.Signature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;

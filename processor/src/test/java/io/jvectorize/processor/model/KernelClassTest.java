@@ -2,6 +2,8 @@ package io.jvectorize.processor.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.jvectorize.spec.NumericType;
+import io.jvectorize.spec.Signature;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

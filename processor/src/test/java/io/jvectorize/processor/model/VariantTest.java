@@ -1,11 +1,15 @@
 package io.jvectorize.processor.model;
 
-import static io.jvectorize.processor.model.NumericType.FLOAT32;
-import static io.jvectorize.processor.model.NumericType.FLOAT64;
+import static io.jvectorize.spec.NumericType.FLOAT32;
+import static io.jvectorize.spec.NumericType.FLOAT64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jvectorize.spec.NumericType;
+import io.jvectorize.spec.Signature;
+import io.jvectorize.spec.SignatureException;
+import io.jvectorize.spec.SignatureParser;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

@@ -62,6 +62,9 @@ import javax.lang.model.util.Elements;
  * stops it with an {@link Untranslatable} naming the construct and its line.
  */
 final class BodyTranslator {
+    /** The processor option that keeps SIMD to operations whose results equal Java's bit for bit. */
+    static final String EXACT_OPTION = "jvectorize.exactSimd";
+
     /** Bodies larger than this many lane operations keep the scalar loop, so the SIMD method stays well under HotSpot's 8000-byte JIT limit. */
     static final int MAX_OPERATIONS = 300;
 
@@ -624,7 +627,7 @@ final class BodyTranslator {
             }
             if (exactOnly && !op.exact()) {
                 throw untranslatable(math.simpleName() + "." + name + ", whose vector routine is not bit-exact"
-                        + " (-A" + SimdStep.EXACT_OPTION + "=true),", tree);
+                        + " (-A" + EXACT_OPTION + "=true),", tree);
             }
             List<LaneExpr> operands = new ArrayList<>();
             for (Value argument : arguments) {

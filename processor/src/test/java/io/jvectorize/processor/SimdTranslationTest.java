@@ -879,7 +879,7 @@ class SimdTranslationTest {
 
     @Test
     void theLaneFunctionLimitIsTheRuntimes() {
-        assertEquals(VectorizedFunction.Overload.MAX_LANE_OPERATIONS, LaneProgram.MAX_LANE_FUNCTION_OPERATIONS);
+        assertEquals(VectorizedFunction.Overload.MAX_LANE_OPERATIONS, io.jvectorize.spec.Limits.MAX_LANE_FUNCTION_OPERATIONS);
     }
 
     // ---- which keep the scalar loop, and the NOTE that says why --------------------------------

@@ -19,7 +19,8 @@ class KernelClassTest {
 
     @Test
     void aNestedClassJoinsItsEnclosingNamesWithUnderscores() {
-        assertEquals("Outer_Mid_InnerVectorized", KernelClass.companionName(List.of("Outer", "Mid", "Inner")));
+        assertEquals("Outer_Mid_InnerVectorized",
+                new KernelClass("p", List.of("Outer", "Mid", "Inner"), List.of(F)).companionName());
     }
 
     @Test

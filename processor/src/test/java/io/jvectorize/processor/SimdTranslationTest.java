@@ -877,11 +877,6 @@ class SimdTranslationTest {
         }
     }
 
-    @Test
-    void theLaneFunctionLimitIsTheRuntimes() {
-        assertEquals(VectorizedFunction.Overload.MAX_LANE_OPERATIONS, io.jvectorize.spec.Limits.MAX_LANE_FUNCTION_OPERATIONS);
-    }
-
     // ---- which keep the scalar loop, and the NOTE that says why --------------------------------
 
     /**

@@ -2,6 +2,8 @@ package io.jvectorize.processor;
 
 import com.sun.source.util.Trees;
 import io.jvectorize.processor.model.KernelMethod;
+import io.jvectorize.processor.translate.BodyTranslator;
+import io.jvectorize.processor.translate.Untranslatable;
 import io.jvectorize.spec.Signature;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,7 +55,7 @@ final class SimdStep {
                 KernelMethod translated = method.model().withLanes(translator.translate(method.element(), siblings));
                 noteConvertingSignatures(method.element(), translated);
                 methods.add(method.withModel(translated));
-            } catch (BodyTranslator.Untranslatable e) {
+            } catch (Untranslatable e) {
                 reporter.report(kind, method.element(),
                         method.model().name() + " keeps its scalar loop: " + e.getMessage());
                 methods.add(method);

@@ -7,6 +7,7 @@ import io.jvectorize.processor.codegen.CompanionWriter;
 import io.jvectorize.processor.codegen.LibraryWriter;
 import io.jvectorize.processor.codegen.SimdWriter;
 import io.jvectorize.processor.model.KernelClass;
+import io.jvectorize.processor.translate.BodyTranslator;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;

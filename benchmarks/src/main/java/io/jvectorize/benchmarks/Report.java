@@ -39,7 +39,7 @@ public final class Report {
     static final String TABLE = "README-table.md";
     /** The chart's file name. */
     static final String CHART = "chart.png";
-    /** The width the table's captions are wrapped to, as the README's prose. */
+    /** The width the table's captions are wrapped to, as the prose of docs/performance.md, which shows the table. */
     static final int LINE_WIDTH = 96;
 
     /**

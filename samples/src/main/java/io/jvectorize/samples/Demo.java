@@ -40,7 +40,7 @@ public final class Demo {
     static final String GAUSSIAN = "1 / (sigma * sqrt(2*pi)) * exp(-(x - mu)**2 / (2*sigma**2))";
     /** A condition, as masks inside the generated loop. */
     static final String LEAKY_RELU = "where(x > 0, x, 0.01 * x)";
-    /** Transcendental functions on Vector API routines stay within this many ulps of Math's; see the README. */
+    /** Transcendental functions on Vector API routines stay within this many ulps of Math's; see docs/simd.md. */
     static final int VECTOR_MATH_ULPS = 2;
 
     /**

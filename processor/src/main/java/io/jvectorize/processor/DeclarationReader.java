@@ -22,6 +22,9 @@ import javax.lang.model.util.Types;
  * the processor's half of the contract, whose other half reads the same facts by reflection.
  */
 final class DeclarationReader {
+    /** The annotation whose methods the rules check. */
+    static final String ANNOTATION = "io.jvectorize.Vectorize";
+
     private final TypeMirror runtimeException;
     private final TypeMirror error;
     private final Types types;
@@ -93,7 +96,7 @@ final class DeclarationReader {
 
     private static AnnotationMirror annotationOf(ExecutableElement method) {
         for (AnnotationMirror annotation : method.getAnnotationMirrors()) {
-            if (annotation.getAnnotationType().toString().equals(VectorizeProcessor.ANNOTATION)) {
+            if (annotation.getAnnotationType().toString().equals(ANNOTATION)) {
                 return annotation;
             }
         }

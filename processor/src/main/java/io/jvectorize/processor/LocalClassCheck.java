@@ -67,7 +67,7 @@ final class LocalClassCheck {
         private boolean isVectorize(MethodTree method) {
             for (AnnotationTree annotation : method.getModifiers().getAnnotations()) {
                 String name = annotation.getAnnotationType().toString();
-                if (name.equals("Vectorize") || name.equals(VectorizeProcessor.ANNOTATION)) {
+                if (name.equals("Vectorize") || name.equals(DeclarationReader.ANNOTATION)) {
                     return true;
                 }
             }

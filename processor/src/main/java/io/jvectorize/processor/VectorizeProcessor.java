@@ -42,9 +42,6 @@ import javax.tools.StandardLocation;
 @AutoService(Processor.class)
 public final class VectorizeProcessor extends AbstractProcessor {
 
-    /** The annotation this processor handles. */
-    static final String ANNOTATION = "io.jvectorize.Vectorize";
-
     /** The system property of javac's JVM that makes an internal failure print its stack trace. */
     static final String DEBUG_PROPERTY = "jvectorize.debug";
 
@@ -77,7 +74,7 @@ public final class VectorizeProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(ANNOTATION);
+        return Set.of(DeclarationReader.ANNOTATION);
     }
 
     @Override
@@ -87,7 +84,7 @@ public final class VectorizeProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        TypeElement vectorize = processingEnv.getElementUtils().getTypeElement(ANNOTATION);
+        TypeElement vectorize = processingEnv.getElementUtils().getTypeElement(DeclarationReader.ANNOTATION);
         if (vectorize == null) {
             return false; // jvectorize-annotations is not on the class path: nothing can use @Vectorize.
         }

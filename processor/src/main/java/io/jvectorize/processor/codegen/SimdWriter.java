@@ -38,7 +38,10 @@ public final class SimdWriter {
     static final ClassName VECTOR_MASK = ClassName.get(VECTOR_PACKAGE, "VectorMask");
     static final ClassName VECTOR_SPECIES = ClassName.get(VECTOR_PACKAGE, "VectorSpecies");
     static final ClassName VECTOR_OPERATORS = ClassName.get(VECTOR_PACKAGE, "VectorOperators");
-    /** Lanewise functions with Math's special cases where the Vector API's differ (pow). */
+    /**
+     * Lanewise pow and tanh: Math's special cases where the Vector API's differ (pow), and the
+     * runtime's decision whether the vector library pays for them on the CPU the kernel runs on.
+     */
     static final ClassName VECTOR_MATH = ClassName.get(LibraryWriter.RUNTIME, "VectorMath");
 
 
@@ -320,6 +323,9 @@ public final class SimdWriter {
             }
             if (op == LaneOp.POW) {
                 return CodeBlock.of("$T.pow($L, $L)", VECTOR_MATH, first, rest.build());
+            }
+            if (op == LaneOp.TANH) {
+                return CodeBlock.of("$T.tanh($L)", VECTOR_MATH, first);
             }
             return operands.size() == 1
                     ? CodeBlock.of("$L.lanewise($T.$L)", first, VECTOR_OPERATORS, op.name())

@@ -25,7 +25,9 @@ import java.lang.annotation.Target;
  *
  * <p>The method must be static, not private, not generic, not varargs, take one or more primitive
  * parameters and return a primitive; its name must be unique among the {@code @Vectorize}
- * methods of its class. The processor reports anything else as a compile error on the method.
+ * methods of its class. The processor reports anything else as a compile error on the method,
+ * and {@code Functions.register} refuses such a method of a class compiled without the processor
+ * with the same message.
  */
 @Documented
 @Retention(RUNTIME)

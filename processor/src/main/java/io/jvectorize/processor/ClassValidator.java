@@ -1,104 +1,97 @@
 package io.jvectorize.processor;
 
-import io.jvectorize.processor.model.KernelClass;
 import io.jvectorize.processor.model.KernelMethod;
-import io.jvectorize.processor.model.Variant;
+import io.jvectorize.processor.model.Parameter;
+import io.jvectorize.spec.CheckedMethod;
+import io.jvectorize.spec.ClassDeclaration;
+import io.jvectorize.spec.DeclarationRules;
+import io.jvectorize.spec.EnclosingClass;
+import io.jvectorize.spec.Problem;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
-import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Checks a class's @Vectorize methods together: that the companion can reach the class, that
- * names are unique and that no two methods would generate the same kernel. Methods that pass
- * form the {@link KernelClass}; one bad method never stops the others.
+ * Checks a class's @Vectorize methods by the contract's rules ({@link DeclarationRules}, which
+ * {@code Functions.register} applies by reflection too) and reports each problem where the
+ * text to change is: the method, a parameter, or a signature string. Methods that pass become
+ * {@link ValidatedMethod}s; one bad method never stops the others.
  */
 final class ClassValidator {
     private final ErrorReporter reporter;
-    private final MethodValidator methodValidator;
+    private final DeclarationReader reader;
 
-    ClassValidator(ErrorReporter reporter, MethodValidator methodValidator) {
+    ClassValidator(ErrorReporter reporter, DeclarationReader reader) {
         this.reporter = reporter;
-        this.methodValidator = methodValidator;
+        this.reader = reader;
     }
 
     /** The class to write a companion for, or empty when none of its methods can have kernels. */
-    Optional<KernelClass> validate(TypeElement type, List<ExecutableElement> methods) {
-        List<String> simpleNames = new ArrayList<>();
-        if (!reachable(type, methods, simpleNames)) {
-            return Optional.empty();
-        }
-        String companion = KernelClass.companionName(simpleNames);
-        Set<String> names = new HashSet<>();
-        Map<String, String> generatedBy = new HashMap<>();
-        List<KernelMethod> valid = new ArrayList<>();
-        for (ExecutableElement method : methods) {
-            String name = method.getSimpleName().toString();
-            if (!names.add(name)) {
-                reporter.error(method, "another @Vectorize method of " + type.getSimpleName() + " is named " + name
-                        + "; rename one: the generated kernels take the method's name");
-                continue;
+    Optional<ValidatedClass> validate(TypeElement type, List<ExecutableElement> methods) {
+        List<DeclarationReader.Read> read = methods.stream().map(reader::method).toList();
+        List<EnclosingClass> nest = DeclarationReader.nest(type);
+        List<CheckedMethod> checked = DeclarationRules.check(new ClassDeclaration(nest,
+                read.stream().map(DeclarationReader.Read::declaration).toList())).methods();
+        List<ValidatedMethod> valid = new ArrayList<>();
+        for (int i = 0; i < methods.size(); i++) {
+            ExecutableElement method = methods.get(i);
+            for (Problem problem : checked.get(i).problems()) {
+                report(problem, method, read.get(i));
             }
-            methodValidator.validate(method)
-                    .filter(kernel -> isUnique(method, kernel, companion, generatedBy))
-                    .ifPresent(valid::add);
+            if (checked.get(i).valid().isPresent() && !read.get(i).unresolved()) {
+                valid.add(new ValidatedMethod(method, model(method, checked.get(i).valid().get())));
+            }
         }
         if (valid.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new KernelClass(packageName(type), simpleNames, valid));
+        return Optional.of(new ValidatedClass(type, packageName(type),
+                nest.stream().map(EnclosingClass::simpleName).toList(), valid));
     }
 
-    /** Whether the companion, in the same package, can call static methods of {@code type}; collects its names. */
-    private boolean reachable(TypeElement type, List<ExecutableElement> methods, List<String> simpleNames) {
-        Element element = type;
-        while (element instanceof TypeElement) {
-            TypeElement enclosing = (TypeElement) element;
-            String problem = null;
-            if (enclosing.getNestingKind() == NestingKind.LOCAL || enclosing.getNestingKind() == NestingKind.ANONYMOUS) {
-                problem = "is in a local or anonymous class, which generated code cannot name;"
-                        + " move it to a top-level or member class";
-            } else if (enclosing.getModifiers().contains(Modifier.PRIVATE)) {
-                problem = "is in private class " + enclosing.getSimpleName() + ", which the generated "
-                        + "companion cannot call; make " + enclosing.getSimpleName() + " package-private or public";
-            }
-            if (problem != null) {
-                for (ExecutableElement method : methods) {
-                    reporter.error(method, "@Vectorize method " + method.getSimpleName() + " " + problem);
+    /** Reports a problem on the method, the parameter or the signature string it is in. */
+    private void report(Problem problem, ExecutableElement method, DeclarationReader.Read read) {
+        boolean error = problem.isError();
+        switch (problem.subject()) {
+            case PARAMETER: {
+                Element parameter = method.getParameters().get(problem.index());
+                if (error) {
+                    reporter.error(parameter, problem.message());
+                } else {
+                    reporter.warning(parameter, problem.message());
                 }
-                return false;
+                break;
             }
-            simpleNames.add(0, enclosing.getSimpleName().toString());
-            element = enclosing.getEnclosingElement();
+            case SIGNATURE:
+                if (error) {
+                    reporter.error(method, read.annotation(), read.signatureValues().get(problem.index()),
+                            problem.message());
+                } else {
+                    reporter.warning(method, read.annotation(), read.signatureValues().get(problem.index()),
+                            problem.message());
+                }
+                break;
+            default:
+                if (error) {
+                    reporter.error(method, problem.message());
+                } else {
+                    reporter.warning(method, problem.message());
+                }
         }
-        return true;
     }
 
-    /** Whether none of the kernel's generated methods has the Java signature of one written for an earlier method. */
-    private boolean isUnique(ExecutableElement method, KernelMethod kernel, String companion,
-            Map<String, String> generatedBy) {
-        Map<String, String> mine = new HashMap<>();
-        for (Variant variant : Variant.allOf(kernel)) {
-            String signature = variant.javaSignature();
-            String earlier = generatedBy.get(signature);
-            if (earlier != null) {
-                reporter.error(method, "@Vectorize method " + kernel.name() + " would generate " + companion + "."
-                        + signature + ", which " + earlier + " generates already; rename one of them");
-                return false;
-            }
-            mine.put(signature, kernel.name());
+    /** The kernel method: the contract's types and signatures, with the source's parameter names. */
+    private static KernelMethod model(ExecutableElement method, CheckedMethod.Valid valid) {
+        List<Parameter> parameters = new ArrayList<>();
+        for (int i = 0; i < valid.parameterTypes().size(); i++) {
+            parameters.add(new Parameter(method.getParameters().get(i).getSimpleName().toString(),
+                    valid.parameterTypes().get(i)));
         }
-        generatedBy.putAll(mine);
-        return true;
+        return new KernelMethod(method.getSimpleName().toString(), parameters, valid.returnType(), valid.signatures());
     }
 
     private static String packageName(TypeElement type) {

@@ -8,11 +8,11 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
+import io.jvectorize.spec.DeclarationRules;
 import java.util.Collections;
 import java.util.Set;
 import java.util.WeakHashMap;
 import javax.lang.model.element.Element;
-import javax.tools.Diagnostic;
 
 /**
  * Reports @Vectorize methods of local and anonymous classes. javac never hands such methods to
@@ -26,9 +26,11 @@ final class LocalClassCheck {
             Collections.newSetFromMap(Collections.synchronizedMap(new WeakHashMap<>()));
 
     private final Trees trees;
+    private final ErrorReporter reporter;
 
-    LocalClassCheck(Trees trees) {
+    LocalClassCheck(Trees trees, ErrorReporter reporter) {
         this.trees = trees;
+        this.reporter = reporter;
     }
 
     /** Scans the compilation units of {@code roots} not scanned in an earlier round. */
@@ -36,24 +38,17 @@ final class LocalClassCheck {
         for (Element root : roots) {
             TreePath path = trees.getPath(root);
             if (path != null && SCANNED.add(path.getCompilationUnit())) {
-                new Scanner(path.getCompilationUnit()).scan(path.getCompilationUnit(), null);
+                new Scanner().scan(path.getCompilationUnit(), null);
             }
         }
     }
 
     private final class Scanner extends TreePathScanner<Void, Void> {
-        private final CompilationUnitTree unit;
-
-        Scanner(CompilationUnitTree unit) {
-            this.unit = unit;
-        }
 
         @Override
         public Void visitMethod(MethodTree method, Void unused) {
             if (isVectorize(method) && !isMemberOfTopLevelNest(getCurrentPath().getParentPath())) {
-                trees.printMessage(Diagnostic.Kind.ERROR, "@Vectorize method " + method.getName()
-                        + " is in a local or anonymous class, which generated code cannot name;"
-                        + " move it to a top-level or member class", method, unit);
+                reporter.error(getCurrentPath(), DeclarationRules.localClass(method.getName().toString()));
             }
             return super.visitMethod(method, unused);
         }
@@ -72,7 +67,7 @@ final class LocalClassCheck {
         private boolean isVectorize(MethodTree method) {
             for (AnnotationTree annotation : method.getModifiers().getAnnotations()) {
                 String name = annotation.getAnnotationType().toString();
-                if (name.equals("Vectorize") || name.equals(MethodValidator.ANNOTATION)) {
+                if (name.equals("Vectorize") || name.equals(DeclarationReader.ANNOTATION)) {
                     return true;
                 }
             }

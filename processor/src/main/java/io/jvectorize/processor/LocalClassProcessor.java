@@ -23,8 +23,8 @@ public final class LocalClassProcessor extends AbstractProcessor {
     @Override
     public synchronized void init(ProcessingEnvironment environment) {
         super.init(environment);
-        Trees trees = SimdStep.trees(environment);
-        check = trees == null ? null : new LocalClassCheck(trees);
+        Trees trees = TreesAccess.of(environment);
+        check = trees == null ? null : new LocalClassCheck(trees, new ErrorReporter(environment.getMessager(), trees));
     }
 
     @Override

@@ -1,13 +1,13 @@
 package io.jvectorize.processor;
 
 import com.google.auto.service.AutoService;
+import com.squareup.javapoet.JavaFile;
+import com.sun.source.util.Trees;
 import io.jvectorize.processor.codegen.CompanionWriter;
 import io.jvectorize.processor.codegen.LibraryWriter;
 import io.jvectorize.processor.codegen.SimdWriter;
 import io.jvectorize.processor.model.KernelClass;
-import io.jvectorize.processor.model.KernelMethod;
-import com.squareup.javapoet.JavaFile;
-import com.sun.source.util.Trees;
+import io.jvectorize.processor.translate.BodyTranslator;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
@@ -32,9 +32,12 @@ import javax.tools.StandardLocation;
 
 /**
  * Writes {@code FooVectorized} (and, where the Vector API is visible, {@code FooVectorizedSimd})
- * for each class {@code Foo} with @Vectorize methods. A thin adapter: {@link ClassValidator} and
- * {@link MethodValidator} turn elements into the model, {@link SimdStep} adds SIMD translations
- * of method bodies, and {@link CompanionWriter} and {@link SimdWriter} turn the model into code.
+ * for each class {@code Foo} with @Vectorize methods. A thin driver of steps, each of one
+ * concern, all reporting through one {@link ErrorReporter}:
+ * {@link LocalClassCheck} (methods javac never hands to processors), {@link ClassValidator}
+ * (the contract's rules, giving {@link ValidatedMethod}s), {@link SimdStep} (lane programs of
+ * method bodies), then {@link CompanionWriter}, {@link SimdWriter} and {@link LibraryWriter},
+ * which turn the model into code and know nothing of validation or of javac's elements.
  */
 @AutoService(Processor.class)
 public final class VectorizeProcessor extends AbstractProcessor {
@@ -45,27 +48,33 @@ public final class VectorizeProcessor extends AbstractProcessor {
     /** Where {@link java.util.ServiceLoader} looks for the kernel libraries of expressions. */
     static final String SERVICES_FILE = "META-INF/services/io.jvectorize.runtime.KernelLibrary";
 
-    private SimdStep simdStep;
-    /** The kernel libraries written in this compilation, for the services file. */
-    private final Set<String> libraries = new TreeSet<>();
+    private ErrorReporter reporter;
     private LocalClassCheck localClassCheck;
+    private ClassValidator validator;
+    private SimdStep simdStep;
+    /** The kernel libraries written in this compilation, for the services file, and the class of the first. */
+    private final Set<String> libraries = new TreeSet<>();
+    private TypeElement firstLibraryClass;
 
     @Override
     public synchronized void init(ProcessingEnvironment environment) {
         super.init(environment);
-        simdStep = new SimdStep(environment);
-        Trees trees = SimdStep.trees(environment);
-        localClassCheck = trees == null ? null : new LocalClassCheck(trees);
+        Trees trees = TreesAccess.of(environment);
+        reporter = new ErrorReporter(environment.getMessager(), trees);
+        localClassCheck = trees == null ? null : new LocalClassCheck(trees, reporter);
+        validator = new ClassValidator(reporter,
+                new DeclarationReader(environment.getElementUtils(), environment.getTypeUtils()));
+        simdStep = new SimdStep(environment, trees, reporter);
     }
 
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(SimdStep.WARN_OPTION, SimdStep.EXACT_OPTION);
+        return Set.of(SimdStep.WARN_OPTION, BodyTranslator.EXACT_OPTION);
     }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(MethodValidator.ANNOTATION);
+        return Set.of(DeclarationReader.ANNOTATION);
     }
 
     @Override
@@ -75,22 +84,19 @@ public final class VectorizeProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        TypeElement vectorize = processingEnv.getElementUtils().getTypeElement(MethodValidator.ANNOTATION);
+        TypeElement vectorize = processingEnv.getElementUtils().getTypeElement(DeclarationReader.ANNOTATION);
         if (vectorize == null) {
             return false; // jvectorize-annotations is not on the class path: nothing can use @Vectorize.
         }
         if (localClassCheck != null) {
             localClassCheck.check(round.getRootElements());
         }
-        ErrorReporter reporter = new ErrorReporter(processingEnv.getMessager());
         for (Map.Entry<TypeElement, List<ExecutableElement>> entry : methodsByClass(round, vectorize).entrySet()) {
             TypeElement type = entry.getKey();
             try {
-                new ClassValidator(reporter, new MethodValidator(
-                        reporter, processingEnv.getElementUtils(), processingEnv.getTypeUtils()))
-                        .validate(type, entry.getValue())
-                        .map(kernelClass -> simdStep.translate(type, kernelClass, entry.getValue()))
-                        .ifPresent(kernelClass -> write(reporter, type, kernelClass));
+                validator.validate(type, entry.getValue())
+                        .map(simdStep::translate)
+                        .ifPresent(this::write);
             } catch (RuntimeException e) {
                 // A bug of ours must not show the user a processor stack trace, unless asked for one.
                 if (Boolean.getBoolean(DEBUG_PROPERTY)) {
@@ -101,7 +107,7 @@ public final class VectorizeProcessor extends AbstractProcessor {
             }
         }
         if (round.processingOver() && !libraries.isEmpty()) {
-            writeServicesFile(reporter);
+            writeServicesFile();
         }
         return true;
     }
@@ -118,20 +124,25 @@ public final class VectorizeProcessor extends AbstractProcessor {
         return methods;
     }
 
-    private void write(ErrorReporter reporter, TypeElement type, KernelClass kernelClass) {
-        if (!writeFile(reporter, type, new CompanionWriter().write(kernelClass))) {
+    private void write(ValidatedClass validated) {
+        TypeElement type = validated.element();
+        KernelClass kernelClass = validated.model();
+        if (!writeFile(type, new CompanionWriter().write(kernelClass))) {
             return; // One error is enough: the other files would clash the same way.
         }
-        new SimdWriter().write(kernelClass).ifPresent(file -> writeFile(reporter, type, file));
+        new SimdWriter().write(kernelClass).ifPresent(file -> writeFile(type, file));
         new LibraryWriter().write(kernelClass).ifPresent(file -> {
-            if (writeFile(reporter, type, file)) {
+            if (writeFile(type, file)) {
                 libraries.add(LibraryWriter.libraryQualifiedName(kernelClass));
+                if (firstLibraryClass == null) {
+                    firstLibraryClass = type;
+                }
             }
         });
     }
 
     /** Lists the libraries for ServiceLoader, keeping those an earlier, incremental compilation listed. */
-    private void writeServicesFile(ErrorReporter reporter) {
+    private void writeServicesFile() {
         Set<String> entries = new TreeSet<>(libraries);
         try {
             FileObject existing = processingEnv.getFiler().getResource(StandardLocation.CLASS_OUTPUT, "", SERVICES_FILE);
@@ -150,13 +161,13 @@ public final class VectorizeProcessor extends AbstractProcessor {
                 }
             }
         } catch (IOException e) {
-            reporter.warning("jvectorize could not write " + SERVICES_FILE + " (" + e.getMessage()
+            reporter.warning(firstLibraryClass, "jvectorize could not write " + SERVICES_FILE + " (" + e.getMessage()
                     + "); expressions will find these kernels only after Functions.register");
         }
     }
 
     /** Whether the file could be written; reports why not. */
-    private boolean writeFile(ErrorReporter reporter, TypeElement type, JavaFile file) {
+    private boolean writeFile(TypeElement type, JavaFile file) {
         String name = file.packageName.isEmpty() ? file.typeSpec.name : file.packageName + "." + file.typeSpec.name;
         try {
             JavaFileObject source = processingEnv.getFiler().createSourceFile(name, type);

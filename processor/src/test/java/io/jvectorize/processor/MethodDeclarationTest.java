@@ -92,7 +92,7 @@ class MethodDeclarationTest {
                 "    return x + y;",
                 "}");
         Compilation compilation = compile(source);
-        assertThat(compilation).hadErrorContaining("parameter y of @Vectorize method f has type java.lang.Double;"
+        assertThat(compilation).hadErrorContaining("the 2nd parameter of @Vectorize method f has type java.lang.Double;"
                         + " declare it as one of " + PRIMITIVES)
                 .inFile(source.file()).onLine(source.line("Double y"));
         assertThat(compilation).hadErrorCount(1);
@@ -107,7 +107,7 @@ class MethodDeclarationTest {
                 "    return xs[0];",
                 "}");
         Compilation compilation = compile(source);
-        assertThat(compilation).hadErrorContaining("parameter xs of @Vectorize method f has type double[]")
+        assertThat(compilation).hadErrorContaining("the 1st parameter of @Vectorize method f has type double[]")
                 .inFile(source.file()).onLine(source.line("double[] xs"));
     }
 
@@ -121,7 +121,7 @@ class MethodDeclarationTest {
                 "}");
         Compilation compilation = compile(source);
         assertThat(compilation).hadErrorContaining(
-                        "parameter c of @Vectorize method f has type char; declare it as one of " + PRIMITIVES)
+                        "the 1st parameter of @Vectorize method f has type char; declare it as one of " + PRIMITIVES)
                 .inFile(source.file()).onLine(source.line("char c"));
         assertThat(compilation).hadErrorCount(1);
     }
@@ -229,7 +229,7 @@ class MethodDeclarationTest {
         assertThat(compilation).hadErrorContaining("must not be generic").inFile(source.file()).onLine(source.line("void f("));
         assertThat(compilation).hadErrorContaining("must not throw checked").inFile(source.file()).onLine(source.line("void f("));
         assertThat(compilation).hadErrorContaining("returns void").inFile(source.file()).onLine(source.line("void f("));
-        assertThat(compilation).hadErrorContaining("parameter o of @Vectorize method f has type java.lang.Object")
+        assertThat(compilation).hadErrorContaining("1st parameter of @Vectorize method f has type java.lang.Object")
                 .inFile(source.file()).onLine(source.line("Object o"));
         assertThat(compilation).hadErrorCount(5);
     }

@@ -110,8 +110,8 @@ class SignatureDiagnosticsTest {
     void aSignatureWithTooManyArgumentsIsRejected() {
         Source source = oneParameter("float64(float64)", "float64(float64, float64)");
         Compilation compilation = compile(source);
-        assertThat(compilation).hadErrorContaining("signature \"float64(float64, float64)\" has 2 argument types"
-                        + " but f takes 1 parameter; give it one type per parameter")
+        assertThat(compilation).hadErrorContaining("@Vectorize method f: signature \"float64(float64, float64)\" has 2 argument types"
+                        + " but the method takes 1 parameter; give it one type per parameter")
                 .inFile(source.file()).onLine(source.line("\"float64(float64, float64)\""));
         assertThat(compilation).hadErrorCount(1);
     }
@@ -121,7 +121,7 @@ class SignatureDiagnosticsTest {
         Source source = withSignatures("static double f(double x, double y) {", "float64(float64)");
         Compilation compilation = compile(source);
         assertThat(compilation).hadErrorContaining(
-                        "signature \"float64(float64)\" has 1 argument type but f takes 2 parameters")
+                        "signature \"float64(float64)\" has 1 argument type but the method takes 2 parameters")
                 .inFile(source.file()).onLine(source.line("\"float64(float64)\""));
         assertThat(compilation).hadErrorCount(1);
     }
@@ -129,7 +129,7 @@ class SignatureDiagnosticsTest {
     @Test
     void aSignatureWithNoArgumentsIsRejectedAsWrongArity() {
         Source source = oneParameter("float64()");
-        assertThat(compile(source)).hadErrorContaining("signature \"float64()\" has 0 argument types but f takes 1 parameter")
+        assertThat(compile(source)).hadErrorContaining("signature \"float64()\" has 0 argument types but the method takes 1 parameter")
                 .inFile(source.file()).onLine(source.line("\"float64()\""));
     }
 
@@ -137,8 +137,9 @@ class SignatureDiagnosticsTest {
     void anArgumentTypeThatDoesNotWidenToItsParameterIsRejected() {
         Source source = withSignatures("static float f(float x) {", "float32(float32)", "float32(float64)");
         Compilation compilation = compile(source);
-        assertThat(compilation).hadErrorContaining("signature \"float32(float64)\": argument type float64 does not"
-                        + " widen to parameter x of type float; use a type that widens to float, or widen the parameter")
+        assertThat(compilation).hadErrorContaining("@Vectorize method f: signature \"float32(float64)\": argument type float64 does not"
+                        + " widen to float, the type of the 1st parameter; use a type that widens to float, or widen the"
+                        + " parameter")
                 .inFile(source.file()).onLine(source.line("\"float32(float64)\""));
         assertThat(compilation).hadErrorCount(1);
     }
@@ -146,7 +147,7 @@ class SignatureDiagnosticsTest {
     @Test
     void aBooleanArgumentDoesNotWidenToANumber() {
         Source source = oneParameter("float64(b1)");
-        assertThat(compile(source)).hadErrorContaining("argument type boolean does not widen to parameter x of type double")
+        assertThat(compile(source)).hadErrorContaining("argument type boolean does not widen to double, the type of the 1st parameter")
                 .inFile(source.file()).onLine(source.line("\"float64(b1)\""));
     }
 
@@ -154,9 +155,9 @@ class SignatureDiagnosticsTest {
     void everyArgumentThatDoesNotWidenIsReported() {
         Source source = withSignatures("static int f(int x, int y) {", "int32(int64, float32)");
         Compilation compilation = compile(source);
-        assertThat(compilation).hadErrorContaining("argument type int64 does not widen to parameter x of type int")
+        assertThat(compilation).hadErrorContaining("argument type int64 does not widen to int, the type of the 1st parameter")
                 .inFile(source.file()).onLine(source.line("\"int32(int64, float32)\""));
-        assertThat(compilation).hadErrorContaining("argument type float32 does not widen to parameter y of type int")
+        assertThat(compilation).hadErrorContaining("argument type float32 does not widen to int, the type of the 2nd parameter")
                 .inFile(source.file()).onLine(source.line("\"int32(int64, float32)\""));
         assertThat(compilation).hadErrorCount(2);
     }
@@ -184,8 +185,8 @@ class SignatureDiagnosticsTest {
     void aBooleanResultCannotHoldADoubleMethodsResult() {
         Source source = oneParameter("float64(float64)", "boolean(float32)");
         Compilation compilation = compile(source);
-        assertThat(compilation).hadErrorContaining("signature \"boolean(float32)\": return type boolean cannot hold"
-                        + " f's double result; boolean converts only to boolean, numbers only to numbers")
+        assertThat(compilation).hadErrorContaining("@Vectorize method f: signature \"boolean(float32)\": return type boolean cannot hold"
+                        + " the method's double result; boolean converts only to boolean, numbers only to numbers")
                 .inFile(source.file()).onLine(source.line("\"boolean(float32)\""));
         assertThat(compilation).hadErrorCount(1);
     }
@@ -198,7 +199,7 @@ class SignatureDiagnosticsTest {
                 "static boolean f(double x) {",
                 "    return x > 0;",
                 "}");
-        assertThat(compile(source)).hadErrorContaining("return type int32 cannot hold f's boolean result")
+        assertThat(compile(source)).hadErrorContaining("return type int32 cannot hold the method's boolean result")
                 .inFile(source.file()).onLine(source.line("\"int32(float64)\""));
     }
 

@@ -1,6 +1,6 @@
 package io.jvectorize.runtime;
 
-import java.util.List;
+import io.jvectorize.spec.NumericType;
 import java.util.Optional;
 
 /**
@@ -98,22 +98,33 @@ public enum DType {
         return Optional.empty();
     }
 
-    /** The type a Numba-style name stands for ({@code float64, f8, double, float32, f4, float, int64, i8, int32, i4, boolean, b1, bool}). */
+    /**
+     * The type a name stands for: NumPy's name ({@link #numpyName()}, such as {@code bool}), or
+     * one that {@code @Vectorize} signatures use for a type expressions have (Numba's
+     * {@code float64 | f8 | double}, {@code float32 | f4 | float}, {@code int64 | i8},
+     * {@code int32 | i4}, {@code boolean | b1}). Java's names that are not Numba's ({@code long},
+     * {@code int}) are not type names, as in signatures; nor are {@code int16} and {@code int8},
+     * which expressions do not have.
+     */
     public static Optional<DType> forName(String name) {
-        switch (name) {
-            case "float64": case "f8": case "double": return Optional.of(FLOAT64);
-            case "float32": case "f4": case "float": return Optional.of(FLOAT32);
-            case "int64": case "i8": case "long": return Optional.of(INT64);
-            case "int32": case "i4": case "int": return Optional.of(INT32);
-            case "boolean": case "b1": case "bool": return Optional.of(BOOLEAN);
-            default: return Optional.empty();
+        for (DType type : values()) {
+            if (type.numpyName.equals(name)) {
+                return Optional.of(type);
+            }
         }
+        return NumericType.forName(name).flatMap(DType::of);
     }
 
-    /** The names {@link #forName} knows, for error messages. */
-    static List<String> names() {
-        return List.of("float64", "f8", "double", "float32", "f4", "float", "int64", "i8", "long",
-                "int32", "i4", "int", "boolean", "b1", "bool");
+    /** The type of expressions that holds the elements of a signature's type; empty for int16 and int8. */
+    static Optional<DType> of(NumericType type) {
+        switch (type) {
+            case FLOAT64: return Optional.of(FLOAT64);
+            case FLOAT32: return Optional.of(FLOAT32);
+            case INT64: return Optional.of(INT64);
+            case INT32: return Optional.of(INT32);
+            case BOOLEAN: return Optional.of(BOOLEAN);
+            default: return Optional.empty();
+        }
     }
 
     @Override

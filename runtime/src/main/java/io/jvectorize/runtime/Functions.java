@@ -2,6 +2,7 @@ package io.jvectorize.runtime;
 
 import io.jvectorize.runtime.internal.op.Operator;
 import io.jvectorize.runtime.internal.op.ReductionKind;
+import io.jvectorize.spec.GeneratedNames;
 import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,7 +35,8 @@ public final class Functions {
      * Registering a class again changes nothing.
      *
      * @throws IllegalArgumentException if {@code type} has no @Vectorize method, or one that
-     *     breaks the rules of {@link Vectorize}; the message says what to change
+     *     breaks the rules of {@link Vectorize}: whatever the processor refuses at compile time,
+     *     with javac's message (one line per error), which says what to change
      */
     public static void register(Class<?> type) {
         register(MethodHandles.lookup(), type);
@@ -145,7 +147,7 @@ public final class Functions {
         for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
             names.add(0, c.getSimpleName());
         }
-        return String.join("_", names) + "VectorizedKernels";
+        return GeneratedNames.kernelLibrary(names);
     }
 
     private static int editDistance(String a, String b) {

@@ -1,31 +1,48 @@
 package io.jvectorize.runtime;
 
 import io.jvectorize.Vectorize;
+import io.jvectorize.spec.CheckedClass;
+import io.jvectorize.spec.CheckedMethod;
+import io.jvectorize.spec.ClassDeclaration;
+import io.jvectorize.spec.DeclarationRules;
+import io.jvectorize.spec.EnclosingClass;
+import io.jvectorize.spec.MethodDeclaration;
+import io.jvectorize.spec.NumericType;
+import io.jvectorize.spec.Problem;
+import io.jvectorize.spec.Signature;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The reflective fallback: @Vectorize methods of a class compiled without the processor, as
  * {@link VectorizedFunction}s whose kernels call the scalar method through a MethodHandle, one
- * element at a time. Checks the methods by the rules the processor enforces at compile time.
+ * element at a time. Checks the methods by the contract's rules ({@link DeclarationRules}),
+ * read off reflection, so that it refuses what javac refuses, in the same words.
  */
 final class ReflectiveFunctions {
-    private static final List<Class<?>> WIDENING = List.of(
-            byte.class, short.class, int.class, long.class, float.class, double.class);
 
     private ReflectiveFunctions() {}
 
-    /** The class's @Vectorize methods, in name order. */
+    /**
+     * The class's @Vectorize methods, in name order.
+     *
+     * @throws IllegalArgumentException if it has none, or one the processor would refuse: the
+     *     message is javac's, one line per error
+     */
     static List<VectorizedFunction> of(MethodHandles.Lookup lookup, Class<?> type) {
         List<Method> methods = new ArrayList<>();
         for (Method method : type.getDeclaredMethods()) {
@@ -37,15 +54,16 @@ final class ReflectiveFunctions {
             throw new IllegalArgumentException(type.getName() + " has no @Vectorize method to register");
         }
         methods.sort(Comparator.comparing(Method::getName));
+        CheckedClass checked = DeclarationRules.check(new ClassDeclaration(nest(type),
+                methods.stream().map(ReflectiveFunctions::declaration).toList()));
+        if (!checked.errors().isEmpty()) {
+            throw new IllegalArgumentException(checked.errors().stream().map(Problem::message)
+                    .collect(Collectors.joining("\n")));
+        }
         MethodHandles.Lookup access = access(lookup, type);
-        Set<String> names = new HashSet<>();
         List<VectorizedFunction> functions = new ArrayList<>();
-        for (Method method : methods) {
-            if (!names.add(method.getName())) {
-                throw new IllegalArgumentException(type.getName() + " has two @Vectorize methods named "
-                        + method.getName() + "; rename one");
-            }
-            functions.add(function(access, method));
+        for (int i = 0; i < methods.size(); i++) {
+            functions.add(function(access, methods.get(i), checked.methods().get(i).valid().orElseThrow()));
         }
         return functions;
     }
@@ -60,22 +78,17 @@ final class ReflectiveFunctions {
         }
     }
 
-    private static VectorizedFunction function(MethodHandles.Lookup access, Method method) {
+    private static VectorizedFunction function(MethodHandles.Lookup access, Method method, CheckedMethod.Valid valid) {
         String name = method.getDeclaringClass().getSimpleName() + "." + method.getName();
-        check(method, name);
         MethodHandle handle;
         try {
             handle = access.unreflect(method);
         } catch (IllegalAccessException e) {
             throw new IllegalArgumentException(name + " cannot be called: " + e.getMessage(), e);
         }
-        String[] signatures = method.getAnnotation(Vectorize.class).signature();
         List<VectorizedFunction.Overload> overloads = new ArrayList<>();
-        if (signatures.length == 0) {
-            ownOverload(method, handle).ifPresent(overloads::add);
-        }
-        for (String signature : signatures) {
-            overload(name, method, handle, signature).ifPresent(overloads::add);
+        for (Signature signature : valid.signatures()) {
+            overload(handle, signature).ifPresent(overloads::add);
         }
         if (overloads.isEmpty()) {
             throw new IllegalArgumentException(name + " has no signature that expressions can call: their types are "
@@ -84,84 +97,88 @@ final class ReflectiveFunctions {
         return new VectorizedFunction(method.getDeclaringClass(), method.getName(), overloads);
     }
 
-    /** The rules of {@link Vectorize}, as the processor checks them. */
-    private static void check(Method method, String name) {
-        int modifiers = method.getModifiers();
-        String problem = null;
-        if (!Modifier.isStatic(modifiers)) {
-            problem = "must be static";
-        } else if (Modifier.isPrivate(modifiers)) {
-            problem = "must not be private";
-        } else if (method.getTypeParameters().length > 0) {
-            problem = "must not be generic";
-        } else if (method.isVarArgs()) {
-            problem = "must not be varargs";
-        } else if (method.getParameterCount() == 0) {
-            problem = "must take at least one parameter";
-        } else if (!method.getReturnType().isPrimitive() || method.getReturnType() == void.class) {
-            problem = "must return a primitive, not " + method.getReturnType().getName();
-        } else if (Arrays.stream(method.getParameterTypes()).anyMatch(p -> !p.isPrimitive() || p == char.class)) {
-            problem = "must take only double, float, long, int, short, byte or boolean parameters";
-        }
-        if (problem != null) {
-            throw new IllegalArgumentException("@Vectorize method " + name + " " + problem);
-        }
-    }
-
-    private static Optional<VectorizedFunction.Overload> ownOverload(Method method, MethodHandle handle) {
-        Optional<DType> returnType = dtype(method.getReturnType());
+    /** The overload of one signature; empty where it uses a type that expressions do not have (int16, int8). */
+    private static Optional<VectorizedFunction.Overload> overload(MethodHandle handle, Signature signature) {
+        Optional<DType> returnType = DType.of(signature.returnType());
         List<DType> argumentTypes = new ArrayList<>();
-        for (Class<?> parameter : method.getParameterTypes()) {
-            Optional<DType> type = dtype(parameter);
-            if (type.isEmpty()) {
+        for (NumericType type : signature.argumentTypes()) {
+            Optional<DType> argumentType = DType.of(type);
+            if (argumentType.isEmpty()) {
                 return Optional.empty();
             }
-            argumentTypes.add(type.get());
+            argumentTypes.add(argumentType.get());
         }
         return returnType.map(r -> overload(handle, r, argumentTypes));
     }
 
-    /** The overload of one signature text; empty where it uses a type that expressions do not have (int16, int8). */
-    private static Optional<VectorizedFunction.Overload> overload(String name, Method method, MethodHandle handle,
-            String signature) {
-        String text = signature.replaceAll("\\s", "");
-        int open = text.indexOf('(');
-        if (open <= 0 || !text.endsWith(")")) {
-            throw new IllegalArgumentException(name + ": malformed signature \"" + signature
-                    + "\"; write it as ret(arg, ...), e.g. \"float64(float64)\"");
-        }
-        List<String> typeNames = new ArrayList<>();
-        typeNames.add(text.substring(0, open));
-        String arguments = text.substring(open + 1, text.length() - 1);
-        if (!arguments.isEmpty()) {
-            typeNames.addAll(Arrays.asList(arguments.split(",", -1)));
-        }
-        List<DType> types = new ArrayList<>();
-        for (String typeName : typeNames) {
-            if (Set.of("int16", "i2", "int8", "i1").contains(typeName)) {
-                return Optional.empty();
-            }
-            types.add(DType.forName(typeName).orElseThrow(() -> new IllegalArgumentException(name
-                    + ": unknown type \"" + typeName + "\" in signature \"" + signature + "\"; known types: "
-                    + String.join(", ", DType.names()) + ", int16, i2, int8, i1")));
-        }
-        List<DType> argumentTypes = types.subList(1, types.size());
-        Class<?>[] parameters = method.getParameterTypes();
-        if (argumentTypes.size() != parameters.length) {
-            throw new IllegalArgumentException(name + ": signature \"" + signature + "\" has " + argumentTypes.size()
-                    + " argument types but the method takes " + parameters.length + " parameters");
-        }
-        for (int i = 0; i < parameters.length; i++) {
-            if (!widens(javaType(argumentTypes.get(i)), parameters[i])) {
-                throw new IllegalArgumentException(name + ": signature \"" + signature + "\": argument type "
-                        + argumentTypes.get(i) + " does not widen to parameter type " + parameters[i]);
+    // ---- the facts the rules check, as javac would spell them -----------------------------------
+
+    private static MethodDeclaration declaration(Method method) {
+        int modifiers = method.getModifiers();
+        List<String> checked = new ArrayList<>();
+        for (Type thrown : method.getGenericExceptionTypes()) {
+            Class<?> erased = erasure(thrown);
+            if (!RuntimeException.class.isAssignableFrom(erased) && !Error.class.isAssignableFrom(erased)) {
+                checked.add(typeName(thrown));
             }
         }
-        if ((types.get(0) == DType.BOOLEAN) != (method.getReturnType() == boolean.class)) {
-            throw new IllegalArgumentException(name + ": signature \"" + signature + "\": return type " + types.get(0)
-                    + " cannot hold a " + method.getReturnType() + " result");
+        return new MethodDeclaration(method.getName(), Modifier.isStatic(modifiers), Modifier.isPrivate(modifiers),
+                method.getTypeParameters().length > 0, method.isVarArgs(),
+                Arrays.stream(method.getGenericParameterTypes()).map(ReflectiveFunctions::typeName).toList(),
+                typeName(method.getGenericReturnType()), checked,
+                List.of(method.getAnnotation(Vectorize.class).signature()));
+    }
+
+    /** The class and the classes around it, outermost first. */
+    private static List<EnclosingClass> nest(Class<?> type) {
+        List<EnclosingClass> nest = new ArrayList<>();
+        for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+            EnclosingClass.Nesting nesting = c.isAnonymousClass() ? EnclosingClass.Nesting.ANONYMOUS
+                    : c.isLocalClass() ? EnclosingClass.Nesting.LOCAL
+                    : c.isMemberClass() ? EnclosingClass.Nesting.MEMBER
+                    : EnclosingClass.Nesting.TOP_LEVEL;
+            nest.add(0, new EnclosingClass(c.getSimpleName(), nesting, Modifier.isPrivate(c.getModifiers())));
         }
-        return Optional.of(overload(handle, types.get(0), argumentTypes));
+        return nest;
+    }
+
+    /** A type as javac's {@code TypeMirror.toString()} writes it: {@code java.util.List<java.lang.String>}. */
+    static String typeName(Type type) {
+        if (type instanceof Class<?> c) {
+            if (c.isArray()) {
+                return typeName(c.getComponentType()) + "[]";
+            }
+            return c.getCanonicalName() != null ? c.getCanonicalName() : c.getName();
+        }
+        if (type instanceof ParameterizedType parameterized) {
+            return typeName(parameterized.getRawType()) + Arrays.stream(parameterized.getActualTypeArguments())
+                    .map(ReflectiveFunctions::typeName).collect(Collectors.joining(",", "<", ">"));
+        }
+        if (type instanceof GenericArrayType array) {
+            return typeName(array.getGenericComponentType()) + "[]";
+        }
+        if (type instanceof WildcardType wildcard) {
+            if (wildcard.getLowerBounds().length > 0) {
+                return "? super " + typeName(wildcard.getLowerBounds()[0]);
+            }
+            Type upper = wildcard.getUpperBounds()[0];
+            return upper == Object.class ? "?" : "? extends " + typeName(upper);
+        }
+        return type.getTypeName(); // a type variable: its name
+    }
+
+    /** The class a thrown type stands for: a type variable's first bound. */
+    private static Class<?> erasure(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        if (type instanceof ParameterizedType parameterized) {
+            return erasure(parameterized.getRawType());
+        }
+        if (type instanceof TypeVariable<?> variable) {
+            return erasure(variable.getBounds()[0]);
+        }
+        return Object.class;
     }
 
     private static VectorizedFunction.Overload overload(MethodHandle handle, DType returnType, List<DType> argumentTypes) {
@@ -230,26 +247,7 @@ final class ReflectiveFunctions {
         }
     }
 
-    private static Optional<DType> dtype(Class<?> type) {
-        for (DType dtype : DType.values()) {
-            if (javaType(dtype) == type) {
-                return Optional.of(dtype);
-            }
-        }
-        return Optional.empty();
-    }
-
     static Class<?> javaType(DType type) {
         return type.arrayType().getComponentType();
-    }
-
-    /** Java's widening primitive conversion (JLS 5.1.2), or identity. */
-    private static boolean widens(Class<?> from, Class<?> to) {
-        if (from == to) {
-            return true;
-        }
-        int f = WIDENING.indexOf(from);
-        int t = WIDENING.indexOf(to);
-        return f >= 0 && t > f;
     }
 }

@@ -1,5 +1,6 @@
 package io.jvectorize.runtime;
 
+import io.jvectorize.spec.Limits;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.util.List;
@@ -62,12 +63,9 @@ public final class VectorizedFunction {
 
         /**
          * The most vector operations a lane function holds: the processor writes none for a
-         * larger method. C2 inlines a method of up to 325 bytes of bytecode into a hot loop
-         * ({@code FreqInlineSize}), and one it does not inline takes and returns its vectors
-         * as heap objects, several times slower than the kernel; an operation takes at most
-         * about 10 bytes.
+         * larger method ({@link Limits#MAX_LANE_FUNCTION_OPERATIONS}, which says why).
          */
-        public static final int MAX_LANE_OPERATIONS = 28;
+        public static final int MAX_LANE_OPERATIONS = Limits.MAX_LANE_FUNCTION_OPERATIONS;
 
         public Overload {
             Objects.requireNonNull(returnType, "returnType");

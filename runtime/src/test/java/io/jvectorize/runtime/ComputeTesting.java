@@ -27,7 +27,7 @@ final class ComputeTesting {
     /**
      * The math functions the fused engine computes on the vector library where the Vector API is
      * present (within {@link Compute#VECTOR_MATH_ULPS}): the operators whose lane form is vector
-     * math, pow and tanh only where the library has them ({@code VectorSupport.POW_AND_TANH}).
+     * math, pow and tanh only where their routines pay ({@code VectorSupport.pays}).
      */
     static final Set<Operator> VECTOR_MATH = vectorMath();
 
@@ -36,7 +36,7 @@ final class ComputeTesting {
         for (Operator op : Operator.values()) {
             Lane lane = op.lane().orElse(null);
             if (!op.isLowered() && lane != null && lane.vectorMath()
-                    && (!lane.needsVectorPowAndTanh() || Simd.ENABLED && VectorSupport.POW_AND_TANH)) {
+                    && (lane.routine() == Lane.Routine.NONE || Simd.ENABLED && VectorSupport.pays(lane.routine()))) {
                 ops.add(op);
             }
         }

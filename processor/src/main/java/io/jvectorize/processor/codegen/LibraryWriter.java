@@ -10,9 +10,11 @@ import com.squareup.javapoet.TypeSpec;
 import com.squareup.javapoet.WildcardTypeName;
 import io.jvectorize.processor.model.KernelClass;
 import io.jvectorize.processor.model.KernelMethod;
-import io.jvectorize.processor.model.NumericType;
-import io.jvectorize.processor.model.Signature;
 import io.jvectorize.processor.model.Variant;
+import io.jvectorize.spec.CompanionMethod.Kind;
+import io.jvectorize.spec.GeneratedNames;
+import io.jvectorize.spec.NumericType;
+import io.jvectorize.spec.Signature;
 import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +38,7 @@ public final class LibraryWriter {
 
     /** The library's simple name: {@code FooVectorized} gives {@code FooVectorizedKernels}. */
     public static String libraryName(KernelClass kernelClass) {
-        return kernelClass.companionName() + "Kernels";
+        return GeneratedNames.kernelLibrary(kernelClass.simpleNames());
     }
 
     /** The library's qualified name, as the services file lists it. */
@@ -98,7 +100,7 @@ public final class LibraryWriter {
 
     private static CodeBlock overload(ClassName companion, KernelMethod method, Signature signature,
             KernelClass kernelClass) {
-        Variant loop = new Variant(method, signature, 0, Variant.Kind.LOOP);
+        Variant loop = new Variant(method, signature, 0, Kind.LOOP);
         CodeBlock.Builder arguments = CodeBlock.builder();
         CodeBlock.Builder call = CodeBlock.builder().add("$T.$L(", companion, loop.name());
         for (int i = 0; i < signature.arity(); i++) {

@@ -15,8 +15,11 @@ import io.jvectorize.processor.model.KernelMethod;
 import io.jvectorize.processor.model.LaneExpr;
 import io.jvectorize.processor.model.LaneOp;
 import io.jvectorize.processor.model.LaneProgram;
-import io.jvectorize.processor.model.NumericType;
 import io.jvectorize.processor.model.Variant;
+import io.jvectorize.spec.CompanionMethod.Kind;
+import io.jvectorize.spec.GeneratedNames;
+import io.jvectorize.spec.Limits;
+import io.jvectorize.spec.NumericType;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,19 +38,22 @@ public final class SimdWriter {
     static final ClassName VECTOR_MASK = ClassName.get(VECTOR_PACKAGE, "VectorMask");
     static final ClassName VECTOR_SPECIES = ClassName.get(VECTOR_PACKAGE, "VectorSpecies");
     static final ClassName VECTOR_OPERATORS = ClassName.get(VECTOR_PACKAGE, "VectorOperators");
-    /** Lanewise functions with Math's special cases where the Vector API's differ (pow). */
+    /**
+     * Lanewise pow and tanh: Math's special cases where the Vector API's differ (pow), and the
+     * runtime's decision whether the vector library pays for them on the CPU the kernel runs on.
+     */
     static final ClassName VECTOR_MATH = ClassName.get(LibraryWriter.RUNTIME, "VectorMath");
 
 
     /** The SIMD class's simple name: {@code FooVectorized} gives {@code FooVectorizedSimd}. */
     public static String simdName(KernelClass kernelClass) {
-        return kernelClass.companionName() + "Simd";
+        return GeneratedNames.simd(kernelClass.simpleNames());
     }
 
     /** Whether {@code variant} gets a SIMD loop: a loop of a method with a lane program, for the method's own types. */
     public static boolean hasSimdLoop(Variant variant) {
         KernelMethod method = variant.method();
-        return variant.kind() == Variant.Kind.LOOP
+        return variant.kind() == Kind.LOOP
                 && method.lanes().isPresent()
                 && variant.signature().equals(KernelMethod.ownSignature(method.parameters(), method.returnType()));
     }
@@ -60,7 +66,7 @@ public final class SimdWriter {
     public static boolean hasLaneFunction(KernelMethod method) {
         return method.lanes().isPresent() && method.returnType() == NumericType.FLOAT64
                 && method.parameters().stream().allMatch(p -> p.type() == NumericType.FLOAT64)
-                && method.lanes().get().operations() <= LaneProgram.MAX_LANE_FUNCTION_OPERATIONS;
+                && method.lanes().get().operations() <= Limits.MAX_LANE_FUNCTION_OPERATIONS;
     }
 
     /** The name of {@code method}'s lane function: {@code polyLanes} for {@code poly}. */
@@ -317,6 +323,9 @@ public final class SimdWriter {
             }
             if (op == LaneOp.POW) {
                 return CodeBlock.of("$T.pow($L, $L)", VECTOR_MATH, first, rest.build());
+            }
+            if (op == LaneOp.TANH) {
+                return CodeBlock.of("$T.tanh($L)", VECTOR_MATH, first);
             }
             return operands.size() == 1
                     ? CodeBlock.of("$L.lanewise($T.$L)", first, VECTOR_OPERATORS, op.name())

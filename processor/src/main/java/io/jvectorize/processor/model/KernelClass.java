@@ -1,5 +1,6 @@
 package io.jvectorize.processor.model;
 
+import io.jvectorize.spec.GeneratedNames;
 import java.util.List;
 
 /**
@@ -18,12 +19,7 @@ public record KernelClass(String packageName, List<String> simpleNames, List<Ker
 
     /** The companion's simple name: {@code Foo} gives {@code FooVectorized}, {@code Outer.Inner} gives {@code Outer_InnerVectorized}. */
     public String companionName() {
-        return companionName(simpleNames);
-    }
-
-    /** The companion's simple name for a class nested in the given enclosing classes. */
-    public static String companionName(List<String> simpleNames) {
-        return String.join("_", simpleNames) + "Vectorized";
+        return GeneratedNames.companion(simpleNames);
     }
 
     /** The companion's qualified name, as the Filer wants it. */

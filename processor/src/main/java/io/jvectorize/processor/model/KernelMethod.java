@@ -1,5 +1,7 @@
 package io.jvectorize.processor.model;
 
+import io.jvectorize.spec.NumericType;
+import io.jvectorize.spec.Signature;
 import java.util.List;
 import java.util.Optional;
 

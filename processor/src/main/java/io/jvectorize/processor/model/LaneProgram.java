@@ -1,5 +1,6 @@
 package io.jvectorize.processor.model;
 
+import io.jvectorize.spec.NumericType;
 import java.util.List;
 
 /**
@@ -11,13 +12,6 @@ import java.util.List;
  * @param result the value for {@code out}
  */
 public record LaneProgram(NumericType laneType, List<Let> lets, LaneExpr result) {
-
-    /**
-     * The most {@link #operations()} a program may have for the processor to write its lane
-     * function: the runtime's {@code VectorizedFunction.Overload.MAX_LANE_OPERATIONS}, which a
-     * test checks this equals. A larger one would not be inlined into {@code Compute}'s loops.
-     */
-    public static final int MAX_LANE_FUNCTION_OPERATIONS = 28;
 
     public LaneProgram {
         lets = List.copyOf(lets);

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jvectorize.processor.model.KernelClass;
 import io.jvectorize.processor.model.KernelMethod;
-import io.jvectorize.processor.model.NumericType;
 import io.jvectorize.processor.model.Parameter;
+import io.jvectorize.spec.NumericType;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,8 @@ package io.jvectorize.processor.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.jvectorize.spec.NumericType;
+import io.jvectorize.spec.Signature;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +19,8 @@ class KernelClassTest {
 
     @Test
     void aNestedClassJoinsItsEnclosingNamesWithUnderscores() {
-        assertEquals("Outer_Mid_InnerVectorized", KernelClass.companionName(List.of("Outer", "Mid", "Inner")));
+        assertEquals("Outer_Mid_InnerVectorized",
+                new KernelClass("p", List.of("Outer", "Mid", "Inner"), List.of(F)).companionName());
     }
 
     @Test

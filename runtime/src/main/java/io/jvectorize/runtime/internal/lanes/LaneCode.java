@@ -46,7 +46,7 @@ public final class LaneCode {
      */
     public static boolean has(Operator op, Element element) {
         Optional<Lane> lane = op.lane();
-        if (lane.isEmpty() || lane.get().needsVectorPowAndTanh() && !VectorSupport.POW_AND_TANH) {
+        if (lane.isEmpty() || !VectorSupport.pays(lane.get().routine())) {
             return false;
         }
         if (lane.get().form() == Lane.Form.METHOD) {

@@ -1,6 +1,7 @@
 package io.jvectorize.runtime.internal.lanes;
 
-import java.util.List;
+import io.jvectorize.runtime.VectorMath;
+import io.jvectorize.runtime.internal.op.Lane;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -30,14 +31,17 @@ public final class VectorSupport {
                     .length() == SPECIES.length();
 
     /**
-     * Whether {@code pow} and {@code tanh} run on the vector library too: on x86 with AVX-512.
-     * There, measured over 10^7 float64 values (JDK 17 and 25), the Vector API's POW runs 7 times
-     * faster than Math.pow and its TANH 6 to 17 times faster than Math.tanh. With AVX2 neither JDK
-     * has a vector pow, and its fallback runs 1.5 times slower than Math.pow; elsewhere neither is
-     * measured, so Math computes them. (The one place this is decided for the runtime.)
+     * Whether a lane form that needs {@code routine} of the vector library runs here: where
+     * {@link VectorMath} finds that the routine pays (the one place this is decided, for
+     * generated kernels and the runtime alike).
      */
-    public static final boolean POW_AND_TANH = WIDE && SPECIES.vectorBitSize() >= 512
-            && List.of("amd64", "x86_64").contains(System.getProperty("os.arch"));
+    public static boolean pays(Lane.Routine routine) {
+        return switch (routine) {
+            case NONE -> true;
+            case POW -> VectorMath.VECTOR_POW;
+            case TANH -> VectorMath.VECTOR_TANH;
+        };
+    }
 
     /** The bits of the preferred vector: 128, 256, 512. */
     public static final int BITS = SPECIES.vectorBitSize();

@@ -13,12 +13,13 @@ package io.jvectorize.runtime.internal.op;
  * @param vectorMath whether it is a math function of the vector library, within
  *     {@code Compute.VECTOR_MATH_ULPS} of the scalar form but not equal: it runs only where
  *     the options allow vector math
- * @param needsVectorPowAndTanh whether it runs only where the vector library has pow and tanh
- *     (x86 with AVX-512): elsewhere its library routine is slower than the scalar form
+ * @param routine the vector library routine it runs only where that routine pays
+ *     ({@code VectorMath.VECTOR_POW}, {@code VECTOR_TANH}): elsewhere the routine is slower than
+ *     the scalar form; {@link Routine#NONE} for every other form
  * @param fusable whether a generated loop may hold it: false where its code is too large for
  *     C2 to inline into a loop, which then boxes every vector; the block engine runs it
  */
-public record Lane(Form form, String name, boolean integers, boolean vectorMath, boolean needsVectorPowAndTanh,
+public record Lane(Form form, String name, boolean integers, boolean vectorMath, Routine routine,
         boolean fusable) {
 
     /** How a lane form applies its name. */
@@ -33,44 +34,52 @@ public record Lane(Form form, String name, boolean integers, boolean vectorMath,
         METHOD
     }
 
+    /** A vector library routine that pays only on some machines ({@code VectorMath} says where). */
+    public enum Routine {
+        NONE,
+        POW,
+        TANH
+    }
+
     /** Arithmetic on every kind of lanes: {@code + - *}, neg, min, max. */
     static Lane arithmetic(String name) {
-        return new Lane(Form.LANEWISE, name, true, false, false, true);
+        return new Lane(Form.LANEWISE, name, true, false, Routine.NONE, true);
     }
 
     /** Exact floating-point operators: division, square root. */
     static Lane floating(String name) {
-        return new Lane(Form.LANEWISE, name, false, false, false, true);
+        return new Lane(Form.LANEWISE, name, false, false, Routine.NONE, true);
     }
 
     /** A math function of the vector library: within the bound of the scalar form's value. */
     static Lane mathFunction(String name) {
-        return new Lane(Form.LANEWISE, name, false, true, false, true);
+        return new Lane(Form.LANEWISE, name, false, true, Routine.NONE, true);
     }
 
     static Lane comparison(String name) {
-        return new Lane(Form.COMPARE, name, true, false, false, true);
+        return new Lane(Form.COMPARE, name, true, false, Routine.NONE, true);
     }
 
     static Lane blend() {
-        return new Lane(Form.BLEND, "blend", true, false, false, true);
+        return new Lane(Form.BLEND, "blend", true, false, Routine.NONE, true);
     }
 
     /** A method of {@link Operator.Lanes}: it applies to the vector types it has overloads for. */
     static Lane method(String name) {
-        return new Lane(Form.METHOD, name, true, false, false, true);
+        return new Lane(Form.METHOD, name, true, false, Routine.NONE, true);
     }
 
     /** The same, a routine of the vector library: within the bound of the scalar form, not equal. */
     Lane libraryMath() {
-        return new Lane(form, name, integers, true, needsVectorPowAndTanh, fusable);
+        return new Lane(form, name, integers, true, routine, fusable);
     }
 
-    Lane whereVectorPowAndTanh() {
-        return new Lane(form, name, integers, vectorMath, true, fusable);
+    /** The same, run only where the vector library's {@code routine} pays. */
+    Lane whereRoutinePays(Routine routine) {
+        return new Lane(form, name, integers, vectorMath, routine, fusable);
     }
 
     Lane blocksOnly() {
-        return new Lane(form, name, integers, vectorMath, needsVectorPowAndTanh, false);
+        return new Lane(form, name, integers, vectorMath, routine, false);
     }
 }

@@ -50,7 +50,7 @@ public enum Operator {
     MOD("%", 2, Rule.PROMOTE_NUMERIC, onNumbers(Semantics::mod, Semantics::mod).throwing(), null),
     /** {@code a ** 2} is {@code a * a} exactly, as NumPy squares; integer powers are exact and wrap. */
     POW("**", 2, Rule.PROMOTE_NUMERIC, onNumbers(Semantics::pow, Semantics::pow).throwing(),
-            method("pow").libraryMath().whereVectorPowAndTanh().blocksOnly()),
+            method("pow").libraryMath().whereRoutinePays(Lane.Routine.POW).blocksOnly()),
     LT("<", 2, Rule.COMPARE, compare((a, b) -> a < b, (a, b) -> a < b, (a, b) -> !a & b), comparison("LT")),
     LE("<=", 2, Rule.COMPARE, compare((a, b) -> a <= b, (a, b) -> a <= b, (a, b) -> !a | b), comparison("LE")),
     GT(">", 2, Rule.COMPARE, compare((a, b) -> a > b, (a, b) -> a > b, (a, b) -> a & !b), comparison("GT")),
@@ -76,7 +76,7 @@ public enum Operator {
     ATAN("atan", 1, Rule.FLOATING, onDoubles(Math::atan), mathFunction("ATAN")),
     SINH("sinh", 1, Rule.FLOATING, onDoubles(Math::sinh), mathFunction("SINH")),
     COSH("cosh", 1, Rule.FLOATING, onDoubles(Math::cosh), mathFunction("COSH")),
-    TANH("tanh", 1, Rule.FLOATING, onDoubles(Math::tanh), mathFunction("TANH").whereVectorPowAndTanh()),
+    TANH("tanh", 1, Rule.FLOATING, onDoubles(Math::tanh), mathFunction("TANH").whereRoutinePays(Lane.Routine.TANH)),
     ATAN2("atan2", 2, Rule.FLOATING, onDoubles(Math::atan2), mathFunction("ATAN2")),
     HYPOT("hypot", 2, Rule.FLOATING, onDoubles(Math::hypot), mathFunction("HYPOT")),
     /** Elementwise minimum; NaN if either is NaN, as NumPy's minimum. */
@@ -90,7 +90,7 @@ public enum Operator {
     SQUARE("** 2", 1, Rule.SAME_NUMERIC, onNumbers(a -> a * a, a -> a * a), method("square")),
     /** {@code a ** 0.5}: {@link #POW}'s value, on the vector library as a square root (see {@link Lanes#powHalf}). */
     POW_HALF("** 0.5", 1, Rule.FLOATING, onDoubles(a -> Math.pow(a, 0.5)),
-            method("powHalf").libraryMath().whereVectorPowAndTanh().blocksOnly());
+            method("powHalf").libraryMath().whereRoutinePays(Lane.Routine.POW).blocksOnly());
 
     /** How an operator's result type follows from its operands' types. */
     public enum Rule {

@@ -1,4 +1,4 @@
-package io.jvectorize.processor.model;
+package io.jvectorize.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

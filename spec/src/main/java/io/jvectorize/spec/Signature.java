@@ -1,4 +1,4 @@
-package io.jvectorize.processor.model;
+package io.jvectorize.spec;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,4 +1,4 @@
-package io.jvectorize.processor.model;
+package io.jvectorize.spec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class SignatureParser {
     private Signature signature() throws SignatureException {
         skipWhitespace();
         if (position == text.length()) {
-            throw new SignatureException("empty signature; write one such as \"float64(float64)\"");
+            throw new SignatureException("empty signature; write one such as \"float64(float64)\"", position + 1);
         }
         NumericType returnType = type("a return type");
         expect('(', "'(' after the return type");
@@ -56,7 +56,7 @@ public final class SignatureParser {
         String name = text.substring(start, position);
         return NumericType.forName(name).orElseThrow(() -> new SignatureException(
                 "unknown type \"" + name + "\" at column " + (start + 1) + " of signature \"" + text
-                        + "\"; known types: " + NumericType.allNames()));
+                        + "\"; known types: " + NumericType.allNames(), start + 1));
     }
 
     private void expect(char expected, String description) throws SignatureException {
@@ -82,6 +82,6 @@ public final class SignatureParser {
         String found = position < text.length() ? "'" + text.charAt(position) + "'" : "the end";
         return new SignatureException("malformed signature \"" + text + "\": expected " + expected
                 + " at column " + (position + 1) + ", found " + found
-                + "; write it as ret(arg, ...), e.g. \"float64(float64, float64)\"");
+                + "; write it as ret(arg, ...), e.g. \"float64(float64, float64)\"", position + 1);
     }
 }

@@ -1,12 +1,12 @@
-package io.jvectorize.processor.model;
+package io.jvectorize.spec;
 
-import static io.jvectorize.processor.model.NumericType.BOOLEAN;
-import static io.jvectorize.processor.model.NumericType.FLOAT32;
-import static io.jvectorize.processor.model.NumericType.FLOAT64;
-import static io.jvectorize.processor.model.NumericType.INT16;
-import static io.jvectorize.processor.model.NumericType.INT32;
-import static io.jvectorize.processor.model.NumericType.INT64;
-import static io.jvectorize.processor.model.NumericType.INT8;
+import static io.jvectorize.spec.NumericType.BOOLEAN;
+import static io.jvectorize.spec.NumericType.FLOAT32;
+import static io.jvectorize.spec.NumericType.FLOAT64;
+import static io.jvectorize.spec.NumericType.INT16;
+import static io.jvectorize.spec.NumericType.INT32;
+import static io.jvectorize.spec.NumericType.INT64;
+import static io.jvectorize.spec.NumericType.INT8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.EnumSet;

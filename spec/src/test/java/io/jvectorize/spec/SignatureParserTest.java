@@ -1,17 +1,19 @@
-package io.jvectorize.processor.model;
+package io.jvectorize.spec;
 
-import static io.jvectorize.processor.model.NumericType.BOOLEAN;
-import static io.jvectorize.processor.model.NumericType.FLOAT32;
-import static io.jvectorize.processor.model.NumericType.FLOAT64;
-import static io.jvectorize.processor.model.NumericType.INT16;
-import static io.jvectorize.processor.model.NumericType.INT32;
-import static io.jvectorize.processor.model.NumericType.INT64;
-import static io.jvectorize.processor.model.NumericType.INT8;
+import static io.jvectorize.spec.NumericType.BOOLEAN;
+import static io.jvectorize.spec.NumericType.FLOAT32;
+import static io.jvectorize.spec.NumericType.FLOAT64;
+import static io.jvectorize.spec.NumericType.INT16;
+import static io.jvectorize.spec.NumericType.INT32;
+import static io.jvectorize.spec.NumericType.INT64;
+import static io.jvectorize.spec.NumericType.INT8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -148,9 +150,20 @@ class SignatureParserTest {
         assertMessage("float64(" + name + ")", "unknown type \"" + name + "\" at column 9");
     }
 
+    @Test
+    void anEmptySignatureIsAtTheColumnAfterItsBlanks() {
+        assertEquals(1, assertThrows(SignatureException.class, () -> SignatureParser.parse("")).column());
+        assertEquals(4, assertThrows(SignatureException.class, () -> SignatureParser.parse(" \t ")).column());
+    }
+
+    /** Checks the message, and that {@link SignatureException#column()} is the column the message names. */
     private static void assertMessage(String text, String fragment) {
         SignatureException e = assertThrows(SignatureException.class, () -> SignatureParser.parse(text));
         assertTrue(e.getMessage().contains(fragment),
                 () -> "message of \"" + text + "\" should contain <" + fragment + "> but was <" + e.getMessage() + ">");
+        Matcher column = Pattern.compile("at column (\\d+)").matcher(e.getMessage());
+        if (column.find()) {
+            assertEquals(Integer.parseInt(column.group(1)), e.column(), e.getMessage());
+        }
     }
 }

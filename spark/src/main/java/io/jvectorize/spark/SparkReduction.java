@@ -98,7 +98,8 @@ public enum SparkReduction {
      * The sum of int64 values wrapping around, as Java's {@code long} sum: three sums of 21-bit
      * pieces, which cannot overflow below 2^42 rows, put together with wrapping arithmetic.
      */
-    private static Column wrappingSum(Column x) {
+    private static Column wrappingSum(Column integers) {
+        Column x = integers.cast(org.apache.spark.sql.types.DataTypes.LongType);
         long mask = (1L << 21) - 1;
         Column low = coalesce(sum(x.bitwiseAND(lit(mask))), lit(0L));
         Column middle = coalesce(sum(shiftright(x, 21).bitwiseAND(lit(mask))), lit(0L));

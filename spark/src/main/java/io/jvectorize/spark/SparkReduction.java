@@ -67,6 +67,7 @@ public enum SparkReduction {
     /**
      * The type the in-JVM engine folds an operand of type {@code operand} in: float64 for means
      * and variances of integers and booleans, int64 for sums of booleans, else the operand's.
+     * (The runtime's own rule is internal to it today; lowering from its IR will read it there.)
      */
     public DType inputType(DType operand) {
         switch (this) {

@@ -57,21 +57,18 @@ class OperatorTableTest {
     @EnumSource(Mode.class)
     void binaryOperatorsOnEveryPairOfTypes(Mode mode) {
         SparkSession spark = SharedSpark.session(mode);
-        for (DType left : DType.values()) {
-            for (DType right : DType.values()) {
-                if (!coveredIn(mode, left, right)) {
-                    continue;
-                }
-                boolean integers = left.isIntegral() && right.isIntegral();
-                List<SparkOperator> ops = new ArrayList<>(operators(2));
-                if (integers) {
-                    // By zero and to negative powers both raise an error: SemanticsTest.
-                    ops.removeAll(List.of(SparkOperator.MOD, SparkOperator.POW));
-                    checkPairs(spark, left, right, List.of(SparkOperator.MOD), b -> b != 0);
-                    checkPairs(spark, left, right, List.of(SparkOperator.POW), b -> b >= 0);
-                }
-                checkPairs(spark, left, right, ops, b -> true);
+        for (DType[] types : typePairs(mode)) {
+            DType left = types[0];
+            DType right = types[1];
+            boolean integers = left.isIntegral() && right.isIntegral();
+            List<SparkOperator> ops = new ArrayList<>(operators(2));
+            if (integers) {
+                // By zero and to negative powers both raise an error: SemanticsTest.
+                ops.removeAll(List.of(SparkOperator.MOD, SparkOperator.POW));
+                checkPairs(spark, left, right, List.of(SparkOperator.MOD), b -> b != 0);
+                checkPairs(spark, left, right, List.of(SparkOperator.POW), b -> b >= 0);
             }
+            checkPairs(spark, left, right, ops, b -> true);
         }
     }
 
@@ -93,21 +90,18 @@ class OperatorTableTest {
     @EnumSource(Mode.class)
     void whereOnEveryPairOfTypes(Mode mode) {
         SparkSession spark = SharedSpark.session(mode);
-        for (DType left : DType.values()) {
-            for (DType right : DType.values()) {
-                if (!coveredIn(mode, left, right)) {
-                    continue;
-                }
-                Object[] pairs = Values.crossProduct(Values.special(left), Values.special(right));
-                Object[] conditions = Values.crossProduct(Values.special(DType.BOOLEAN), pairs[0]);
-                Object[] withB = Values.crossProduct(Values.special(DType.BOOLEAN), pairs[1]);
-                Map<String, Object> columns = new LinkedHashMap<>();
-                columns.put("c", conditions[0]);
-                columns.put("a", conditions[1]);
-                columns.put("b", withB[1]);
-                check(spark, columns, List.of(SparkOperator.WHERE), i -> "c = " + Array.get(conditions[0], i)
-                        + ", a = " + Array.get(conditions[1], i) + ", b = " + Array.get(withB[1], i));
-            }
+        for (DType[] types : typePairs(mode)) {
+            DType left = types[0];
+            DType right = types[1];
+            Object[] pairs = Values.crossProduct(Values.special(left), Values.special(right));
+            Object[] conditions = Values.crossProduct(Values.special(DType.BOOLEAN), pairs[0]);
+            Object[] withB = Values.crossProduct(Values.special(DType.BOOLEAN), pairs[1]);
+            Map<String, Object> columns = new LinkedHashMap<>();
+            columns.put("c", conditions[0]);
+            columns.put("a", conditions[1]);
+            columns.put("b", withB[1]);
+            check(spark, columns, List.of(SparkOperator.WHERE), i -> "c = " + Array.get(conditions[0], i)
+                    + ", a = " + Array.get(conditions[1], i) + ", b = " + Array.get(withB[1], i));
         }
     }
 
@@ -141,52 +135,49 @@ class OperatorTableTest {
     @EnumSource(Mode.class)
     void aMissingOperandGivesAMissingResult(Mode mode) {
         SparkSession spark = SharedSpark.session(mode);
-        for (DType left : DType.values()) {
-            for (DType right : DType.values()) {
-                if (!coveredIn(mode, left, right)) {
-                    continue;
+        for (DType[] types : typePairs(mode)) {
+            DType left = types[0];
+            DType right = types[1];
+            Object[] pairs = Values.crossProduct(Values.special(left), Values.special(right));
+            int n = Array.getLength(pairs[0]);
+            boolean[] conditions = new boolean[n];
+            boolean[] missingA = new boolean[n];
+            boolean[] missingB = new boolean[n];
+            boolean[] missingC = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                conditions[i] = i % 2 == 0;
+                missingA[i] = i % 3 != 1;
+                missingB[i] = i % 3 != 0;
+                missingC[i] = i % 5 == 0;
+            }
+            Map<String, Object> columns = new LinkedHashMap<>();
+            columns.put("c", conditions);
+            columns.put("a", pairs[0]);
+            columns.put("b", pairs[1]);
+            Dataset<Row> data = SharedSpark.table(spark, columns, Map.of("a", missingA, "b", missingB, "c", missingC));
+            NumPyColumn a = NumPyColumn.of(data, "a");
+            NumPyColumn b = NumPyColumn.of(data, "b");
+            NumPyColumn c = NumPyColumn.of(data, "c");
+            List<Case> cases = new ArrayList<>();
+            for (SparkOperator op : SparkOperator.values()) {
+                try {
+                    cases.add(new Case(op, op.arity() == 1 ? NumPyColumn.apply(op, a)
+                            : op.arity() == 2 ? NumPyColumn.apply(op, a, b) : NumPyColumn.apply(op, c, a, b)));
+                } catch (IllegalArgumentException refusedByTheRuntime) {
+                    // not an operation jvectorize has on these types
                 }
-                Object[] pairs = Values.crossProduct(Values.special(left), Values.special(right));
-                int n = Array.getLength(pairs[0]);
-                boolean[] conditions = new boolean[n];
-                boolean[] missingA = new boolean[n];
-                boolean[] missingB = new boolean[n];
-                boolean[] missingC = new boolean[n];
-                for (int i = 0; i < n; i++) {
-                    conditions[i] = i % 2 == 0;
-                    missingA[i] = i % 3 != 1;
-                    missingB[i] = i % 3 != 0;
-                    missingC[i] = i % 5 == 0;
-                }
-                Map<String, Object> columns = new LinkedHashMap<>();
-                columns.put("c", conditions);
-                columns.put("a", pairs[0]);
-                columns.put("b", pairs[1]);
-                Dataset<Row> data = SharedSpark.table(spark, columns, Map.of("a", missingA, "b", missingB, "c", missingC));
-                NumPyColumn a = NumPyColumn.of(data, "a");
-                NumPyColumn b = NumPyColumn.of(data, "b");
-                NumPyColumn c = NumPyColumn.of(data, "c");
-                List<Case> cases = new ArrayList<>();
-                for (SparkOperator op : SparkOperator.values()) {
-                    try {
-                        cases.add(new Case(op, op.arity() == 1 ? NumPyColumn.apply(op, a)
-                                : op.arity() == 2 ? NumPyColumn.apply(op, a, b) : NumPyColumn.apply(op, c, a, b)));
-                    } catch (IllegalArgumentException refusedByTheRuntime) {
-                        // not an operation jvectorize has on these types
-                    }
-                }
-                List<Row> rows = data.select(cases.stream().map(k -> k.result.column()).toArray(Column[]::new))
-                        .collectAsList();
-                for (int i = 0; i < n; i++) {
-                    for (int k = 0; k < cases.size(); k++) {
-                        SparkOperator op = cases.get(k).op;
-                        boolean missing = missingA[i] || (op.arity() > 1 && missingB[i])
-                                || (op == SparkOperator.WHERE && missingC[i]);
-                        if (missing) {
-                            assertNull(rows.get(i).get(k), cases.get(k).result + " of a missing operand, at "
-                                    + pairs[0].getClass().getSimpleName() + " " + Array.get(pairs[0], i) + ", "
-                                    + Array.get(pairs[1], i));
-                        }
+            }
+            List<Row> rows = data.select(cases.stream().map(k -> k.result.column()).toArray(Column[]::new))
+                    .collectAsList();
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < cases.size(); k++) {
+                    SparkOperator op = cases.get(k).op;
+                    boolean missing = missingA[i] || (op.arity() > 1 && missingB[i])
+                            || (op == SparkOperator.WHERE && missingC[i]);
+                    if (missing) {
+                        assertNull(rows.get(i).get(k), cases.get(k).result + " of a missing operand, at "
+                                + pairs[0].getClass().getSimpleName() + " " + Array.get(pairs[0], i) + ", "
+                                + Array.get(pairs[1], i));
                     }
                 }
             }
@@ -194,12 +185,20 @@ class OperatorTableTest {
     }
 
     /**
-     * Which pairs of operand types a mode runs: all in Spark's default mode; pairs of one type and
+     * The pairs of operand types a mode runs: all in Spark's default mode; pairs of one type and
      * two mixed ones in the others (mixed pairs add only conversions, which no mode changes).
      */
-    private static boolean coveredIn(Mode mode, DType left, DType right) {
-        return mode == Mode.ANSI || left == right || (left == DType.INT32 && right == DType.FLOAT64)
-                || (left == DType.FLOAT32 && right == DType.INT64);
+    private static List<DType[]> typePairs(Mode mode) {
+        List<DType[]> pairs = new ArrayList<>();
+        for (DType left : DType.values()) {
+            for (DType right : DType.values()) {
+                if (mode == Mode.ANSI || left == right || (left == DType.INT32 && right == DType.FLOAT64)
+                        || (left == DType.FLOAT32 && right == DType.INT64)) {
+                    pairs.add(new DType[] {left, right});
+                }
+            }
+        }
+        return pairs;
     }
 
     private static List<SparkOperator> operators(int arity) {

@@ -43,6 +43,9 @@ class ReductionTest {
     @EnumSource(value = Mode.class, names = {"ANSI", "LEGACY"})
     void everyReductionOfEveryTypeOverSpecialAndRandomData(Mode mode) {
         for (DType type : DType.values()) {
+            if (mode == Mode.LEGACY && !type.isIntegral()) {
+                continue; // ANSI mode changes only integer overflow in aggregates
+            }
             for (Object values : datasets(type)) {
                 check(mode, values, null);
                 check(mode, values, everyFifth(Array.getLength(values)));

@@ -46,6 +46,11 @@ public final class NumPyColumn {
         return column(name, SparkTypes.dtype(data.schema().apply(name).dataType(), "column " + name));
     }
 
+    /** {@code column}, computing {@code expr}: for the translations of this package. */
+    static NumPyColumn of(Column column, Expr expr) {
+        return new NumPyColumn(column, expr);
+    }
+
     /** The column {@code name}, holding values of {@code type} (of Spark type {@link SparkTypes#dataType}). */
     public static NumPyColumn column(String name, DType type) {
         return new NumPyColumn(col(Objects.requireNonNull(name, "name")), Expr.symbol(name, type));

@@ -160,7 +160,7 @@ public final class NumPyColumn {
     }
 
     /** An expression without columns, computed once by the runtime: a literal of its value and type. */
-    private static NumPyColumn constant(Expr expr) {
+    static NumPyColumn constant(Expr expr) {
         Object value;
         if (expr.isReduction()) {
             value = Compute.compute(expr, Map.of());

@@ -38,6 +38,9 @@ public final class SparkKernels {
                     + " take at most 3");
         }
         Expr call = Expr.call(name, Arrays.stream(arguments).map(NumPyColumn::expr).toArray(Expr[]::new));
+        if (call.symbols().isEmpty()) {
+            return NumPyColumn.constant(call);
+        }
         VectorizedFunction function = function(name);
         VectorizedFunction.Overload overload = function.overloads().stream()
                 .filter(o -> o.returnType() == call.dtype() && accepts(o, arguments))
@@ -80,9 +83,19 @@ public final class SparkKernels {
         return matches.get(0);
     }
 
+    /**
+     * Whether the overload takes the arguments as the runtime's typing does: a column's type must
+     * widen to the parameter's; a number (a weak literal, or arithmetic on literals) takes the
+     * parameter's type where it is of the same kind (a float for a floating parameter).
+     */
     private static boolean accepts(VectorizedFunction.Overload overload, NumPyColumn[] arguments) {
         for (int i = 0; i < arguments.length; i++) {
-            if (!arguments[i].dtype().widensTo(overload.argumentTypes().get(i))) {
+            DType parameter = overload.argumentTypes().get(i);
+            DType argument = arguments[i].dtype();
+            boolean number = arguments[i].expr().symbols().isEmpty();
+            boolean accepted = number ? (argument.isFloating() ? parameter.isFloating() : parameter.isNumeric())
+                    : argument.widensTo(parameter);
+            if (!accepted) {
                 return false;
             }
         }

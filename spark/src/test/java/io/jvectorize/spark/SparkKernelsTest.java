@@ -49,6 +49,12 @@ class SparkKernelsTest {
         NumPyColumn onInts = SparkKernels.call("poly", NumPyColumn.of(data, "i"));
         assertEquals(DType.FLOAT64, onInts.dtype());
         assertEquals(58.0, data.select(onInts.column()).first().getDouble(0));
+        // A number alone is computed once, by the runtime's kernel, as the runtime types it.
+        NumPyColumn ofANumber = SparkKernels.call("poly", NumPyColumn.literal(2.0));
+        assertEquals(io.jvectorize.runtime.Expr.call("poly", io.jvectorize.runtime.Expr.literal(2.0)).dtype(),
+                ofANumber.dtype());
+        assertEquals(SparkTypes.dataType(ofANumber.dtype()), data.select(ofANumber.column()).schema().fields()[0].dataType());
+        assertEquals(29.0, ((Number) data.select(ofANumber.column()).first().get(0)).doubleValue());
     }
 
     @Test

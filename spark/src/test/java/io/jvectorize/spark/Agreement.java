@@ -56,7 +56,7 @@ final class Agreement {
         if (Float.isNaN(a) || Float.isNaN(b)) {
             return Float.isNaN(a) && Float.isNaN(b) ? 0 : Long.MAX_VALUE;
         }
-        return Math.abs((long) orderedInt(Float.floatToIntBits(a)) - orderedInt(Float.floatToIntBits(b)));
+        return Math.abs(orderedInt(Float.floatToIntBits(a)) - orderedInt(Float.floatToIntBits(b)));
     }
 
     /** Sign-magnitude bits to a two's complement order, where -0.0 sits just below 0.0. */

@@ -14,7 +14,8 @@ import java.lang.annotation.Target;
  * transcendental functions within a measured ulp bound, and exact operations bit for bit. The
  * tests then compare such a kernel's SIMD variants with the scalar method within a
  * {@link Tolerance}: {@link #ulps} ulps of the scalar result, or of {@link #scale} where the
- * result is smaller; NaN for NaN and infinity for the same infinity. Everything else, and every
+ * result is smaller; NaN for NaN and infinity for the same infinity (or, 1 ulp away, for the
+ * largest finite value: see {@link Bits#OVERFLOW}). Everything else, and every
  * variant on the scalar path, compares bit for bit. See {@link Approximations}.
  *
  * <p>A test-only annotation: the processor knows nothing of it.

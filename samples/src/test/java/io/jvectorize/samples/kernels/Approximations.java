@@ -1,7 +1,9 @@
 package io.jvectorize.samples.kernels;
 
 import io.jvectorize.runtime.Simd;
+import io.jvectorize.samples.SampleBounds;
 import io.jvectorize.samples.Seed;
+import io.jvectorize.samples.Waves;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,17 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Approximations {
 
-    /**
-     * {@link Seed#gaussian}: {@code NORMALIZER * exp(-(d * d) / TWO_SIGMA_SQUARED)}. One exp,
-     * within 1 ulp of Math.exp (measured by SimdKernelsTest), then a multiplication by 0.319...,
-     * which can double that in ulps of the product (the product can fall into the binade below
-     * the exp's) and round once more: at most 3 ulps. Measured: 2, on {@link LaneKernels#gaussian},
-     * the same body with constants the SIMD loop can read. (The seed's own float64 kernel keeps
-     * its scalar loop while NORMALIZER is private and no compile-time constant; this bound
-     * applies to it as soon as it translates.)
-     */
-    static final int SEED_GAUSSIAN_ULPS = 3;
-
     private static final Map<String, Optional<Class<?>>> SIMD_CLASSES = new ConcurrentHashMap<>();
 
     private Approximations() {}
@@ -46,7 +37,10 @@ final class Approximations {
             return Tolerance.of(approximate);
         }
         if (scalar.getDeclaringClass() == Seed.class && scalar.getName().equals("gaussian")) {
-            return new Tolerance(SEED_GAUSSIAN_ULPS, 0);
+            return new Tolerance(SampleBounds.GAUSSIAN_ULPS, 0);
+        }
+        if (scalar.getDeclaringClass() == Waves.class && scalar.getName().equals("wave")) {
+            return new Tolerance(SampleBounds.WAVE_ULPS, SampleBounds.WAVE_SCALE);
         }
         return Tolerance.EXACT;
     }

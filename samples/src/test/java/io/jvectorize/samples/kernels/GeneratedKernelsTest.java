@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.jvectorize.samples.Seed;
+import io.jvectorize.samples.Waves;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,7 @@ class GeneratedKernelsTest {
     static final List<KernelUnderTest> KERNELS = List.of(
             KernelUnderTest.of(Seed.class, "poly", "t"),
             KernelUnderTest.of(Seed.class, "gaussian", "x"),
+            KernelUnderTest.of(Waves.class, "wave", "t"),
             KernelUnderTest.of(UnaryKernels.class, "cubic", "x"),
             KernelUnderTest.of(UnaryKernels.class, "scale", "x"),
             KernelUnderTest.of(UnaryKernels.class, "collatzStep", "n"),

@@ -3,6 +3,7 @@ package io.jvectorize.samples.kernels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jvectorize.samples.SampleBounds;
 import io.jvectorize.samples.Seed;
 import io.jvectorize.samples.SeedVectorized;
 import java.util.stream.IntStream;
@@ -13,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The seed's own functions, {@link Seed#poly} and {@link Seed#gaussian}, against their kernels.
  * poly is arithmetic: bit for bit on either path. gaussian calls Math.exp: where its float64
- * kernel runs a SIMD loop, within {@link Approximations#SEED_GAUSSIAN_ULPS} ulps, otherwise bit
+ * kernel runs a SIMD loop, within {@link SampleBounds#GAUSSIAN_ULPS} ulps, otherwise bit
  * for bit.
  */
 class SeedKernelsTest {
@@ -26,7 +27,7 @@ class SeedKernelsTest {
 
     @Test
     void onlyGaussianIsApproximate() {
-        assertEquals(new Tolerance(Approximations.SEED_GAUSSIAN_ULPS, 0),
+        assertEquals(new Tolerance(SampleBounds.GAUSSIAN_ULPS, 0),
                 Approximations.declared(KernelUnderTest.of(Seed.class, "gaussian", "x").scalar()));
         assertEquals(Tolerance.EXACT, Approximations.declared(KernelUnderTest.of(Seed.class, "poly", "t").scalar()));
     }
@@ -114,6 +115,7 @@ class SeedKernelsTest {
         double[] x = {Seed.MU - 1, Seed.MU, Seed.MU + 1};
         double[] y = SeedVectorized.gaussian(x);
         assertTrue(y[1] > y[0] && y[1] > y[2], "density should peak at the mean");
-        assertTrue(Math.abs(y[1] - 1 / (Seed.SIGMA * Math.sqrt(2 * Math.PI))) < 1e-15, "peak value " + y[1]);
+        double peak = 1 / (Seed.SIGMA * Math.sqrt(2 * Math.PI));
+        Bits.assertWithin(new double[] {peak}, new double[] {y[1]}, gaussianTolerance(), i -> "the peak value");
     }
 }

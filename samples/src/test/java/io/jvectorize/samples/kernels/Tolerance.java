@@ -3,7 +3,8 @@ package io.jvectorize.samples.kernels;
 /**
  * How far a kernel's result may be from the scalar method's: {@link #EXACT}, bit for bit (NaNs
  * aside, see {@link Bits}), or within {@code ulps} ulps of {@code max(|expected|, scale)}, NaN only
- * for NaN and an infinity only for the same infinity (see {@link Bits#assertWithin}).
+ * for NaN and an infinity only for the same infinity or the largest finite value of its sign
+ * (see {@link Bits#assertWithin}).
  *
  * @param ulps the bound in ulps; 0 for bit for bit
  * @param scale the magnitude below which the bound is in ulps of it rather than of the expected value

@@ -66,6 +66,13 @@ final class ClassValidator {
                 }
                 break;
             }
+            case IDENTITY:
+                if (read.identityValue() != null) {
+                    reporter.error(method, read.annotation(), read.identityValue(), problem.message());
+                } else {
+                    reporter.error(method, problem.message());
+                }
+                break;
             case SIGNATURE:
                 if (error) {
                     reporter.error(method, read.annotation(), read.signatureValues().get(problem.index()),
@@ -91,7 +98,8 @@ final class ClassValidator {
             parameters.add(new Parameter(method.getParameters().get(i).getSimpleName().toString(),
                     valid.parameterTypes().get(i)));
         }
-        return new KernelMethod(method.getSimpleName().toString(), parameters, valid.returnType(), valid.signatures());
+        return new KernelMethod(method.getSimpleName().toString(), parameters, valid.returnType(), valid.signatures(),
+                Optional.empty(), valid.identity());
     }
 
     private static String packageName(TypeElement type) {

@@ -44,7 +44,7 @@ final class DeclarationReader {
      *     already, and the method can have no kernels
      */
     record Read(MethodDeclaration declaration, AnnotationMirror annotation, List<AnnotationValue> signatureValues,
-            boolean unresolved) {}
+            AnnotationValue identityValue, boolean unresolved) {}
 
     Read method(ExecutableElement method) {
         List<String> parameterTypes = new ArrayList<>();
@@ -70,11 +70,20 @@ final class DeclarationReader {
                 unresolved = true;
             }
         }
+        AnnotationValue identityValue = value(annotation, "identity");
+        String identity = "";
+        if (identityValue != null) {
+            if (identityValue.getValue() instanceof String text && !text.equals("<error>")) {
+                identity = text;
+            } else {
+                unresolved = true;
+            }
+        }
         MethodDeclaration declaration = new MethodDeclaration(method.getSimpleName().toString(),
                 method.getModifiers().contains(Modifier.STATIC), method.getModifiers().contains(Modifier.PRIVATE),
                 !method.getTypeParameters().isEmpty(), method.isVarArgs(), parameterTypes,
-                typeName(method.getReturnType()), checked, signatures);
-        return new Read(declaration, annotation, values, unresolved);
+                typeName(method.getReturnType()), checked, signatures, identity);
+        return new Read(declaration, annotation, values, identityValue, unresolved);
     }
 
     /** The class and the classes around it, outermost first. */
@@ -101,6 +110,17 @@ final class DeclarationReader {
             }
         }
         throw new IllegalStateException("no @Vectorize on " + method);
+    }
+
+    /** The value of the annotation's element {@code name}; null where the annotation does not set it. */
+    static AnnotationValue value(AnnotationMirror annotation, String name) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
+                : annotation.getElementValues().entrySet()) {
+            if (entry.getKey().getSimpleName().contentEquals(name)) {
+                return entry.getValue();
+            }
+        }
+        return null;
     }
 
     /** The values of {@code signature}; none where the annotation does not set it. */

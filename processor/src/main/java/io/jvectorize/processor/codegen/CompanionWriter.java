@@ -15,6 +15,7 @@ import io.jvectorize.processor.model.Parameter;
 import io.jvectorize.processor.model.Variant;
 import io.jvectorize.spec.CompanionMethod.Kind;
 import io.jvectorize.spec.NumericType;
+import io.jvectorize.spec.UfuncMethod;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -47,6 +48,14 @@ public final class CompanionWriter {
             for (Variant variant : Variant.allOf(method)) {
                 MethodSpec spec = new VariantWriter(source, simd, variant).write();
                 if (variant.kind() == Kind.LOOP) {
+                    loops.add(spec);
+                } else {
+                    companion.addMethod(spec);
+                }
+            }
+            for (UfuncMethod ufunc : method.ufuncMethods()) {
+                MethodSpec spec = new UfuncWriter(source, simd, ufunc, method).write();
+                if (ufunc.kind() == UfuncMethod.Kind.REDUCE_CHUNK) {
                     loops.add(spec);
                 } else {
                     companion.addMethod(spec);

@@ -17,11 +17,12 @@ public final class GuArguments {
      *
      * @param function the called method, for messages
      * @param names the arguments' names, separated by {@code ", "}
-     * @param arrays the arguments: arrays of rows ({@code double[][]}) or of one value per row
+     * @param arrays the arguments, each an array of rows ({@code double[][]}) or of one value per
+     *     row (not varargs: a single {@code double[][]} would be taken for the arguments themselves)
      * @throws NullPointerException naming an argument or a row that is null
      * @throws IllegalArgumentException naming every argument and its length if they differ
      */
-    public static int rows(String function, String names, Object... arrays) {
+    public static int rows(String function, String names, Object[] arrays) {
         Arguments.requireArrays(function, names, arrays);
         String[] parameters = names.split(", ");
         for (int a = 0; a < arrays.length; a++) {
@@ -38,10 +39,11 @@ public final class GuArguments {
 
     /**
      * The length of core dimension {@code dimension} in the rows of {@code arrays}, which must all
-     * have it; {@code -1} when there are no rows.
+     * have it.
      *
      * @param names the arguments' names, separated by {@code ", "}
      * @param arrays arrays of rows, checked by {@link #rows} already
+     * @return the length; 0 where there are no rows
      * @throws IllegalArgumentException naming the dimension and two rows whose lengths differ
      */
     public static int dimension(String function, String dimension, String names, Object[]... arrays) {
@@ -61,7 +63,7 @@ public final class GuArguments {
                 }
             }
         }
-        return length;
+        return Math.max(length, 0);
     }
 
     /**

@@ -9,6 +9,7 @@ import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.NameAllocator;
 import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeSpec;
+import io.jvectorize.processor.model.GuMethod;
 import io.jvectorize.processor.model.KernelClass;
 import io.jvectorize.processor.model.KernelMethod;
 import io.jvectorize.processor.model.Parameter;
@@ -61,6 +62,9 @@ public final class CompanionWriter {
                     companion.addMethod(spec);
                 }
             }
+        }
+        for (GuMethod method : kernelClass.guMethods()) {
+            companion.addMethods(new GuWriter(source, method).write());
         }
         companion.addMethods(loops);
         return JavaFile.builder(kernelClass.packageName(), companion.build())

@@ -13,8 +13,9 @@ public final class Gufuncs {
     /**
      * The moving mean over the last {@code window} values, as pandas'
      * {@code rolling(window).mean()}: NaN until a window is full, and NaN for a window that holds a
-     * NaN (or both infinities). A running sum keeps it one pass, so it may differ from a fresh sum
-     * per window by rounding.
+     * NaN (or both infinities). A running sum keeps it one pass, as pandas' and numbagg's do: it
+     * may differ from a fresh sum per window by rounding, and a value huge beside the others takes
+     * their digits with it when it leaves the window.
      *
      * @throws IllegalArgumentException if {@code window} is below 1
      */

@@ -81,7 +81,8 @@ final class UfuncWriter {
                         + "and every run. It may differ from {@link #$L}'s left fold where regrouping changes a\n"
                         + "result (rounding of float additions); $L\n\n",
                         source, method.name(), REDUCE_CHUNKS,
-                        SimdWriter.hasSimdReduce(method, ufunc) ? " (by vector lanes where the Vector API runs)" : "",
+                        SimdWriter.hasSimdReduce(method, chunkFold())
+                                ? " (by vector lanes where the Vector API runs)" : "",
                         method.name() + "Reduce", regroupingDoc())
                 .addJavadoc(javadocSignature())
                 .addJavadoc("@param a the values; {@code a.length == 0} gives $L\n", emptyResultDoc())
@@ -195,6 +196,11 @@ final class UfuncWriter {
                 .addStatement("a[index] = $L", call("a[index]", "b[k]"))
                 .endControlFlow()
                 .build();
+    }
+
+    /** The chunk fold that the parallel reduce of this signature runs. */
+    private UfuncMethod chunkFold() {
+        return new UfuncMethod(method.name(), ufunc.signature(), UfuncMethod.Kind.REDUCE_CHUNK);
     }
 
     private CodeBlock requireArray() {

@@ -46,4 +46,20 @@ public @interface Vectorize {
      * name picks the first signature that accepts its arguments.
      */
     String[] signature() default {};
+
+    /**
+     * The identity of a binary function whose signature is {@code R(A, A)} with {@code R = A},
+     * as NumPy's ufuncs have one: a number ({@code "0"}, {@code "1"}, {@code "-1.5"}),
+     * {@code "inf"} or {@code "-inf"}; or {@code "reorderable"}, for a function with no identity
+     * that may still be regrouped; empty: none.
+     *
+     * <p>For such a signature the companion also has {@code mReduce} (NumPy's left fold; an
+     * empty array gives the identity, or an {@code IllegalArgumentException} where there is
+     * none), {@code mAccumulate}, {@code mOuter} and {@code mAt}; with an identity or
+     * {@code "reorderable"}, also {@code mReduceParallel}, which folds fixed chunks and combines
+     * them in a fixed tree, so that its result is the same for every thread count. The value
+     * must be exact in the signature's type: {@code "1.5"} or {@code "inf"} is no identity of
+     * an int64 function.
+     */
+    String identity() default "";
 }

@@ -32,6 +32,9 @@ final class ClassValidator {
 
     /** The class to write a companion for, or empty when none of its methods can have kernels. */
     Optional<ValidatedClass> validate(TypeElement type, List<ExecutableElement> methods) {
+        if (methods.isEmpty()) {
+            return Optional.empty();
+        }
         List<DeclarationReader.Read> read = methods.stream().map(reader::method).toList();
         List<EnclosingClass> nest = DeclarationReader.nest(type);
         List<CheckedMethod> checked = DeclarationRules.check(new ClassDeclaration(nest,
@@ -50,7 +53,7 @@ final class ClassValidator {
             return Optional.empty();
         }
         return Optional.of(new ValidatedClass(type, packageName(type),
-                nest.stream().map(EnclosingClass::simpleName).toList(), valid));
+                nest.stream().map(EnclosingClass::simpleName).toList(), valid, List.of()));
     }
 
     /** Reports a problem on the method, the parameter or the signature string it is in. */
@@ -66,6 +69,13 @@ final class ClassValidator {
                 }
                 break;
             }
+            case IDENTITY:
+                if (read.identityValue() != null) {
+                    reporter.error(method, read.annotation(), read.identityValue(), problem.message());
+                } else {
+                    reporter.error(method, problem.message());
+                }
+                break;
             case SIGNATURE:
                 if (error) {
                     reporter.error(method, read.annotation(), read.signatureValues().get(problem.index()),
@@ -91,10 +101,11 @@ final class ClassValidator {
             parameters.add(new Parameter(method.getParameters().get(i).getSimpleName().toString(),
                     valid.parameterTypes().get(i)));
         }
-        return new KernelMethod(method.getSimpleName().toString(), parameters, valid.returnType(), valid.signatures());
+        return new KernelMethod(method.getSimpleName().toString(), parameters, valid.returnType(), valid.signatures(),
+                Optional.empty(), valid.identity());
     }
 
-    private static String packageName(TypeElement type) {
+    static String packageName(TypeElement type) {
         Element element = type;
         while (!(element instanceof PackageElement)) {
             element = element.getEnclosingElement();

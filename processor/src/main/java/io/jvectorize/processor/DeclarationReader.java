@@ -44,9 +44,14 @@ final class DeclarationReader {
      *     already, and the method can have no kernels
      */
     record Read(MethodDeclaration declaration, AnnotationMirror annotation, List<AnnotationValue> signatureValues,
-            boolean unresolved) {}
+            AnnotationValue identityValue, boolean unresolved) {}
 
     Read method(ExecutableElement method) {
+        return method(method, ANNOTATION);
+    }
+
+    /** A method as the rules see it, reading {@code signature} and {@code identity} of {@code annotationName}. */
+    Read method(ExecutableElement method, String annotationName) {
         List<String> parameterTypes = new ArrayList<>();
         for (VariableElement parameter : method.getParameters()) {
             parameterTypes.add(typeName(parameter.asType()));
@@ -57,11 +62,14 @@ final class DeclarationReader {
                 checked.add(thrown.toString());
             }
         }
-        AnnotationMirror annotation = annotationOf(method);
+        AnnotationMirror annotation = annotationOf(method, annotationName);
         List<String> signatures = new ArrayList<>();
         List<AnnotationValue> values = new ArrayList<>();
         boolean unresolved = false;
-        for (AnnotationValue value : signatureValues(annotation)) {
+        // @GuVectorize's one signature is a plain string, which GuValidator reads itself.
+        List<? extends AnnotationValue> signatureValues =
+                annotationName.equals(ANNOTATION) ? signatureValues(annotation) : List.of();
+        for (AnnotationValue value : signatureValues) {
             // javac gives "<error>" for a constant it could not resolve, and reports it itself.
             if (value.getValue() instanceof String text && !text.equals("<error>")) {
                 signatures.add(text);
@@ -70,11 +78,20 @@ final class DeclarationReader {
                 unresolved = true;
             }
         }
+        AnnotationValue identityValue = value(annotation, "identity");
+        String identity = "";
+        if (identityValue != null) {
+            if (identityValue.getValue() instanceof String text && !text.equals("<error>")) {
+                identity = text;
+            } else {
+                unresolved = true;
+            }
+        }
         MethodDeclaration declaration = new MethodDeclaration(method.getSimpleName().toString(),
                 method.getModifiers().contains(Modifier.STATIC), method.getModifiers().contains(Modifier.PRIVATE),
                 !method.getTypeParameters().isEmpty(), method.isVarArgs(), parameterTypes,
-                typeName(method.getReturnType()), checked, signatures);
-        return new Read(declaration, annotation, values, unresolved);
+                typeName(method.getReturnType()), checked, signatures, identity);
+        return new Read(declaration, annotation, values, identityValue, unresolved);
     }
 
     /** The class and the classes around it, outermost first. */
@@ -94,13 +111,24 @@ final class DeclarationReader {
         return type.getKind().isPrimitive() ? type.getKind().name().toLowerCase(Locale.ROOT) : type.toString();
     }
 
-    private static AnnotationMirror annotationOf(ExecutableElement method) {
+    private static AnnotationMirror annotationOf(ExecutableElement method, String annotationName) {
         for (AnnotationMirror annotation : method.getAnnotationMirrors()) {
-            if (annotation.getAnnotationType().toString().equals(ANNOTATION)) {
+            if (annotation.getAnnotationType().toString().equals(annotationName)) {
                 return annotation;
             }
         }
-        throw new IllegalStateException("no @Vectorize on " + method);
+        throw new IllegalStateException("no @" + annotationName + " on " + method);
+    }
+
+    /** The value of the annotation's element {@code name}; null where the annotation does not set it. */
+    static AnnotationValue value(AnnotationMirror annotation, String name) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
+                : annotation.getElementValues().entrySet()) {
+            if (entry.getKey().getSimpleName().contentEquals(name)) {
+                return entry.getValue();
+            }
+        }
+        return null;
     }
 
     /** The values of {@code signature}; none where the annotation does not set it. */

@@ -6,15 +6,20 @@ import com.sun.source.util.Trees;
 import io.jvectorize.processor.codegen.CompanionWriter;
 import io.jvectorize.processor.codegen.LibraryWriter;
 import io.jvectorize.processor.codegen.SimdWriter;
+import io.jvectorize.processor.model.GuMethod;
 import io.jvectorize.processor.model.KernelClass;
 import io.jvectorize.processor.translate.BodyTranslator;
+import io.jvectorize.spec.EnclosingClass;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.annotation.processing.AbstractProcessor;
@@ -51,6 +56,7 @@ public final class VectorizeProcessor extends AbstractProcessor {
     private ErrorReporter reporter;
     private LocalClassCheck localClassCheck;
     private ClassValidator validator;
+    private GuValidator guValidator;
     private SimdStep simdStep;
     /** The kernel libraries written in this compilation, for the services file, and the class of the first. */
     private final Set<String> libraries = new TreeSet<>();
@@ -62,8 +68,9 @@ public final class VectorizeProcessor extends AbstractProcessor {
         Trees trees = TreesAccess.of(environment);
         reporter = new ErrorReporter(environment.getMessager(), trees);
         localClassCheck = trees == null ? null : new LocalClassCheck(trees, reporter);
-        validator = new ClassValidator(reporter,
-                new DeclarationReader(environment.getElementUtils(), environment.getTypeUtils()));
+        DeclarationReader reader = new DeclarationReader(environment.getElementUtils(), environment.getTypeUtils());
+        validator = new ClassValidator(reporter, reader);
+        guValidator = new GuValidator(reporter, reader);
         simdStep = new SimdStep(environment, trees, reporter);
     }
 
@@ -74,7 +81,7 @@ public final class VectorizeProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(DeclarationReader.ANNOTATION);
+        return Set.of(DeclarationReader.ANNOTATION, GuValidator.ANNOTATION);
     }
 
     @Override
@@ -91,10 +98,25 @@ public final class VectorizeProcessor extends AbstractProcessor {
         if (localClassCheck != null) {
             localClassCheck.check(round.getRootElements());
         }
-        for (Map.Entry<TypeElement, List<ExecutableElement>> entry : methodsByClass(round, vectorize).entrySet()) {
-            TypeElement type = entry.getKey();
+        Map<TypeElement, List<ExecutableElement>> vectorized = methodsByClass(round, vectorize);
+        TypeElement guVectorize = processingEnv.getElementUtils().getTypeElement(GuValidator.ANNOTATION);
+        Map<TypeElement, List<ExecutableElement>> guVectorized = guVectorize == null ? Map.of()
+                : methodsByClass(round, guVectorize);
+        Set<TypeElement> types = new LinkedHashSet<>(vectorized.keySet());
+        types.addAll(guVectorized.keySet());
+        for (TypeElement type : types) {
             try {
-                validator.validate(type, entry.getValue())
+                List<ExecutableElement> methods = vectorized.getOrDefault(type, List.of());
+                Set<String> names = new HashSet<>();
+                methods.forEach(method -> names.add(method.getSimpleName().toString()));
+                List<GuMethod> guMethods = guValidator.validate(type, guVectorized.getOrDefault(type, List.of()), names);
+                Optional<ValidatedClass> validated = validator.validate(type, methods);
+                if (validated.isEmpty() && !guMethods.isEmpty()) {
+                    validated = Optional.of(new ValidatedClass(type, ClassValidator.packageName(type),
+                            DeclarationReader.nest(type).stream().map(EnclosingClass::simpleName).toList(),
+                            List.of(), List.of()));
+                }
+                validated.map(valid -> valid.withGuMethods(guMethods))
                         .map(simdStep::translate)
                         .ifPresent(this::write);
             } catch (RuntimeException e) {

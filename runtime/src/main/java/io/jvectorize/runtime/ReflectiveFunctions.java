@@ -126,7 +126,8 @@ final class ReflectiveFunctions {
                 method.getTypeParameters().length > 0, method.isVarArgs(),
                 Arrays.stream(method.getGenericParameterTypes()).map(ReflectiveFunctions::typeName).toList(),
                 typeName(method.getGenericReturnType()), checked,
-                List.of(method.getAnnotation(Vectorize.class).signature()));
+                List.of(method.getAnnotation(Vectorize.class).signature()),
+                method.getAnnotation(Vectorize.class).identity());
     }
 
     /** The class and the classes around it, outermost first. */

@@ -33,6 +33,9 @@ public final class Demo {
     private static final int WARMUP_SAMPLES = 5;
     /** Elements of the in-cache rows: 32 KiB for input and output, which stay in a core's own caches. */
     private static final int IN_CACHE = 2048;
+    /** The gufunc rows: x cut into rows of this many elements, and the moving mean's window. */
+    private static final int ROW_LENGTH = 10_000;
+    private static final long WINDOW = 20;
 
     private Demo() {}
 
@@ -102,6 +105,21 @@ public final class Demo {
         Supplier<double[]> cubeExpected = () -> scalarLoop(x, v -> Math.pow(v, 3));
         Supplier<double[]> tanhExpected = () -> scalarLoop(x, Math::tanh);
         String generated = Simd.ENABLED ? "generated, SIMD" : "generated, scalar path";
+        // Ufunc methods: the sum of x as a left fold and by fixed chunks; a gufunc over rows of x.
+        Supplier<double[]> leftFold = () -> new double[] {sumLoop(x)};
+        DoubleUnaryOperator regrouped = expected -> 1e-12 * Arrays.stream(x).map(Math::abs).sum();
+        double[][] xRows = rowsOf(x, ROW_LENGTH);
+        double[][] rowsOut = new double[xRows.length][];
+        for (int r = 0; r < xRows.length; r++) {
+            rowsOut[r] = new double[xRows[r].length];
+        }
+        // The row kernels return their last row, which is checked against the method called on it alone.
+        double[] lastRow = xRows[xRows.length - 1];
+        Supplier<double[]> lastRowMean = () -> {
+            double[] expected = new double[lastRow.length];
+            Gufuncs.movingMean(lastRow, WINDOW, expected);
+            return expected;
+        };
 
         List<Row> rows = List.of(
                 new Row("x + 1 (copy kernel)", () -> plusOne(x, out), plusOne, EXACT),
@@ -159,7 +177,22 @@ public final class Demo {
                 new Row("tanh(x), Compute, Math.tanh (vectorMath = false), into out",
                         () -> { Compute.computeInto(tanh, data, out, mathOnly); return out; }, tanhExpected, EXACT),
                 new Row("tanh(x), Compute, into out",
-                        () -> { Compute.computeInto(tanh, data, out); return out; }, tanhExpected, vectorMath));
+                        () -> { Compute.computeInto(tanh, data, out); return out; }, tanhExpected, vectorMath),
+                new Row("sum, scalar loop (left fold)", leftFold, leftFold, EXACT),
+                new Row("sum, addReduce (generated left fold)",
+                        () -> new double[] {UfuncsVectorized.addReduce(x)}, leftFold, EXACT),
+                new Row("sum, addReduceParallel (fixed chunks, " + generated + ")",
+                        () -> new double[] {UfuncsVectorized.addReduceParallel(x)}, leftFold, regrouped),
+                new Row("moving mean (window " + WINDOW + ", rows of " + ROW_LENGTH + "), per row by hand",
+                        () -> movingMeanByHand(xRows, rowsOut), lastRowMean, EXACT),
+                new Row("moving mean, generated row loop",
+                        () -> { GufuncsVectorized.movingMean(xRows, WINDOW, rowsOut); return rowsOut[rowsOut.length - 1]; },
+                        lastRowMean, EXACT),
+                new Row("moving mean, generated row loop, parallel",
+                        () -> {
+                            GufuncsVectorized.movingMeanParallel(xRows, WINDOW, rowsOut);
+                            return rowsOut[rowsOut.length - 1];
+                        }, lastRowMean, EXACT));
 
         System.out.printf(Locale.ROOT, "jvectorize demo: %,d float64 elements, median of %d repeats, %d threads,"
                 + " SIMD %s, Java %s%n%n", n, options.repeats, Parallel.parallelism(),
@@ -169,6 +202,35 @@ public final class Demo {
         System.out.println();
         System.out.println(Compute.explain(gaussianExpr, data));
         System.exit(checkAgreement(rows) ? 0 : 1);
+    }
+
+    /** The sum as a left fold, as a user writes it. */
+    private static double sumLoop(double[] x) {
+        double sum = x[0];
+        for (int i = 1; i < x.length; i++) {
+            sum += x[i];
+        }
+        return sum;
+    }
+
+    /**
+     * {@code x} cut into rows of {@code length} (one row of all of it, where it is shorter): a
+     * gufunc's rows share their core dimension, so a remainder shorter than a row is left out.
+     */
+    private static double[][] rowsOf(double[] x, int length) {
+        int rowLength = Math.min(length, x.length);
+        double[][] result = new double[x.length / rowLength][];
+        for (int r = 0; r < result.length; r++) {
+            result[r] = Arrays.copyOfRange(x, r * rowLength, (r + 1) * rowLength);
+        }
+        return result;
+    }
+
+    private static double[] movingMeanByHand(double[][] rows, double[][] out) {
+        for (int r = 0; r < rows.length; r++) {
+            Gufuncs.movingMean(rows[r], WINDOW, out[r]);
+        }
+        return out[out.length - 1];
     }
 
     /** The expected results: {@code f} element by element (not timed). */

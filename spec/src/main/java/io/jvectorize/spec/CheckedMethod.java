@@ -31,11 +31,23 @@ public record CheckedMethod(MethodDeclaration declaration, List<Problem> problem
      * @param parameterTypes its parameters' types
      * @param returnType its return type
      * @param signatures what its kernels take and return: the annotation's, or the method's own types where it names none
+     * @param identity its identity, for the ufunc methods of its signatures of the form {@code A(A, A)}
      */
-    public record Valid(List<NumericType> parameterTypes, NumericType returnType, List<Signature> signatures) {
+    public record Valid(List<NumericType> parameterTypes, NumericType returnType, List<Signature> signatures,
+            Identity identity) {
         public Valid {
             parameterTypes = List.copyOf(parameterTypes);
             signatures = List.copyOf(signatures);
+        }
+
+        /** A method without an identity. */
+        public Valid(List<NumericType> parameterTypes, NumericType returnType, List<Signature> signatures) {
+            this(parameterTypes, returnType, signatures, Identity.NONE);
+        }
+
+        /** Its signatures that get ufunc methods ({@link UfuncMethod#isUfuncSignature}). */
+        public List<Signature> ufuncSignatures() {
+            return signatures.stream().filter(UfuncMethod::isUfuncSignature).toList();
         }
 
         /** The signature of the method's own types. */

@@ -1,5 +1,6 @@
 package io.jvectorize.spec;
 
+import static io.jvectorize.spec.Problem.Subject.IDENTITY;
 import static io.jvectorize.spec.Problem.Subject.METHOD;
 import static io.jvectorize.spec.Problem.Subject.PARAMETER;
 import static io.jvectorize.spec.Problem.Subject.SIGNATURE;
@@ -43,7 +44,7 @@ public final class DeclarationRules {
             } else {
                 CheckedMethod alone = check(method);
                 Optional<String> clash = alone.valid()
-                        .flatMap(valid -> clash(name, valid.signatures(), companion, generatedBy));
+                        .flatMap(valid -> clash(name, valid, companion, generatedBy));
                 if (clash.isPresent()) {
                     List<Problem> problems = new ArrayList<>(alone.problems());
                     problems.add(Problem.error(METHOD, 0, clash.get()));
@@ -63,16 +64,17 @@ public final class DeclarationRules {
     /** Checks one method alone: its declaration, then, where that is fine, its signatures. */
     public static CheckedMethod check(MethodDeclaration method) {
         List<Problem> problems = new ArrayList<>();
-        checkModifiers(method, problems);
+        checkModifiers("@Vectorize", method, problems);
         List<NumericType> parameterTypes = checkTypes(method, problems);
         Optional<NumericType> returnType = NumericType.forJavaName(method.returnType());
         if (!problems.isEmpty() || returnType.isEmpty()) {
             return new CheckedMethod(method, problems, Optional.empty());
         }
         List<Signature> signatures = checkSignatures(method, parameterTypes, returnType.get(), problems);
+        Identity identity = checkIdentity(method, signatures, problems);
         boolean valid = problems.stream().noneMatch(Problem::isError);
         return new CheckedMethod(method, problems, valid
-                ? Optional.of(new CheckedMethod.Valid(parameterTypes, returnType.get(), signatures))
+                ? Optional.of(new CheckedMethod.Valid(parameterTypes, returnType.get(), signatures, identity))
                 : Optional.empty());
     }
 
@@ -105,25 +107,25 @@ public final class DeclarationRules {
     // ---- one method -----------------------------------------------------------------------------
 
     /** Modifiers, type parameters, varargs and exceptions: what the generated code needs to call the method. */
-    private static void checkModifiers(MethodDeclaration method, List<Problem> problems) {
+    static void checkModifiers(String annotation, MethodDeclaration method, List<Problem> problems) {
         String name = method.name();
         if (!method.isStatic()) {
-            problems.add(Problem.error(METHOD, 0, "@Vectorize method " + name + " must be static; add the static modifier"));
+            problems.add(Problem.error(METHOD, 0, annotation + " method " + name + " must be static; add the static modifier"));
         }
         if (method.isPrivate()) {
-            problems.add(Problem.error(METHOD, 0, "@Vectorize method " + name
+            problems.add(Problem.error(METHOD, 0, annotation + " method " + name
                     + " must not be private: the generated kernels call it; make it package-private or public"));
         }
         if (method.isGeneric()) {
-            problems.add(Problem.error(METHOD, 0, "@Vectorize method " + name
+            problems.add(Problem.error(METHOD, 0, annotation + " method " + name
                     + " must not be generic; remove its type parameters and use primitive types"));
         }
         if (method.isVarArgs()) {
-            problems.add(Problem.error(METHOD, 0, "@Vectorize method " + name
+            problems.add(Problem.error(METHOD, 0, annotation + " method " + name
                     + " must not be varargs; declare one primitive parameter per argument"));
         }
         if (!method.checkedExceptions().isEmpty()) {
-            problems.add(Problem.error(METHOD, 0, "@Vectorize method " + name + " must not throw checked exceptions ("
+            problems.add(Problem.error(METHOD, 0, annotation + " method " + name + " must not throw checked exceptions ("
                     + String.join(", ", method.checkedExceptions())
                     + "); catch them in the method or rethrow them unchecked"));
         }
@@ -235,14 +237,54 @@ public final class DeclarationRules {
         }
     }
 
+    /**
+     * The identity, where it parses, belongs to a function with ufunc methods and is exact in
+     * each of their types; {@link Identity#NONE} after reporting why not.
+     */
+    private static Identity checkIdentity(MethodDeclaration method, List<Signature> signatures,
+            List<Problem> problems) {
+        String prefix = "@Vectorize method " + method.name() + ": ";
+        Identity identity;
+        try {
+            identity = Identity.parse(method.identity());
+        } catch (SignatureException e) {
+            problems.add(Problem.error(IDENTITY, 0, prefix + e.getMessage()));
+            return Identity.NONE;
+        }
+        if (identity.kind() == Identity.Kind.NONE) {
+            return identity;
+        }
+        List<Signature> ufuncs = signatures.stream().filter(UfuncMethod::isUfuncSignature).toList();
+        if (ufuncs.isEmpty()) {
+            problems.add(Problem.error(IDENTITY, 0, prefix + "identity \"" + method.identity() + "\" needs a signature"
+                    + " of the form A(A, A), such as \"float64(float64, float64)\", whose reduce it seeds; the method"
+                    + " has none: remove the identity or add such a signature"));
+            return Identity.NONE;
+        }
+        boolean exact = true;
+        for (Signature signature : ufuncs) {
+            Optional<String> problem = identity.problemIn(signature.returnType());
+            if (problem.isPresent()) {
+                problems.add(Problem.error(IDENTITY, 0, prefix + "identity \"" + method.identity() + "\" "
+                        + problem.get() + ", so it is no value of signature " + signature + "; give a value exact in "
+                        + signature.returnType().numbaName() + ", or \"" + Identity.REORDERABLE_TEXT + "\""));
+                exact = false;
+            }
+        }
+        return exact ? identity : Identity.NONE;
+    }
+
     // ---- the class's methods together ---------------------------------------------------------
 
     /** Why one of the method's companion methods has the Java signature of one an earlier method generates. */
-    private static Optional<String> clash(String name, List<Signature> signatures, String companion,
+    private static Optional<String> clash(String name, CheckedMethod.Valid valid, String companion,
             Map<String, String> generatedBy) {
         Map<String, String> mine = new HashMap<>();
-        for (CompanionMethod method : CompanionMethod.allOf(name, signatures)) {
-            String signature = method.javaSignature();
+        List<String> javaSignatures = new ArrayList<>();
+        CompanionMethod.allOf(name, valid.signatures()).forEach(method -> javaSignatures.add(method.javaSignature()));
+        UfuncMethod.allOf(name, valid.signatures(), valid.identity())
+                .forEach(method -> javaSignatures.add(method.javaSignature()));
+        for (String signature : javaSignatures) {
             String earlier = generatedBy.get(signature);
             if (earlier != null) {
                 // Both names, in name order: the same words whichever method javac or reflection lists first.
@@ -259,7 +301,7 @@ public final class DeclarationRules {
     // ---- words ------------------------------------------------------------------------------------
 
     /** "1st", "2nd", "3rd", "4th", ..., "11th", "21st". */
-    static String ordinal(int n) {
+    public static String ordinal(int n) {
         int lastTwo = n % 100;
         String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th"
                 : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";

@@ -15,14 +15,22 @@ import java.util.List;
  * @param returnType the return type, such as {@code double} or {@code void}
  * @param checkedExceptions the checked exceptions it declares, such as {@code java.io.IOException}
  * @param signatures the texts of the annotation's {@code signature}, in order; empty where it names none
+ * @param identity the text of the annotation's {@code identity}; empty where it names none
  */
 public record MethodDeclaration(String name, boolean isStatic, boolean isPrivate, boolean isGeneric,
         boolean isVarArgs, List<String> parameterTypes, String returnType, List<String> checkedExceptions,
-        List<String> signatures) {
+        List<String> signatures, String identity) {
 
     public MethodDeclaration {
         parameterTypes = List.copyOf(parameterTypes);
         checkedExceptions = List.copyOf(checkedExceptions);
         signatures = List.copyOf(signatures);
+    }
+
+    /** A declaration without an identity. */
+    public MethodDeclaration(String name, boolean isStatic, boolean isPrivate, boolean isGeneric, boolean isVarArgs,
+            List<String> parameterTypes, String returnType, List<String> checkedExceptions, List<String> signatures) {
+        this(name, isStatic, isPrivate, isGeneric, isVarArgs, parameterTypes, returnType, checkedExceptions,
+                signatures, "");
     }
 }

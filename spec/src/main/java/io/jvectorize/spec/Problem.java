@@ -22,7 +22,11 @@ public record Problem(Severity severity, Subject subject, int index, String mess
         /** One of its parameters. */
         PARAMETER,
         /** One of the annotation's signature texts. */
-        SIGNATURE
+        SIGNATURE,
+        /** The annotation's identity text. */
+        IDENTITY,
+        /** A @GuVectorize annotation's layout text. */
+        LAYOUT
     }
 
     public boolean isError() {

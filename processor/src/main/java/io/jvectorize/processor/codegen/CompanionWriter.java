@@ -9,12 +9,14 @@ import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.NameAllocator;
 import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeSpec;
+import io.jvectorize.processor.model.GuMethod;
 import io.jvectorize.processor.model.KernelClass;
 import io.jvectorize.processor.model.KernelMethod;
 import io.jvectorize.processor.model.Parameter;
 import io.jvectorize.processor.model.Variant;
 import io.jvectorize.spec.CompanionMethod.Kind;
 import io.jvectorize.spec.NumericType;
+import io.jvectorize.spec.UfuncMethod;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -52,6 +54,17 @@ public final class CompanionWriter {
                     companion.addMethod(spec);
                 }
             }
+            for (UfuncMethod ufunc : method.ufuncMethods()) {
+                MethodSpec spec = new UfuncWriter(source, simd, ufunc, method).write();
+                if (ufunc.kind() == UfuncMethod.Kind.REDUCE_CHUNK) {
+                    loops.add(spec);
+                } else {
+                    companion.addMethod(spec);
+                }
+            }
+        }
+        for (GuMethod method : kernelClass.guMethods()) {
+            companion.addMethods(new GuWriter(source, method).write());
         }
         companion.addMethods(loops);
         return JavaFile.builder(kernelClass.packageName(), companion.build())

@@ -20,6 +20,7 @@ import io.jvectorize.spec.CompanionMethod.Kind;
 import io.jvectorize.spec.GeneratedNames;
 import io.jvectorize.spec.Limits;
 import io.jvectorize.spec.NumericType;
+import io.jvectorize.spec.UfuncMethod;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -56,6 +57,21 @@ public final class SimdWriter {
         return variant.kind() == Kind.LOOP
                 && method.lanes().isPresent()
                 && variant.signature().equals(KernelMethod.ownSignature(method.parameters(), method.returnType()));
+    }
+
+    /**
+     * Whether the SIMD class has a chunk fold for {@code ufunc}: its chunk method, for the
+     * method's own types, whose lane program folds vectors of numbers with no integer division
+     * (whose zero lanes the loop would have to leave to the scalar method).
+     */
+    public static boolean hasSimdReduce(KernelMethod method, UfuncMethod ufunc) {
+        if (ufunc.kind() != UfuncMethod.Kind.REDUCE_CHUNK || method.lanes().isEmpty()
+                || !ufunc.signature().equals(KernelMethod.ownSignature(method.parameters(), method.returnType()))) {
+            return false;
+        }
+        LaneProgram program = method.lanes().get();
+        return program.laneType() == ufunc.type() && Lanes.supports(ufunc.type()) && !program.result().isMask()
+                && program.lets().stream().noneMatch(LaneProgram.Let::divisor);
     }
 
     /**
@@ -97,6 +113,14 @@ public final class SimdWriter {
                     }
                 }
             }
+            for (UfuncMethod ufunc : method.ufuncMethods()) {
+                if (hasSimdReduce(method, ufunc)) {
+                    LaneProgram program = method.lanes().get();
+                    laneTypes.add(program.laneType());
+                    Variant loop = new Variant(method, ufunc.signature(), 0, Kind.LOOP);
+                    loops.add(new LoopWriter(source, loop, program).writeReduceChunk(ufunc));
+                }
+            }
         }
         if (loops.isEmpty()) {
             return Optional.empty();
@@ -125,6 +149,11 @@ public final class SimdWriter {
                 case INT32: return new Lanes(ClassName.get(VECTOR_PACKAGE, "IntVector"), ClassName.get(Integer.class), "INTS");
                 default: throw new IllegalArgumentException("no vector lanes for " + type);
             }
+        }
+
+        static boolean supports(NumericType type) {
+            return type == NumericType.FLOAT64 || type == NumericType.FLOAT32 || type == NumericType.INT64
+                    || type == NumericType.INT32;
         }
 
         TypeName mask() {
@@ -242,6 +271,59 @@ public final class SimdWriter {
                         names.get("let:" + let.name()), expression(let.value()));
             }
             return builder.addStatement("return $L", expression(program.result())).build();
+        }
+
+        /**
+         * The fold of a chunk for a parallel reduce: one vector accumulator that the lane program
+         * folds each vector into, then its lanes folded in order by the scalar method, then the
+         * tail. The grouping depends only on the chunk and the species, never on threads.
+         */
+        MethodSpec writeReduceChunk(UfuncMethod ufunc) {
+            TypeName element = CompanionWriter.primitive(ufunc.type());
+            String values = names.newName("values");
+            String accumulator = names.newName("accumulator");
+            String result = names.newName("result");
+            String lane = names.newName("lane");
+            String call = source.simpleName() + "." + method.name();
+            CodeBlock.Builder body = CodeBlock.builder()
+                    .addStatement("int $L = $L + $L.loopBound($L - $L)", upper, from, lanes.species, to, from)
+                    .addStatement("int $L = $L", index, from)
+                    .addStatement("$T $L", element, result)
+                    .beginControlFlow("if ($L > $L)", upper, from)
+                    .addStatement("$T $L = $T.fromArray($L, $L, $L)", lanes.vector, accumulator, lanes.vector,
+                            lanes.species, values, from)
+                    .beginControlFlow("for ($L = $L + $L.length(); $L < $L; $L += $L.length())",
+                            index, from, lanes.species, index, upper, index, lanes.species)
+                    .addStatement("$T $L = $L", lanes.vector, vectors.get(0), accumulator)
+                    .addStatement("$T $L = $T.fromArray($L, $L, $L)", lanes.vector, vectors.get(1), lanes.vector,
+                            lanes.species, values, index);
+            for (LaneProgram.Let let : program.lets()) {
+                body.addStatement("$T $L = $L", let.value().isMask() ? lanes.mask() : lanes.vector,
+                        names.get("let:" + let.name()), expression(let.value()));
+            }
+            body.addStatement("$L = $L", accumulator, expression(program.result()))
+                    .endControlFlow()
+                    .addStatement("$L = $L.lane(0)", result, accumulator)
+                    .beginControlFlow("for (int $L = 1; $L < $L.length(); $L++)", lane, lane, lanes.species, lane)
+                    .addStatement("$L = $T.$L($L, $L.lane($L))", result, source, method.name(), result, accumulator, lane)
+                    .endControlFlow()
+                    .nextControlFlow("else")
+                    .addStatement("$L = $L[$L]", result, values, from)
+                    .addStatement("$L = $L + 1", index, from)
+                    .endControlFlow()
+                    .beginControlFlow("for (; $L < $L; $L++)", index, to, index)
+                    .addStatement("$L = $T.$L($L, $L[$L])", result, source, method.name(), result, values, index)
+                    .endControlFlow()
+                    .addStatement("return $L", result);
+            return MethodSpec.methodBuilder(ufunc.name()).addModifiers(Modifier.STATIC).returns(element)
+                    .addParameter(ArrayTypeName.of(element), values)
+                    .addParameter(TypeName.INT, from)
+                    .addParameter(TypeName.INT, to)
+                    .addJavadoc("Folds {@code $L[$L]} to {@code $L[$L - 1]} with {@code $L}, {@code $L < $L}: the\n"
+                            + "vectors of {@code $L.length()} lanes into one accumulator, then its lanes in order,\n"
+                            + "then the tail one by one.\n", values, from, values, to, call, from, to, lanes.species)
+                    .addCode(body.build())
+                    .build();
         }
 
         private TypeName laneType(int argument) {

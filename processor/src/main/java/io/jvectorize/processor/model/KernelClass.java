@@ -9,12 +9,20 @@ import java.util.List;
  * @param packageName the package, empty for the unnamed package
  * @param simpleNames the class's simple name, preceded by those of its enclosing classes
  * @param methods its valid @Vectorize methods, in source order
+ * @param guMethods its valid @GuVectorize methods, in source order
  */
-public record KernelClass(String packageName, List<String> simpleNames, List<KernelMethod> methods) {
+public record KernelClass(String packageName, List<String> simpleNames, List<KernelMethod> methods,
+        List<GuMethod> guMethods) {
 
     public KernelClass {
         simpleNames = List.copyOf(simpleNames);
         methods = List.copyOf(methods);
+        guMethods = List.copyOf(guMethods);
+    }
+
+    /** A class with @Vectorize methods only. */
+    public KernelClass(String packageName, List<String> simpleNames, List<KernelMethod> methods) {
+        this(packageName, simpleNames, methods, List.of());
     }
 
     /** The companion's simple name: {@code Foo} gives {@code FooVectorized}, {@code Outer.Inner} gives {@code Outer_InnerVectorized}. */

@@ -1,30 +1,30 @@
 package io.jvectorize.runtime;
 
+import io.jvectorize.runtime.internal.warm.Warming;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Array;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Keeps a call from running a Vector API loop that the JIT has not compiled yet. Until C2
  * compiles it, such a loop boxes every vector and runs tens of times slower than the plain
  * scalar loop of the same function; so a generated kernel runs its scalar loop while one
- * background thread warms the SIMD loop on scratch data, and switches once that thread measures
- * the SIMD loop at least about as fast as the scalar one ({@link #compiled()}).
+ * background thread, {@code jvectorize-warmup}, warms the SIMD loop on scratch data, and
+ * switches once that thread measures the SIMD loop about as fast as the scalar one
+ * ({@link #compiled()}). {@code Compute}'s generated loops warm the same way, with the block
+ * engine's scalar kernels meanwhile.
  *
  * <p>Each generated SIMD loop has one warm-up, made when its companion class is initialized
- * (which costs nothing more) and started by the loop's first call. The warming runs on one
- * daemon thread, {@code jvectorize-warmup}, one loop after another, each for at most
- * {@value #BUDGET_MILLIS} ms; a loop that is not fast by then (or whose scratch call throws)
- * switches to its SIMD loop anyway, as it would without warming. The scratch arrays are
- * {@value #SCRATCH_LENGTH} elements and shorter ones, so that the compiled loop has seen its
- * vector loop, its scalar tail and an empty range.
+ * (which loads nothing more) and started by the loop's first call. Loops warm one after
+ * another, in the order of their first calls, each for at most 5 s; a loop that is not fast by
+ * then (or whose scratch call throws) runs from then on, as it would without warming. The
+ * scratch arrays hold {@value #SCRATCH_LENGTH} elements (and 5, and none, so that the compiled
+ * loop has seen its vector loop, its scalar tail and an empty range) of values 1 to 7.
  *
  * <p>Results do not depend on it beyond the documented bounds: the scalar and SIMD loops agree
  * bit for bit for arithmetic and within {@link Compute#VECTOR_MATH_ULPS} ulps for math
- * functions, as the Vector API's interpreted and compiled math already do. A call that runs
+ * functions (as the Vector API's interpreted and compiled math already do). A call that runs
  * while a loop switches may hold elements of both.
  *
  * <p>The system property {@value #PROPERTY}{@code =false} turns warming off: every call runs
@@ -35,35 +35,16 @@ public final class SimdWarmup {
     /** The system property that turns warming off when {@code false}. */
     public static final String PROPERTY = "jvectorize.warmup";
 
-    /** Whether SIMD loops warm before they run; read once. */
+    /** Whether Vector API loops warm before calls run them; read once. */
     public static final boolean ENABLED = Simd.ENABLED && enabled(System.getProperty(PROPERTY));
 
-    /** The longest a loop is warmed, in milliseconds of the warming thread's wall time. */
-    static final long BUDGET_MILLIS = 5_000;
     /** The elements of the scratch arrays: tens of vectors, and a tail on every vector width. */
-    static final int SCRATCH_LENGTH = 251;
-    /** The SIMD loop counts as compiled when its scratch call takes at most this times the scalar loop's. */
-    static final double FAST_ENOUGH = 1.25;
-    /** Consecutive fast scratch calls needed, so that one lucky timing does not decide. */
-    static final int FAST_CALLS = 3;
+    public static final int SCRATCH_LENGTH = 251;
 
-    private static final BlockingQueue<SimdWarmup> QUEUE = new LinkedBlockingQueue<>();
-    private static Thread worker;
+    private final Warming warming;
 
-    private final MethodHandles.Lookup companion;
-    private final String simdClass;
-    private final String loop;
-    private final MethodType type;
-    private volatile boolean compiled;
-    private volatile boolean started;
-
-    private SimdWarmup(MethodHandles.Lookup companion, String simdClass, String loop, MethodType type,
-            boolean compiled) {
-        this.companion = companion;
-        this.simdClass = simdClass;
-        this.loop = loop;
-        this.type = type;
-        this.compiled = compiled;
+    private SimdWarmup(Warming warming) {
+        this.warming = warming;
     }
 
     /**
@@ -78,133 +59,108 @@ public final class SimdWarmup {
      */
     public static SimdWarmup of(MethodHandles.Lookup companion, String simdClass, String loop, Class<?>... parameters) {
         MethodType type = MethodType.methodType(void.class, parameters).appendParameterTypes(int.class, int.class);
-        return new SimdWarmup(companion, simdClass, loop, type, !ENABLED);
+        return new SimdWarmup(new Warming(!ENABLED, new LoopJob(companion, simdClass, loop, type)));
     }
 
     /**
-     * Whether the SIMD loop runs at compiled speed, or warming is off or given up: then calls
-     * take the SIMD loop. The first call starts the warming and returns false.
+     * Whether the SIMD loop runs at compiled speed, or warming is off or over: then calls take
+     * the SIMD loop. The first call starts the warming and returns false.
      */
     public boolean compiled() {
-        if (compiled) {
-            return true;
-        }
-        if (!started) {
-            start();
-        }
-        return false;
+        return warming.compiled();
     }
 
-    /** For tests: waits until {@link #compiled()} holds, at most {@code millis} ms; whether it does. */
-    boolean awaitCompiled(long millis) throws InterruptedException {
-        compiled();
-        long deadline = System.nanoTime() + millis * 1_000_000;
-        while (!compiled && System.nanoTime() < deadline) {
-            Thread.sleep(1);
-        }
-        return compiled;
+    /** Waits until {@link #compiled()} holds, at most {@code millis} ms; whether it does. */
+    public boolean awaitCompiled(long millis) throws InterruptedException {
+        return warming.awaitCompiled(millis);
     }
 
-    private synchronized void start() {
-        if (started) {
-            return;
-        }
-        started = true;
-        QUEUE.add(this);
-        synchronized (QUEUE) {
-            if (worker == null) {
-                worker = new Worker();
-                worker.start();
-            }
-        }
+    /** The Vector API loops, of kernels and of {@code Compute}, whose warming has started and not ended. */
+    public static int pending() {
+        return Warming.pending();
     }
 
-    /**
-     * The warming thread: warms the loops in the order of their first calls. A class of its own,
-     * not a lambda, so that the first call does not pay for bootstrapping one.
-     */
-    private static final class Worker extends Thread {
-        Worker() {
-            super("jvectorize-warmup");
-            setDaemon(true);
-            setContextClassLoader(null);
+    /** Calls a companion's loop and its SIMD class's on scratch arrays. */
+    private static final class LoopJob implements Warming.Job, Warming.Trial {
+        private final MethodHandles.Lookup companion;
+        private final String simdClass;
+        private final String loop;
+        private final MethodType type;
+        private MethodHandle scalarCall;
+        private MethodHandle simdCall;
+        private Object[] full;
+        private Object[] tailOnly;
+        private Object[] empty;
+
+        LoopJob(MethodHandles.Lookup companion, String simdClass, String loop, MethodType type) {
+            this.companion = companion;
+            this.simdClass = simdClass;
+            this.loop = loop;
+            this.type = type;
         }
 
         @Override
-        public void run() {
-            while (true) {
-                SimdWarmup next;
-                try {
-                    next = QUEUE.take();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                try {
-                    next.warm();
-                } catch (Throwable e) { // a scratch call that throws: the SIMD loop runs as it would unwarmed
-                } finally {
-                    next.compiled = true;
-                }
-            }
+        public Warming.Trial prepare() throws ReflectiveOperationException {
+            Class<?> owner = companion.lookupClass();
+            Class<?> simd = Class.forName(owner.getPackageName() + "." + simdClass, true, owner.getClassLoader());
+            // The companion's loop takes its scalar path while warming is on.
+            scalarCall = spread(companion.findStatic(owner, loop, type));
+            simdCall = spread(companion.findStatic(simd, loop, type));
+            full = scratch(type, SCRATCH_LENGTH);
+            tailOnly = scratch(type, 5);
+            empty = scratch(type, 0);
+            return this;
         }
-    }
 
-    /** Runs both loops on scratch data until the SIMD one is fast or the budget is spent. */
-    private void warm() throws Throwable {
-        String name = companion.lookupClass().getPackageName() + "." + simdClass;
-        Class<?> simd = Class.forName(name, true, companion.lookupClass().getClassLoader());
-        MethodHandle scalarCall = spread(companion.findStatic(companion.lookupClass(), loop, type));
-        MethodHandle simdCall = spread(companion.findStatic(simd, loop, type));
-        Object[] full = scratch(type, SCRATCH_LENGTH);
-        Object[] tailOnly = scratch(type, 5);
-        Object[] empty = scratch(type, 0);
-        long deadline = System.nanoTime() + BUDGET_MILLIS * 1_000_000;
-        long bestScalar = Long.MAX_VALUE;
-        int fastCalls = 0;
-        while (fastCalls < FAST_CALLS && System.nanoTime() < deadline) {
-            long start = System.nanoTime();
+        @Override
+        public void scalar() throws Throwable {
             scalarCall.invokeExact(full);
-            bestScalar = Math.min(bestScalar, System.nanoTime() - start);
-            start = System.nanoTime();
+        }
+
+        @Override
+        public void vector() throws Throwable {
             simdCall.invokeExact(full);
-            long simdTime = System.nanoTime() - start;
-            fastCalls = simdTime <= FAST_ENOUGH * bestScalar ? fastCalls + 1 : 0;
+        }
+
+        @Override
+        public void otherShapes() throws Throwable {
             simdCall.invokeExact(tailOnly);
             simdCall.invokeExact(empty);
         }
-    }
 
-    /** A handle that takes the loop's arguments as one array. */
-    private static MethodHandle spread(MethodHandle loop) {
-        return loop.asSpreader(Object[].class, loop.type().parameterCount())
-                .asType(MethodType.methodType(void.class, Object[].class));
+        /** A handle that takes the loop's arguments as one array. */
+        private static MethodHandle spread(MethodHandle loop) {
+            return loop.asSpreader(Object[].class, loop.type().parameterCount())
+                    .asType(MethodType.methodType(void.class, Object[].class));
+        }
     }
 
     /**
      * Arguments for a loop {@code (inputs..., out, from, to)}: arrays of {@code length} ordinary
      * values (none zero, so that no divisor check stops the vector loop), scalars of the same kind.
      */
-    private static Object[] scratch(MethodType type, int length) {
+    static Object[] scratch(MethodType type, int length) {
         int count = type.parameterCount();
         Object[] arguments = new Object[count];
         for (int i = 0; i < count - 2; i++) {
             Class<?> parameter = type.parameterType(i);
-            if (parameter.isArray()) {
-                Object array = Array.newInstance(parameter.getComponentType(), length);
-                for (int k = 0; k < length; k++) {
-                    Array.set(array, k, value(parameter.getComponentType(), k));
-                }
-                arguments[i] = array;
-            } else {
-                arguments[i] = value(parameter, i);
-            }
+            arguments[i] = parameter.isArray() ? scratchArray(parameter.getComponentType(), length) : value(parameter, i);
         }
         arguments[count - 2] = 0;
         arguments[count - 1] = length;
         return arguments;
     }
 
-    /** The {@code k}th scratch value of a primitive type: 1 to 7, a quarter more for floating point. */
+    /** An array of {@code length} scratch values of a primitive type. */
+    public static Object scratchArray(Class<?> elementType, int length) {
+        Object array = Array.newInstance(elementType, length);
+        for (int k = 0; k < length; k++) {
+            Array.set(array, k, value(elementType, k));
+        }
+        return array;
+    }
+
+    /** The {@code k}th scratch value of a primitive type: 1 to 7, and a quarter more for floating point. */
     private static Object value(Class<?> type, int k) {
         int small = 1 + k % 7;
         if (type == double.class) {

@@ -62,7 +62,7 @@ abstract class BlockStep {
         void run(Frame frame, int start, int n) {
             Object o = out.array(frame);
             int oo = out.offset(start);
-            BlockKernel kernel = vector != null && (frame.vectorMath || !vectorMath) ? vector : scalar;
+            BlockKernel kernel = vector != null && frame.vectorKernels && (frame.vectorMath || !vectorMath) ? vector : scalar;
             try {
                 kernel.run(in[0].array(frame), in[0].offset(start), in.length > 1 ? in[1].array(frame) : null,
                         in.length > 1 ? in[1].offset(start) : 0, in.length > 2 ? in[2].array(frame) : null,

@@ -4,6 +4,8 @@ import io.jvectorize.runtime.Compute;
 import io.jvectorize.runtime.Expr;
 import io.jvectorize.samples.Seed;
 import io.jvectorize.samples.SeedVectorized;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -16,7 +18,9 @@ import java.util.SplittableRandom;
  *
  * <p>Usage: {@code FirstCallSequence VARIANT SIZE CALLS}, VARIANT one of {@code java-loop},
  * {@code generated}, {@code compute}. The {@code compute} variant also prints, first, the time
- * of {@code Expr.parse} on a line of its own starting with {@code parse}.
+ * of {@code Expr.parse} on a line of its own starting with {@code parse}; every variant prints
+ * the calling thread's CPU time in the first call on a line starting with {@code cpu}, a figure
+ * that other load on the machine changes less than the wall time.
  */
 public final class FirstCallSequence {
 
@@ -58,12 +62,16 @@ public final class FirstCallSequence {
         double[] out = new double[size];
         long[] times = new long[calls];
         StringBuilder text = new StringBuilder(calls * 8);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
+        long cpuFirst = -1;
         switch (variant) {
             case JAVA_LOOP:
                 for (int c = 0; c < calls; c++) {
                     long start = System.nanoTime();
                     javaLoop(x, out);
                     times[c] = System.nanoTime() - start;
+                    cpuFirst = c == 0 ? threads.getCurrentThreadCpuTime() - cpuStart : cpuFirst;
                 }
                 break;
             case GENERATED:
@@ -71,6 +79,7 @@ public final class FirstCallSequence {
                     long start = System.nanoTime();
                     SeedVectorized.gaussian(x, out);
                     times[c] = System.nanoTime() - start;
+                    cpuFirst = c == 0 ? threads.getCurrentThreadCpuTime() - cpuStart : cpuFirst;
                 }
                 break;
             default:
@@ -82,8 +91,10 @@ public final class FirstCallSequence {
                     long start = System.nanoTime();
                     Compute.computeInto(gaussian, data, out);
                     times[c] = System.nanoTime() - start;
+                    cpuFirst = c == 0 ? threads.getCurrentThreadCpuTime() - cpuStart : cpuFirst;
                 }
         }
+        text.append("cpu ").append(cpuFirst).append('\n');
         for (long time : times) {
             text.append(time).append('\n');
         }

@@ -50,13 +50,13 @@ public final class FirstCalls {
         System.out.printf(Locale.ROOT, "First calls of the Gaussian, each sequence in a fresh JVM: %s, Java %s%s%n",
                 Machine.here().describe(), System.getProperty("java.version"),
                 flags.isEmpty() ? "" : ", flags " + String.join(" ", flags));
-        System.out.println("Times in ms per call. steady: median of the last quarter of the calls. worst window: the"
+        System.out.println("Times in ms per call; call 1 CPU: the calling thread's CPU time in parse and first call. steady: median of the last quarter of the calls. worst window: the"
                 + " slowest mean of " + WINDOW + " consecutive calls after the first, and its ratios to the"
                 + " row's steady state and to the plain Java loop's.");
         for (Sequence sequence : SEQUENCES) {
             System.out.printf(Locale.ROOT, "%n%,d elements, %,d calls%n", sequence.size(), sequence.calls());
-            System.out.printf(Locale.ROOT, "%-31s %10s %9s %9s %9s %9s %12s %8s %8s %10s%n", "variant", "parse",
-                    "call 1", "call 2", "3-10 max", "steady", "worst window", "/steady", "/Java", "all calls");
+            System.out.printf(Locale.ROOT, "%-31s %8s %9s %9s %9s %9s %9s %12s %8s %8s %10s%n", "variant", "parse",
+                    "call 1", "call 1 CPU", "call 2", "3-10 max", "steady", "worst window", "/steady", "/Java", "all calls");
             double javaSteady = Double.NaN;
             for (Row row : ROWS) {
                 Run run = run(row, sequence, flags);
@@ -66,16 +66,19 @@ public final class FirstCalls {
                     javaSteady = steady;
                 }
                 double window = worstWindow(t);
-                System.out.printf(Locale.ROOT, "%-31s %10s %9.3f %9.3f %9.3f %9.4f %12.4f %7.1fx %7.1fx %10.1f%n",
+                System.out.printf(Locale.ROOT, "%-31s %8s %9.3f %9.3f %9.3f %9.3f %9.4f %12.4f %7.1fx %7.1fx %10.1f%n",
                         row.label, Double.isNaN(run.parseMillis) ? "" : String.format(Locale.ROOT, "%.1f", run.parseMillis),
-                        t[0], t.length > 1 ? t[1] : Double.NaN, max(t, 2, Math.min(10, t.length)), steady, window,
+                        t[0], run.firstCallCpuMillis, t.length > 1 ? t[1] : Double.NaN, max(t, 2, Math.min(10, t.length)), steady, window,
                         window / steady, window / javaSteady, Arrays.stream(t).sum());
             }
         }
     }
 
-    /** One child's times, in milliseconds, and its parse time (NaN where it parses nothing). */
-    private record Run(double[] millis, double parseMillis) {}
+    /**
+     * One child's times, in milliseconds: each call's, the parse's (NaN where it parses nothing),
+     * and the calling thread's CPU time in parse and first call.
+     */
+    private record Run(double[] millis, double parseMillis, double firstCallCpuMillis) {}
 
     private static Run run(Row row, Sequence sequence, List<String> flags) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
@@ -95,14 +98,17 @@ public final class FirstCalls {
         }
         List<Double> times = new ArrayList<>();
         double parse = Double.NaN;
+        double cpu = Double.NaN;
         for (String line : output.split("\n")) {
             if (line.startsWith("parse ")) {
                 parse = Long.parseLong(line.substring(6).trim()) / 1e6;
+            } else if (line.startsWith("cpu ")) {
+                cpu = Long.parseLong(line.substring(4).trim()) / 1e6;
             } else if (!line.isBlank()) {
                 times.add(Long.parseLong(line.trim()) / 1e6);
             }
         }
-        return new Run(times.stream().mapToDouble(Double::doubleValue).toArray(), parse);
+        return new Run(times.stream().mapToDouble(Double::doubleValue).toArray(), parse, cpu);
     }
 
     /** The median of the last quarter of the calls. */

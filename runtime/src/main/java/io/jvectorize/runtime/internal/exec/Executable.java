@@ -74,22 +74,22 @@ public final class Executable {
     }
 
     /**
-     * A pass's generated loop and its block engine without Vector API kernels, on scratch arrays
+     * A pass's generated loop, and its block engine without Vector API kernels, on scratch arrays
      * of its inputs' types with the numbers of the run that first asked: what the warming
-     * thread times (see {@link Warming}).
+     * thread makes and times (see {@link Warming}).
      */
     private static final class LoopTrial implements Warming.Job, Warming.Trial {
-        private final BlockProgram blocks;
-        private final FusedLoop loop;
+        private final CompiledPass pass;
         private final Object[] inputs;
         private final Object[] numbers;
         private final Settings settings;
+        private BlockProgram blocks;
+        private FusedLoop loop;
         private Object[] full;
         private Object[] tailOnly;
 
-        LoopTrial(BlockProgram blocks, FusedLoop loop, Object[] inputs, Object[] numbers, Settings settings) {
-            this.blocks = blocks;
-            this.loop = loop;
+        LoopTrial(CompiledPass pass, Object[] inputs, Object[] numbers, Settings settings) {
+            this.pass = pass;
             this.inputs = inputs;
             this.numbers = numbers;
             this.settings = new Settings(settings.blockSize(), false, settings.vectorMath(), true);
@@ -97,6 +97,11 @@ public final class Executable {
 
         @Override
         public Warming.Trial prepare() {
+            blocks = pass.blocks();
+            loop = pass.loopFor(settings, SimdWarmup.SCRATCH_LENGTH);
+            if (loop == null) {
+                throw new IllegalStateException("no generated loop to warm"); // runs take the block engine
+            }
             full = scratch(SimdWarmup.SCRATCH_LENGTH);
             tailOnly = scratch(loop.lanes() + 3);
             return this;
@@ -132,6 +137,8 @@ public final class Executable {
         private volatile BlockProgram blocks;
         /** Null until a run first asks for it, then empty where there is none. */
         private volatile Optional<FusedLoop> loop;
+        /** Null until a run that may take the loop first asks whether it is compiled. */
+        private volatile Warming warming;
 
         CompiledPass(Pass pass) {
             this.pass = pass;
@@ -172,14 +179,34 @@ public final class Executable {
 
         /**
          * Runs the pass through its generated loop where it has one and the JIT has compiled it;
-         * until then through the block engine's scalar kernels, which compile much sooner.
+         * until then through the block engine's scalar kernels, which compile much sooner. The
+         * loop is written, defined and warmed on the warming thread ({@link SimdWarmup}), so a
+         * pass's first run pays for none of it.
          */
         Object run(Object[] inputs, Object[] numbers, int length, Settings settings, Object out) {
-            FusedLoop loop = loopFor(settings, length);
-            if (loop != null && !loop.compiled(new LoopTrial(blocks(), loop, inputs, numbers, settings))) {
+            if (mayRunLoop(settings) && !warmed(inputs, numbers, settings)) {
                 return blocks().run(inputs, numbers, length, settings, out, null, false);
             }
-            return blocks().run(inputs, numbers, length, settings, out, loop);
+            return blocks().run(inputs, numbers, length, settings, out, loopFor(settings, length));
+        }
+
+        /** Whether a run with these settings may take a generated loop, asked without making one. */
+        private boolean mayRunLoop(Settings settings) {
+            return settings.generateLoops() && Simd.ENABLED && pass.usesArrays() && blocks().takesWholeVectors();
+        }
+
+        /** Whether the loop is compiled (or there is none, or warming is off); the first call starts warming it. */
+        private boolean warmed(Object[] inputs, Object[] numbers, Settings settings) {
+            Warming current = warming;
+            if (current == null) {
+                synchronized (this) {
+                    if (warming == null) {
+                        warming = new Warming(!SimdWarmup.ENABLED, new LoopTrial(this, inputs, numbers, settings));
+                    }
+                    current = warming;
+                }
+            }
+            return current.compiled();
         }
 
         String describe(int length, Settings settings) {

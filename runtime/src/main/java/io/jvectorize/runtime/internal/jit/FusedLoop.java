@@ -1,8 +1,6 @@
 package io.jvectorize.runtime.internal.jit;
 
-import io.jvectorize.runtime.SimdWarmup;
 import io.jvectorize.runtime.internal.block.WholeVectors;
-import io.jvectorize.runtime.internal.warm.Warming;
 import java.lang.invoke.MethodHandle;
 
 /**
@@ -17,8 +15,6 @@ public final class FusedLoop implements WholeVectors {
     private final MethodHandle run;
     private final int lanes;
     private final boolean usesVectorMath;
-    /** Null until a run first asks whether the loop is compiled; shared by the passes that share the loop. */
-    private volatile Warming warming;
 
     FusedLoop(MethodHandle run, int lanes, boolean usesVectorMath) {
         this.run = run;
@@ -34,23 +30,6 @@ public final class FusedLoop implements WholeVectors {
     /** Whether it applies a math function, and so may run only where the options allow vector math. */
     public boolean usesVectorMath() {
         return usesVectorMath;
-    }
-
-    /**
-     * Whether the JIT has compiled the loop, so that runs may take it (see {@link SimdWarmup});
-     * the first call starts warming it with {@code job}, the runs of the pass that asked first.
-     */
-    public boolean compiled(Warming.Job job) {
-        Warming current = warming;
-        if (current == null) {
-            synchronized (this) {
-                if (warming == null) {
-                    warming = new Warming(!SimdWarmup.ENABLED, job);
-                }
-                current = warming;
-            }
-        }
-        return current.compiled();
     }
 
     @Override

@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Fresh-JVM call sequences of the Gaussian, as a user timing a few calls, a short batch job or
@@ -18,9 +20,10 @@ import java.util.Locale;
  * not). JMH measures the steady state only; this measures what comes before it. Not a test:
  * its figures are for the report (docs/performance.md), and depend on the machine and its load.
  *
- * <p>Usage: {@code FirstCalls [JVM_FLAG ...]}; the flags go to every child JVM, e.g.
- * {@code -XX:UseAVX=2} to run as on an AVX2 machine. Every child also gets
- * {@code --add-modules jdk.incubator.vector -XX:+UseTransparentHugePages}.
+ * <p>Usage: {@code FirstCalls [--chart PNG] [JVM_FLAG ...]}; the flags go to every child JVM,
+ * e.g. {@code -XX:UseAVX=2} to run as on an AVX2 machine. Every child also gets
+ * {@code --add-modules jdk.incubator.vector -XX:+UseTransparentHugePages}. With {@code --chart}
+ * it also draws every call's time ({@link FirstCallsChart}).
  */
 public final class FirstCalls {
 
@@ -46,10 +49,20 @@ public final class FirstCalls {
     private FirstCalls() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        List<String> flags = List.of(args);
-        System.out.printf(Locale.ROOT, "First calls of the Gaussian, each sequence in a fresh JVM: %s, Java %s%s%n",
+        List<String> flags = new ArrayList<>(List.of(args));
+        Path chart = null;
+        if (!flags.isEmpty() && flags.get(0).equals("--chart")) {
+            if (flags.size() < 2) {
+                throw new IllegalArgumentException("--chart needs the path of the PNG file to write");
+            }
+            chart = Path.of(flags.get(1));
+            flags = flags.subList(2, flags.size());
+        }
+        String title = String.format(Locale.ROOT, "First calls of the Gaussian, each sequence in a fresh JVM: %s, Java %s%s",
                 Machine.here().describe(), System.getProperty("java.version"),
                 flags.isEmpty() ? "" : ", flags " + String.join(" ", flags));
+        System.out.println(title);
+        Map<String, Map<String, double[]>> panels = new LinkedHashMap<>();
         System.out.println("Times in ms per call; call 1 CPU: the calling thread's CPU time in parse and first call. steady: median of the last quarter of the calls. worst window: the"
                 + " slowest mean of " + WINDOW + " consecutive calls after the first, and its ratios to the"
                 + " row's steady state and to the plain Java loop's.");
@@ -58,9 +71,12 @@ public final class FirstCalls {
             System.out.printf(Locale.ROOT, "%-31s %8s %9s %9s %9s %9s %9s %12s %8s %8s %10s%n", "variant", "parse",
                     "call 1", "call 1 CPU", "call 2", "3-10 max", "steady", "worst window", "/steady", "/Java", "all calls");
             double javaSteady = Double.NaN;
+            Map<String, double[]> panel = new LinkedHashMap<>();
+            panels.put(String.format(Locale.ROOT, "%,d elements", sequence.size()), panel);
             for (Row row : ROWS) {
                 Run run = run(row, sequence, flags);
                 double[] t = run.millis;
+                panel.put(row.label, t);
                 double steady = steady(t);
                 if (row.variant.equals("java-loop")) {
                     javaSteady = steady;
@@ -71,6 +87,10 @@ public final class FirstCalls {
                         t[0], run.firstCallCpuMillis, t.length > 1 ? t[1] : Double.NaN, max(t, 2, Math.min(10, t.length)), steady, window,
                         window / steady, window / javaSteady, Arrays.stream(t).sum());
             }
+        }
+        if (chart != null) {
+            FirstCallsChart.write(title, panels, chart);
+            System.out.println("\nChart: " + chart);
         }
     }
 

@@ -5,10 +5,12 @@ import java.awt.Color;
 import java.awt.Paint;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.Map;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -31,7 +33,7 @@ final class FirstCallsChart {
      * @param panels for each panel title, the variants' labels and per-call times in ms, in the legend's order
      */
     static void write(String title, Map<String, Map<String, double[]>> panels, Path png) throws IOException {
-        LogAxis calls = new LogAxis("call number");
+        LogAxis calls = powersOfTen(new LogAxis("call number"), new DecimalFormat("#,##0"));
         calls.setSmallestValue(1);
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(calls);
         plot.setGap(14);
@@ -45,7 +47,7 @@ final class FirstCallsChart {
                 }
                 dataset.addSeries(series);
             }
-            LogAxis millis = new LogAxis("ms per call, " + panel.getKey());
+            LogAxis millis = powersOfTen(new LogAxis("ms per call, " + panel.getKey()), new DecimalFormat("0.####"));
             millis.setSmallestValue(1e-4);
             XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
             for (int s = 0; s < dataset.getSeriesCount(); s++) {
@@ -58,9 +60,19 @@ final class FirstCallsChart {
             sub.setDomainGridlinePaint(Color.LIGHT_GRAY);
             plot.add(sub);
         }
+        // One legend: every panel has the same variants.
+        plot.setFixedLegendItems(((XYPlot) plot.getSubplots().get(0)).getLegendItems());
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         chart.addSubtitle(new TextTitle(title));
         ChartUtils.saveChartAsPNG(png.toFile(), chart, 1100, 300 * panels.size() + 120);
+    }
+
+    /** Ticks at the powers of ten, written as plain numbers. */
+    private static LogAxis powersOfTen(LogAxis axis, DecimalFormat format) {
+        axis.setTickUnit(new NumberTickUnit(1.0));
+        axis.setNumberFormatOverride(format);
+        axis.setMinorTickMarksVisible(true);
+        return axis;
     }
 }

@@ -105,9 +105,10 @@ final class SimdTesting {
         List<String> companionLoops = methods(companion(compilation, simpleName), m + "Loop");
         int dispatching = 0;
         for (String loop : companionLoops) {
-            if (loop.contains("if (Simd.ENABLED) {")) {
-                assertTrue(loop.contains(simpleName + "VectorizedSimd." + m + "Loop("), loop);
-                assertTrue(loop.indexOf("if (Simd.ENABLED)") < loop.indexOf("for (int"),
+            if (loop.contains("if (Simd.ENABLED && ")) {
+                assertTrue(loop.contains(simpleName + "VectorizedSimd." + m + "Loop"), loop);
+                assertTrue(loop.matches("(?s).*LoopWarmup[0-9]*\\.compiled\\(\\)\\).*"), "the SIMD loop waits for its warm-up:\n" + loop);
+                assertTrue(loop.indexOf("if (Simd.ENABLED") < loop.indexOf("for (int"),
                         "the SIMD dispatch comes before the scalar loop:\n" + loop);
                 dispatching++;
             }

@@ -4,6 +4,7 @@ import com.squareup.javapoet.AnnotationSpec;
 import com.squareup.javapoet.ArrayTypeName;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
+import com.squareup.javapoet.FieldSpec;
 import com.squareup.javapoet.JavaFile;
 import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.NameAllocator;
@@ -31,6 +32,8 @@ public final class CompanionWriter {
     static final ClassName ARGUMENTS = ClassName.get("io.jvectorize.runtime", "Arguments");
     static final ClassName PARALLEL = ClassName.get("io.jvectorize.runtime", "Parallel");
     static final ClassName SIMD = ClassName.get("io.jvectorize.runtime", "Simd");
+    static final ClassName SIMD_WARMUP = ClassName.get("io.jvectorize.runtime", "SimdWarmup");
+    static final ClassName METHOD_HANDLES = ClassName.get("java.lang.invoke", "MethodHandles");
 
 
     /** The companion class as a source file. */
@@ -50,6 +53,9 @@ public final class CompanionWriter {
                 MethodSpec spec = new VariantWriter(source, simd, variant).write();
                 if (variant.kind() == Kind.LOOP) {
                     loops.add(spec);
+                    if (SimdWriter.hasSimdLoop(variant)) {
+                        companion.addField(warmupField(variant, simd));
+                    }
                 } else {
                     companion.addMethod(spec);
                 }
@@ -70,6 +76,30 @@ public final class CompanionWriter {
         return JavaFile.builder(kernelClass.packageName(), companion.build())
                 .skipJavaLangImports(true)
                 .indent("    ")
+                .build();
+    }
+
+    /**
+     * The field that says whether a SIMD loop is compiled yet: {@code gaussianLoopWarmup} for
+     * {@code gaussianLoop}; the loops that broadcast arguments, overloads of the same name, add
+     * their mask of scalar arguments ({@code hypotLoopWarmup2}).
+     */
+    static String warmupName(Variant variant) {
+        return variant.name() + "Warmup" + (variant.scalarMask() == 0 ? "" : String.valueOf(variant.scalarMask()));
+    }
+
+    private static FieldSpec warmupField(Variant variant, ClassName simd) {
+        CodeBlock.Builder parameterTypes = CodeBlock.builder();
+        for (int i = 0; i < variant.method().arity(); i++) {
+            TypeName element = primitive(variant.method().parameters().get(i).type());
+            parameterTypes.add(", $T.class", variant.isScalar(i) ? element : ArrayTypeName.of(element));
+        }
+        parameterTypes.add(", $T.class", ArrayTypeName.of(primitive(variant.method().returnType())));
+        return FieldSpec.builder(SIMD_WARMUP, warmupName(variant), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Whether {@code $L.$L} for these arguments is compiled yet: until then the\n"
+                        + "companion's {@code $L} runs its scalar loop.\n", simd.simpleName(), variant.name(), variant.name())
+                .initializer("$T.of($T.lookup(), $S, $S$L)", SIMD_WARMUP, METHOD_HANDLES, simd.simpleName(),
+                        variant.name(), parameterTypes.build())
                 .build();
     }
 
@@ -100,7 +130,7 @@ public final class CompanionWriter {
             // no parameter may hide a class the body names.
             NameAllocator names = new NameAllocator();
             for (String type : List.of(ARGUMENTS.simpleName(), PARALLEL.simpleName(), SIMD.simpleName(),
-                    source.topLevelClassName().simpleName(), simd.simpleName())) {
+                    source.topLevelClassName().simpleName(), simd.simpleName(), warmupName(variant))) {
                 names.newName(type, type);
             }
             for (Parameter parameter : method.parameters()) {
@@ -162,7 +192,8 @@ public final class CompanionWriter {
                     "Computes $L for each {@code $L} from {@code $L} (inclusive) to {@code $L} (exclusive)",
                     formula(), index, from, to);
             if (SimdWriter.hasSimdLoop(variant)) {
-                doc.add(",\nwith the Vector API where {@link $T#ENABLED}", SIMD);
+                doc.add(",\nwith the Vector API where {@link $T#ENABLED} and the JIT has compiled it ({@link $T})",
+                        SIMD, SIMD_WARMUP);
             }
             return doc.add(".\n").build();
         }
@@ -170,7 +201,7 @@ public final class CompanionWriter {
         private CodeBlock loopBody() {
             CodeBlock.Builder body = CodeBlock.builder();
             if (SimdWriter.hasSimdLoop(variant)) {
-                body.beginControlFlow("if ($T.ENABLED)", SIMD)
+                body.beginControlFlow("if ($T.ENABLED && $L.compiled())", SIMD, warmupName(variant))
                         .addStatement("$T.$L", simd, loopCall(from, to))
                         .addStatement("return")
                         .endControlFlow();

@@ -14,6 +14,7 @@ import io.jvectorize.runtime.DType;
 import io.jvectorize.runtime.Parallel;
 import io.jvectorize.runtime.RangeKernel;
 import io.jvectorize.runtime.Simd;
+import io.jvectorize.runtime.SimdWarmup;
 import io.jvectorize.runtime.VectorMath;
 import io.jvectorize.runtime.VectorizedFunction;
 import io.jvectorize.runtime.internal.exec.Engines;
@@ -24,14 +25,16 @@ import io.jvectorize.runtime.internal.op.Operator;
 import io.jvectorize.runtime.internal.op.ReductionKind;
 import io.jvectorize.runtime.internal.plan.BoundData;
 import io.jvectorize.runtime.internal.plan.Term;
+import io.jvectorize.runtime.internal.warm.Warming;
 import org.junit.jupiter.api.Test;
 
 /**
  * The runtime's architecture, enforced: the public API in {@code io.jvectorize.runtime}, the
  * internals in packages under {@code internal}, each depending only downwards.
  * <pre>
- *   io.jvectorize.runtime   API and expression model  → exec (entry), plan (Term, BoundData), op, ir.Settings
- *   internal.exec           runs plans with engines   → plan, ir, block, jit, reference, op
+ *   io.jvectorize.runtime   API and expression model  → exec (entry), plan (Term, BoundData), op, ir.Settings,
+ *                                                       warm (Warming, for SimdWarmup)
+ *   internal.exec           runs plans with engines   → plan, ir, block, jit, reference, op, warm
  *   internal.plan           expression → IR, numbers  → ir, op
  *   internal.block          block engine              → ir, op, kernel
  *   internal.jit            generated-loop engine     → ir, op, lanes, emit, block (WholeVectors)
@@ -41,6 +44,7 @@ import org.junit.jupiter.api.Test;
  *   internal.emit           class files and hidden classes
  *   internal.ir             the lowered form          → op
  *   internal.op             the operator table and other semantics
+ *   internal.warm           the warming thread of Vector API loops
  * </pre>
  */
 class ArchitectureTest {
@@ -61,7 +65,8 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage(API)
                 .should().dependOnClassesThat(resideInAPackage(API + ".internal..")
                         .and(not(belongToAnyOf(Engines.class, Executable.class, Term.class, BoundData.class,
-                                Settings.class, Operator.class, ReductionKind.class, Conversions.class))))
+                                Settings.class, Operator.class, ReductionKind.class, Conversions.class,
+                                Warming.class))))
                 .check(RUNTIME);
     }
 
@@ -71,7 +76,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage(API + ".internal..")
                 .should().dependOnClassesThat(resideInAPackage(API)
                         .and(not(belongToAnyOf(DType.class, VectorizedFunction.class, RangeKernel.class,
-                                Parallel.class, Simd.class, VectorMath.class))))
+                                Parallel.class, Simd.class, SimdWarmup.class, VectorMath.class))))
                 .check(RUNTIME);
     }
 

@@ -73,6 +73,16 @@ public final class BlockProgram {
      */
     public Object run(Object[] inputs, Object[] numbers, int length, Settings settings, Object out,
             WholeVectors loop) {
+        return run(inputs, numbers, length, settings, out, loop, true);
+    }
+
+    /**
+     * {@link #run(Object[], Object[], int, Settings, Object, WholeVectors)}, with the operators'
+     * Vector API kernels ({@code vectorKernels}) or their scalar ones only: these give the same
+     * values for arithmetic, and compile faster in a fresh JVM.
+     */
+    public Object run(Object[] inputs, Object[] numbers, int length, Settings settings, Object out,
+            WholeVectors loop, boolean vectorKernels) {
         Reducer reducer = fold == null ? null : pass.fold().reducer();
         if (reducer != null) {
             reducer.checkLength(length);
@@ -85,9 +95,9 @@ public final class BlockProgram {
         boolean vectorMath = Simd.ENABLED && settings.vectorMath();
         Reducer.Partial total = reducer == null ? null : reducer.start();
         if (reducer == null && loop != null) {
-            runLoop(loop, inputs, numbers, result, settings.parallel(), vectorMath);
+            runLoop(loop, inputs, numbers, result, settings.parallel(), vectorMath, vectorKernels);
         } else if (!settings.parallel()) {
-            Frame frame = newFrame(inputs, numbers, result, registerLength, vectorMath, loop);
+            Frame frame = newFrame(inputs, numbers, result, registerLength, vectorMath, vectorKernels, loop);
             for (long start = 0; start < length; start += blockSize) {
                 runBlock(frame, (int) start, (int) Math.min(blockSize, length - start), loop);
                 if (reducer != null) {
@@ -103,7 +113,7 @@ public final class BlockProgram {
             Parallel.forRange(length, (from, to) -> {
                 Frame frame = frames.poll();
                 if (frame == null) {
-                    frame = newFrame(inputs, numbers, result, registerLength, vectorMath, loop);
+                    frame = newFrame(inputs, numbers, result, registerLength, vectorMath, vectorKernels, loop);
                 }
                 for (long block = (from + (long) blockSize - 1) / blockSize; block * blockSize < to; block++) {
                     long start = block * blockSize;
@@ -137,12 +147,12 @@ public final class BlockProgram {
      * a thread's chunk) through this engine.
      */
     private void runLoop(WholeVectors loop, Object[] inputs, Object[] numbers, Object result, boolean parallel,
-            boolean vectorMath) {
+            boolean vectorMath, boolean vectorKernels) {
         int length = java.lang.reflect.Array.getLength(result);
         Parallel.RangeTask task = (from, to) -> {
             int done = loop.run(inputs, numbers, result, from, to, 0);
             if (done < to) {
-                Frame tail = newFrame(inputs, numbers, result, to - done, vectorMath, null);
+                Frame tail = newFrame(inputs, numbers, result, to - done, vectorMath, vectorKernels, null);
                 for (BlockStep step : steps) {
                     step.run(tail, done, to - done);
                 }
@@ -177,7 +187,7 @@ public final class BlockProgram {
     }
 
     private Frame newFrame(Object[] inputs, Object[] numbers, Object result, int registerLength, boolean vectorMath,
-            WholeVectors loop) {
+            boolean vectorKernels, WholeVectors loop) {
         Object[] arrays = new Object[registers.size()];
         for (int r = 0; r < arrays.length; r++) {
             Register register = registers.get(r);
@@ -188,8 +198,8 @@ public final class BlockProgram {
         }
         Object[][] callArguments = new Object[calls.size()][];
         Frame tail = fold != null && loop != null
-                ? newFrame(inputs, numbers, result, loop.lanes(), vectorMath, null) : null;
-        Frame frame = new Frame(inputs, numbers, arrays, result, callArguments, vectorMath, tail);
+                ? newFrame(inputs, numbers, result, loop.lanes(), vectorMath, vectorKernels, null) : null;
+        Frame frame = new Frame(inputs, numbers, arrays, result, callArguments, vectorMath, vectorKernels, tail);
         for (BlockStep.Call call : calls) {
             Object[] arguments = new Object[call.in.length];
             for (int i = 0; i < arguments.length; i++) {

@@ -10,6 +10,7 @@ import io.jvectorize.runtime.internal.op.Lane;
 import io.jvectorize.runtime.internal.op.Operator;
 import io.jvectorize.runtime.internal.op.Reducer;
 import java.util.List;
+import java.util.Optional;
 
 /** One instruction of a block program, run on every block in turn. */
 abstract class BlockStep {
@@ -35,8 +36,15 @@ abstract class BlockStep {
         /** The operation as written, for an {@link ArithmeticException}'s message. */
         private final String operation;
         private final BlockKernel scalar;
-        /** The Vector API kernel, where there is one; else null. */
-        private final BlockKernel vector;
+        private final Operator op;
+        private final int numbers;
+        /** Whether the operator may have a Vector API kernel here: it computes doubles. */
+        private final boolean vectorCandidate;
+        /**
+         * The Vector API kernel, or empty where there is none; null until a run first asks, so
+         * that a pass that runs its generated loop, or warms it, defines no vector kernel.
+         */
+        private volatile Optional<BlockKernel> vector;
         /** Whether its vector kernel computes a math function, and so runs only where the options allow. */
         private final boolean vectorMath;
 
@@ -52,9 +60,10 @@ abstract class BlockStep {
             }
             Kind kind = op.operandKind(operandTypes);
             this.scalar = Kernels.scalar(op, kind, numbers);
+            this.op = op;
+            this.numbers = numbers;
             // The Vector API kernels compute doubles: float64 values, and float32 ones held in double.
-            this.vector = kind == Kind.DOUBLE && out.arrayType == double[].class
-                    ? Kernels.vector(op, numbers).orElse(null) : null;
+            this.vectorCandidate = kind == Kind.DOUBLE && out.arrayType == double[].class;
             this.vectorMath = op.lane().map(Lane::vectorMath).orElse(false);
         }
 
@@ -62,7 +71,10 @@ abstract class BlockStep {
         void run(Frame frame, int start, int n) {
             Object o = out.array(frame);
             int oo = out.offset(start);
-            BlockKernel kernel = vector != null && (frame.vectorMath || !vectorMath) ? vector : scalar;
+            BlockKernel kernel = frame.vectorKernels && (frame.vectorMath || !vectorMath) ? vector() : null;
+            if (kernel == null) {
+                kernel = scalar;
+            }
             try {
                 kernel.run(in[0].array(frame), in[0].offset(start), in.length > 1 ? in[1].array(frame) : null,
                         in.length > 1 ? in[1].offset(start) : 0, in.length > 2 ? in[2].array(frame) : null,
@@ -75,8 +87,18 @@ abstract class BlockStep {
 
         @Override
         String how(boolean vectorMath) {
-            boolean vectorized = vector != null && (vectorMath || !this.vectorMath);
+            boolean vectorized = (vectorMath || !this.vectorMath) && vector() != null;
             return vectorized ? "fused block evaluation, Vector API" : "fused block evaluation";
+        }
+
+        /** The Vector API kernel, defined on first use; null where there is none. */
+        private BlockKernel vector() {
+            Optional<BlockKernel> kernel = vector;
+            if (kernel == null) {
+                kernel = vectorCandidate ? Kernels.vector(op, numbers) : Optional.empty();
+                vector = kernel; // two threads may both ask: the kernel cache gives them the same kernel
+            }
+            return kernel.orElse(null);
         }
     }
 

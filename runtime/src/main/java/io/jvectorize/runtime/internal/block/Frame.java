@@ -18,6 +18,8 @@ final class Frame {
     final Reducer.Partial partial = new Reducer.Partial();
     /** Whether math functions run as Vector API kernels: only ever true where the Vector API is present. */
     final boolean vectorMath;
+    /** Whether operators run as Vector API kernels where they have one; false while those warm (see SimdWarmup). */
+    final boolean vectorKernels;
     /**
      * Where a reduction's block computes the elements after the whole vectors a
      * {@link WholeVectors} computed: registers of one vector's length. Null where the frame's
@@ -26,13 +28,14 @@ final class Frame {
     final Frame tail;
 
     Frame(Object[] inputs, Object[] numbers, Object[] registers, Object result, Object[][] callArguments,
-            boolean vectorMath, Frame tail) {
+            boolean vectorMath, boolean vectorKernels, Frame tail) {
         this.inputs = inputs;
         this.numbers = numbers;
         this.registers = registers;
         this.result = result;
         this.callArguments = callArguments;
         this.vectorMath = vectorMath;
+        this.vectorKernels = vectorKernels;
         this.tail = tail;
     }
 }

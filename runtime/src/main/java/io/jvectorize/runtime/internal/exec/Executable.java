@@ -2,6 +2,7 @@ package io.jvectorize.runtime.internal.exec;
 
 import io.jvectorize.runtime.Parallel;
 import io.jvectorize.runtime.Simd;
+import io.jvectorize.runtime.SimdWarmup;
 import io.jvectorize.runtime.internal.block.BlockProgram;
 import io.jvectorize.runtime.internal.ir.Pass;
 import io.jvectorize.runtime.internal.ir.Plan;
@@ -11,6 +12,7 @@ import io.jvectorize.runtime.internal.jit.Loops;
 import io.jvectorize.runtime.internal.plan.BoundData;
 import io.jvectorize.runtime.internal.plan.Numbers;
 import io.jvectorize.runtime.internal.reference.ReferenceEngine;
+import io.jvectorize.runtime.internal.warm.Warming;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,12 +73,72 @@ public final class Executable {
         return text.toString();
     }
 
+    /**
+     * A pass's generated loop, and its block engine without Vector API kernels, on scratch arrays
+     * of its inputs' types with the numbers of the run that first asked: what the warming
+     * thread makes and times (see {@link Warming}).
+     */
+    private static final class LoopTrial implements Warming.Job, Warming.Trial {
+        private final CompiledPass pass;
+        private final Object[] inputs;
+        private final Object[] numbers;
+        private final Settings settings;
+        private BlockProgram blocks;
+        private FusedLoop loop;
+        private Object[] full;
+        private Object[] tailOnly;
+
+        LoopTrial(CompiledPass pass, Object[] inputs, Object[] numbers, Settings settings) {
+            this.pass = pass;
+            this.inputs = inputs;
+            this.numbers = numbers;
+            this.settings = new Settings(settings.blockSize(), false, settings.vectorMath(), true);
+        }
+
+        @Override
+        public Warming.Trial prepare() {
+            blocks = pass.blocks();
+            loop = pass.loopFor(settings, SimdWarmup.SCRATCH_LENGTH);
+            if (loop == null) {
+                throw new IllegalStateException("no generated loop to warm"); // runs take the block engine
+            }
+            full = scratch(SimdWarmup.SCRATCH_LENGTH);
+            tailOnly = scratch(loop.lanes() + 3);
+            return this;
+        }
+
+        private Object[] scratch(int length) {
+            Object[] arrays = new Object[inputs.length];
+            for (int i = 0; i < arrays.length; i++) {
+                arrays[i] = SimdWarmup.scratchArray(inputs[i].getClass().getComponentType(), length);
+            }
+            return arrays;
+        }
+
+        @Override
+        public void scalar() {
+            blocks.run(full, numbers, SimdWarmup.SCRATCH_LENGTH, settings, null, null, false);
+        }
+
+        @Override
+        public void vector() {
+            blocks.run(full, numbers, SimdWarmup.SCRATCH_LENGTH, settings, null, loop, true);
+        }
+
+        @Override
+        public void otherShapes() {
+            blocks.run(tailOnly, numbers, loop.lanes() + 3, settings, null, loop, true);
+        }
+    }
+
     /** A pass and what the block and loop engines compiled of it, each on first use. */
     private static final class CompiledPass {
         final Pass pass;
         private volatile BlockProgram blocks;
         /** Null until a run first asks for it, then empty where there is none. */
         private volatile Optional<FusedLoop> loop;
+        /** Null until a run that may take the loop first asks whether it is compiled. */
+        private volatile Warming warming;
 
         CompiledPass(Pass pass) {
             this.pass = pass;
@@ -115,8 +177,36 @@ public final class Executable {
             return loop != null && (settings.vectorMath() || !loop.usesVectorMath()) && span >= loop.lanes() ? loop : null;
         }
 
+        /**
+         * Runs the pass through its generated loop where it has one and the JIT has compiled it;
+         * until then through the block engine's scalar kernels, which compile much sooner. The
+         * loop is written, defined and warmed on the warming thread ({@link SimdWarmup}), so a
+         * pass's first run pays for none of it.
+         */
         Object run(Object[] inputs, Object[] numbers, int length, Settings settings, Object out) {
+            if (mayRunLoop(settings) && !warmed(inputs, numbers, settings)) {
+                return blocks().run(inputs, numbers, length, settings, out, null, false);
+            }
             return blocks().run(inputs, numbers, length, settings, out, loopFor(settings, length));
+        }
+
+        /** Whether a run with these settings may take a generated loop, asked without making one. */
+        private boolean mayRunLoop(Settings settings) {
+            return settings.generateLoops() && Simd.ENABLED && pass.usesArrays() && blocks().takesWholeVectors();
+        }
+
+        /** Whether the loop is compiled (or there is none, or warming is off); the first call starts warming it. */
+        private boolean warmed(Object[] inputs, Object[] numbers, Settings settings) {
+            Warming current = warming;
+            if (current == null) {
+                synchronized (this) {
+                    if (warming == null) {
+                        warming = new Warming(!SimdWarmup.ENABLED, new LoopTrial(this, inputs, numbers, settings));
+                    }
+                    current = warming;
+                }
+            }
+            return current.compiled();
         }
 
         String describe(int length, Settings settings) {

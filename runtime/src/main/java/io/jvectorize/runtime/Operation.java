@@ -81,7 +81,8 @@ final class Operation extends Expr {
                 this.operandType = promoted;
                 this.dtype = promoted;
         }
-        this.op = op == Operator.NEXTAFTER && operandType == DType.FLOAT32 ? Operator.NEXTAFTER_FLOAT32 : op;
+        boolean nextAfter = op == Operator.NEXTAFTER || op == Operator.NEXTAFTER_FLOAT32;
+        this.op = !nextAfter ? op : operandType == DType.FLOAT32 ? Operator.NEXTAFTER_FLOAT32 : Operator.NEXTAFTER;
         // A function of written numbers is a NumPy value, not a Python number: cos(3) is float64.
         this.weak = op.rule() != Operator.Rule.COMPARE && !op.isFunction() && this.operands.stream().allMatch(Expr::isWeak);
     }

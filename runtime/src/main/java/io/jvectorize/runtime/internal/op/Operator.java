@@ -155,6 +155,21 @@ public enum Operator {
     /** {@code a ** 0.5}: {@link #POW}'s value, on the vector library as a square root (see {@link Lanes#powHalf}). */
     POW_HALF("** 0.5", 1, Rule.FLOATING, onDoubles(a -> Math.pow(a, 0.5)),
             method("powHalf").libraryMath().whereRoutinePays(Lane.Routine.POW).blocksOnly()),
+    /**
+     * {@code a ** 3} for a written 3: {@code a * a * a}, as numexpr expands small integer powers.
+     * Within 2 ulps of the exact power (two roundings), where {@link #POW}'s Math.pow is within 1.
+     */
+    CUBE("** 3", 1, Rule.SAME_NUMERIC, onNumbers(a -> a * a * a, a -> a * a * a), method("cube")),
+    /** {@code a ** 4}: {@code (a * a) * (a * a)}, within 3 ulps. */
+    FOURTH("** 4", 1, Rule.SAME_NUMERIC, onNumbers(a -> a * a * (a * a), a -> a * a * (a * a)), method("fourth")),
+    /** {@code a ** -1}: {@code 1 / a}, exactly what the division gives. */
+    INVERSE("** -1", 1, Rule.FLOATING, onDoubles(a -> 1 / a), method("inverse")),
+    /** {@code a ** -2}: {@code 1 / (a * a)}, within 2 ulps where {@code a * a} stays in the normal range. */
+    INVERSE_SQUARE("** -2", 1, Rule.FLOATING, onDoubles(a -> 1 / (a * a)), method("inverseSquare")),
+    /** {@code a ** -3}: {@code 1 / (a * a * a)}, within 3 ulps where the cube stays in the normal range. */
+    INVERSE_CUBE("** -3", 1, Rule.FLOATING, onDoubles(a -> 1 / (a * a * a)), method("inverseCube")),
+    /** {@code a ** -4}: {@code 1 / ((a * a) * (a * a))}, within 4 ulps where the power stays in the normal range. */
+    INVERSE_FOURTH("** -4", 1, Rule.FLOATING, onDoubles(a -> 1 / (a * a * (a * a))), method("inverseFourth")),
 
     // Typing's: what a function computes for float32 operands where that differs. No text reads as them.
 
@@ -227,7 +242,42 @@ public enum Operator {
 
     /** Whether the planner lowers to it: no text reads as it. */
     public boolean isLowered() {
-        return this == SQUARE || this == POW_HALF;
+        return text.startsWith("** ");
+    }
+
+    /**
+     * The operator the planner computes {@code a ** n} with, for a written exponent {@code n} and
+     * a base of this type, instead of {@link #POW}; empty where it keeps POW. Small integer
+     * powers are multiplications (numexpr's way: several times faster than pow, within a few
+     * ulps, exact for squares and for integers), {@code a ** 0.5} a square root as pow gives it.
+     */
+    public static Optional<Operator> loweredPower(double n, io.jvectorize.runtime.DType base) {
+        boolean floating = base.isFloating();
+        if (n == 2.0) {
+            return Optional.of(SQUARE);
+        }
+        if (n == 3.0) {
+            return Optional.of(CUBE);
+        }
+        if (n == 4.0) {
+            return Optional.of(FOURTH);
+        }
+        if (!floating) {
+            return Optional.empty(); // integer powers by squaring are exact already; negative ones throw
+        }
+        if (n == 0.5) {
+            return Optional.of(POW_HALF);
+        }
+        if (n == -1.0) {
+            return Optional.of(INVERSE);
+        }
+        if (n == -2.0) {
+            return Optional.of(INVERSE_SQUARE);
+        }
+        if (n == -3.0) {
+            return Optional.of(INVERSE_CUBE);
+        }
+        return n == -4.0 ? Optional.of(INVERSE_FOURTH) : Optional.empty();
     }
 
     /** Whether it is written as a function call, {@code name(args)}, rather than with a symbol. */
@@ -469,6 +519,58 @@ public enum Operator {
 
         public static <E> VectorMask<E> maskNot(VectorMask<E> a) {
             return a.not();
+        }
+
+        // Powers of more than one operation have no float lanes: float32 values compute them in
+        // double, rounded to float once (the block engine's way), where float lanes would round
+        // after each product.
+
+        public static DoubleVector cube(DoubleVector a) {
+            return a.mul(a).mul(a);
+        }
+
+        public static LongVector cube(LongVector a) {
+            return a.mul(a).mul(a);
+        }
+
+        public static IntVector cube(IntVector a) {
+            return a.mul(a).mul(a);
+        }
+
+        public static DoubleVector fourth(DoubleVector a) {
+            DoubleVector square = a.mul(a);
+            return square.mul(square);
+        }
+
+        public static LongVector fourth(LongVector a) {
+            LongVector square = a.mul(a);
+            return square.mul(square);
+        }
+
+        public static IntVector fourth(IntVector a) {
+            IntVector square = a.mul(a);
+            return square.mul(square);
+        }
+
+        public static DoubleVector inverse(DoubleVector a) {
+            return a.broadcast(1.0).div(a);
+        }
+
+        public static FloatVector inverse(FloatVector a) {
+            return a.broadcast(1.0f).div(a);
+        }
+
+        public static DoubleVector inverseSquare(DoubleVector a) {
+            return a.broadcast(1.0).div(a.mul(a));
+        }
+
+        public static DoubleVector inverseCube(DoubleVector a) {
+            return a.broadcast(1.0).div(a.mul(a).mul(a));
+        }
+
+        public static DoubleVector inverseFourth(DoubleVector a) {
+            DoubleVector square = a.mul(a);
+            return a.broadcast(1.0).div(square.mul(square));
         }
 
         /** {@link Semantics#pow}: a square where {@code b} is 2, exactly; else {@link VectorMath#pow}. */

@@ -88,10 +88,12 @@ public abstract class Expr {
     }
 
     /**
-     * Parses infix text with Python's operators and precedence: {@code + - * / % **}, unary
-     * {@code -}, comparisons, parentheses, numbers, names (float64 symbols), {@code pi},
-     * {@code e}, {@code nan}, {@code inf}, the built-in functions, reductions and @Vectorize
-     * functions by name ({@code m} or {@code Foo.m}). Text may be up to 100,000 characters long
+     * Parses infix text with Python's operators and precedence: {@code + - * / // % ** << >>}, unary
+     * {@code - + ~}, comparisons, and {@code & ^ |} (bool logic, integer bits), which bind as in
+     * Java and pandas' query, looser than comparisons; parentheses, numbers, names (float64
+     * symbols), {@code pi}, {@code e}, {@code nan}, {@code inf}, the built-in functions (with
+     * NumPy's names: {@code arcsin}, {@code maximum}, ...), reductions and @Vectorize functions by
+     * name ({@code m} or {@code Foo.m}). docs/expressions.md lists them all with their semantics. Text may be up to 100,000 characters long
      * and nest up to 256 levels deep (parentheses, operators, calls); beyond that it is an error,
      * never a stack overflow.
      *
@@ -170,6 +172,18 @@ public abstract class Expr {
         return mod(literal(other));
     }
 
+    /**
+     * Floor division, Python's and NumPy's {@code //}: the quotient rounded down (toward -inf).
+     * Integer floor division by zero throws an {@link ArithmeticException} when computed.
+     */
+    public Expr floorDiv(Expr other) {
+        return binary(Operator.FLOOR_DIVIDE, other);
+    }
+
+    public Expr floorDiv(double other) {
+        return floorDiv(literal(other));
+    }
+
     public Expr pow(Expr other) {
         return binary(Operator.POW, other);
     }
@@ -230,6 +244,38 @@ public abstract class Expr {
 
     public Expr ne(double other) {
         return ne(literal(other));
+    }
+
+    // ---- logic and bits -----------------------------------------------------------------------
+
+    /** {@code this & other}: logical and of booleans (both evaluated), bitwise and of integers. */
+    public Expr and(Expr other) {
+        return binary(Operator.AND, other);
+    }
+
+    /** {@code this | other}: logical or of booleans, bitwise or of integers. */
+    public Expr or(Expr other) {
+        return binary(Operator.OR, other);
+    }
+
+    /** {@code this ^ other}: exclusive or of booleans, bitwise of integers. */
+    public Expr xor(Expr other) {
+        return binary(Operator.XOR, other);
+    }
+
+    /** {@code ~this}: logical not of a boolean, the bitwise complement of an integer (NumPy's invert). */
+    public Expr not() {
+        return unary(Operator.INVERT);
+    }
+
+    /** {@code this << count} on integers: 0 where the count is negative or at least 64, as NumPy's left_shift. */
+    public Expr shiftLeft(Expr count) {
+        return binary(Operator.LEFT_SHIFT, count);
+    }
+
+    /** {@code this >> count} on integers, arithmetic: the sign where the count is outside [0, 64), as NumPy's. */
+    public Expr shiftRight(Expr count) {
+        return binary(Operator.RIGHT_SHIFT, count);
     }
 
     // ---- elementwise functions ----------------------------------------------------------------

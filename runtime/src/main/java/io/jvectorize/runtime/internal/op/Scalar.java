@@ -7,9 +7,10 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoublePredicate;
+import java.util.function.LongPredicate;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.LongBinaryOperator;
 import java.util.function.LongUnaryOperator;
@@ -39,6 +40,30 @@ public final class Scalar {
     @FunctionalInterface
     public interface BooleanTest {
         boolean test(boolean a, boolean b);
+    }
+
+    /** {@code (boolean, boolean) -> boolean}: logic on two booleans. */
+    @FunctionalInterface
+    public interface BooleanBinaryOperator {
+        boolean apply(boolean a, boolean b);
+    }
+
+    /** {@code boolean -> boolean}: logic on one boolean. */
+    @FunctionalInterface
+    public interface BooleanUnaryOperator {
+        boolean apply(boolean a);
+    }
+
+    /** {@code (double, double, double) -> double}: clip. */
+    @FunctionalInterface
+    public interface DoubleTernaryOperator {
+        double apply(double a, double b, double c);
+    }
+
+    /** {@code (long, long, long) -> long}: clip. */
+    @FunctionalInterface
+    public interface LongTernaryOperator {
+        long apply(long a, long b, long c);
     }
 
     /** {@code (boolean, double, double) -> double}: a choice by a condition. */
@@ -84,6 +109,38 @@ public final class Scalar {
         return of(doubles, null, null);
     }
 
+    /** Logic on booleans, bitwise on integers; no floating-point form. */
+    static Scalar bitwise(LongBinaryOperator longs, BooleanBinaryOperator booleans) {
+        return of(null, longs, booleans);
+    }
+
+    static Scalar bitwise(LongUnaryOperator longs, BooleanUnaryOperator booleans) {
+        return of(null, longs, booleans);
+    }
+
+    static Scalar onNumbers(DoubleTernaryOperator doubles, LongTernaryOperator longs) {
+        return of(doubles, longs, null);
+    }
+
+    /** On booleans too: arithmetic NumPy defines on two booleans ({@code +} is or, {@code *} is and). */
+    static Scalar onAll(DoubleBinaryOperator doubles, LongBinaryOperator longs, BooleanBinaryOperator booleans) {
+        return of(doubles, longs, booleans);
+    }
+
+    static Scalar onAll(DoubleUnaryOperator doubles, LongUnaryOperator longs, BooleanUnaryOperator booleans) {
+        return of(doubles, longs, booleans);
+    }
+
+    /** A test of one value of every kind: isnan, signbit. */
+    static Scalar predicate(DoublePredicate doubles, LongPredicate longs, BooleanUnaryOperator booleans) {
+        return of(doubles, longs, booleans);
+    }
+
+    /** Integers only. */
+    static Scalar onLongs(LongBinaryOperator longs) {
+        return of(null, longs, null);
+    }
+
     static Scalar compare(DoubleTest doubles, LongTest longs, BooleanTest booleans) {
         return of(doubles, longs, booleans);
     }
@@ -94,7 +151,9 @@ public final class Scalar {
 
     private static Scalar of(Object doubles, Object longs, Object booleans) {
         Map<Kind, Object> functions = new EnumMap<>(Kind.class);
-        functions.put(Kind.DOUBLE, Objects.requireNonNull(doubles));
+        if (doubles != null) {
+            functions.put(Kind.DOUBLE, doubles);
+        }
         if (longs != null) {
             functions.put(Kind.LONG, longs);
         }

@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.lit;
 import io.jvectorize.runtime.Compute;
 import io.jvectorize.runtime.DType;
 import io.jvectorize.runtime.Expr;
+import io.jvectorize.runtime.Lowering;
+import io.jvectorize.runtime.internal.plan.Term;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +83,7 @@ public final class SparkCompute {
         checkColumns(expr, data);
         NumPyColumn result = onData(data).translate(expr);
         if (expr.isReduction()) {
-            return result.valueOn(data);
+            return result.valueOn(rowsOf((Term.Reduce) Lowering.term(expr), data));
         }
         return data.select(result.column().as(RESULT));
     }
@@ -99,10 +101,19 @@ public final class SparkCompute {
     private static TermColumns onData(Dataset<Row> data) {
         TermColumns[] translation = new TermColumns[1];
         translation[0] = new TermColumns(reduce -> {
-            Object value = NumPyColumn.of(translation[0].aggregate(reduce), (Expr) reduce.source()).valueOn(data);
+            Object value = NumPyColumn.of(translation[0].aggregate(reduce), (Expr) reduce.source())
+                    .valueOn(rowsOf(reduce, data));
             return value instanceof Boolean b ? lit(b) : SparkTypes.literal(reduce.type(), (Number) value);
         });
         return translation[0];
+    }
+
+    /**
+     * The rows a reduction folds: {@code data}'s, or one row where its operand is one number
+     * ({@code sum(3 + min(a))} folds one element, as in NumPy), its reductions already literals.
+     */
+    private static Dataset<Row> rowsOf(Term.Reduce reduce, Dataset<Row> data) {
+        return TermColumns.isScalar(reduce.operand()) ? data.sparkSession().range(1).toDF() : data;
     }
 
     /** {@code data}'s rows as a table whose operations (filter, select, groupBy, sort, head) run on Spark. */

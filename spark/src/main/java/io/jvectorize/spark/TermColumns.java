@@ -51,6 +51,19 @@ final class TermColumns {
         return kind.aggregate(input, SparkTypes.convert(elementwise(operand), operand.type(), input));
     }
 
+    /**
+     * Whether an elementwise term is one number rather than a value per row: it has no symbol
+     * outside a reduction (as {@code 3 + min(a)}), so that a reduction of it folds one element.
+     */
+    static boolean isScalar(Term term) {
+        if (term instanceof Term.Symbol) {
+            return false;
+        }
+        List<Term> children = term instanceof Term.Apply apply ? apply.operands()
+                : term instanceof Term.Invoke invoke ? invoke.arguments() : List.of();
+        return children.stream().allMatch(TermColumns::isScalar);
+    }
+
     private Column elementwise(Term term) {
         if (term.source() instanceof Expr source && source.symbols().isEmpty()) {
             return NumPyColumn.constant(source).column();

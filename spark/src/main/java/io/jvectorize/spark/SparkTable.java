@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -41,6 +42,9 @@ import org.apache.spark.sql.types.StructField;
  * value. Expressions compute as {@link SparkCompute} computes them (the in-JVM engine's answers).
  */
 public final class SparkTable {
+    /** The rows {@link Table#toString()} prints. */
+    private static final int PRINTED_ROWS = 10;
+
     private final Dataset<Row> data;
 
     private SparkTable(Dataset<Row> data) {
@@ -231,10 +235,10 @@ public final class SparkTable {
      */
     @Override
     public String toString() {
-        String first = RowColumns.toTable(data.schema(), data.limit(10).collectAsList()).toString();
-        long more = rowCount() - 10;
-        return more > 0 && !first.contains(" more rows") ? first + System.lineSeparator() + "... " + more
-                + " more rows" : first;
+        String first = RowColumns.toTable(data.schema(), data.limit(PRINTED_ROWS).collectAsList()).toString();
+        long more = rowCount() - PRINTED_ROWS;
+        return more <= 0 ? first : first + "... " + String.format(Locale.ROOT, "%,d", more)
+                + (more == 1 ? " more row\n" : " more rows\n");
     }
 
     /** The number and bool columns with their types, as expressions over the table read them. */

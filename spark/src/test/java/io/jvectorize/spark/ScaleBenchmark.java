@@ -88,6 +88,8 @@ public final class ScaleBenchmark {
         variants.add(() -> data.select(SparkCompute.column(kernel)));
         names.add("group-by sum/count/mean, Spark by hand");
         variants.add(() -> data.groupBy("key").agg(sum("x"), count("x"), avg("x")));
+        names.add("group-by sum/count/mean, Spark by hand, key order");
+        variants.add(() -> data.groupBy("key").agg(sum("x"), count("x"), avg("x")).orderBy(col("key").asc_nulls_last()));
         names.add("group-by sum/count/mean, SparkTable");
         variants.add(() -> table.groupBy("key").agg("sum(x) as s", "count(x) as n", "mean(x) as m").dataset());
         names.add("group-by sum(Gaussian), SparkTable built-ins");

@@ -159,6 +159,30 @@ class SparkTableTest {
         assertEquals(local.head(0).toString(), table.head(0).toString());
     }
 
+    @Test
+    void theChainOfTheDocsRuns() {
+        // docs/spark.md's application, with the samples' function for its own.
+        SparkTable result = table.filter("x == x")
+                .select("name", "Seed.gaussian(x) as p", "x - mean(x) as centered")
+                .groupBy("name").agg("sum(p) as total", "nanmax(centered) as spread", "count(p) as n");
+        assertEquals(List.of("name", "total", "spread", "n"), result.columnNames());
+        Table local = result.toTable();
+        assertEquals(NAMES.length + 1, local.rowCount()); // and the missing name, last
+        assertTrue(local.column("name").isMissing(NAMES.length));
+        for (int g = 0; g < NAMES.length; g++) {
+            double total = 0;
+            long n = 0;
+            for (Object[] row : rows) {
+                if (NAMES[g].equals(row[0]) && row[2] != null && !Double.isNaN((Double) row[2])) {
+                    total += io.jvectorize.samples.Seed.gaussian((Double) row[2]);
+                    n++;
+                }
+            }
+            assertEquals(n, local.column("n").get(g));
+            assertEquals(total, (Double) local.column("total").get(g), 1e-12 * n);
+        }
+    }
+
     /** The engine's value of an elementwise expression at each row, null where an input is missing. */
     private static Object engineColumn(Expr e) {
         List<Integer> present = new ArrayList<>();

@@ -37,7 +37,7 @@ import java.util.function.Function;
  *       exponent, get 1 where their right operand is missing or the row is filtered out.
  * </ul>
  *
- * <p>Conditions nest as {@code where(c1, where(c2, x, 0), 0)} rather than joining into one bool,
+ * <p>A reduction's conditions nest as {@code where(c1, where(c2, x, 0), 0)} rather than joining with {@code &},
  * so that the engine's generated loops, which take bool arrays and comparisons as masks, keep
  * the whole operand in one loop.
  */
@@ -289,6 +289,10 @@ final class TableScope {
                 return stringComparison(op, children.get(0), children.get(1));
             }
             noStrings(children, op.text());
+            if ((op == Operator.AND || op == Operator.OR) && operation.dtype() == DType.BOOLEAN
+                    && !validityOf(children).isEmpty()) {
+                return kleene(op, children.get(0), children.get(1));
+            }
             List<Expr> operands = new ArrayList<>();
             for (Resolved child : children) {
                 operands.add(child.value);
@@ -302,6 +306,25 @@ final class TableScope {
                 }
             }
             return Resolved.of(Operation.of(op, operands), validityOf(children));
+        }
+
+        /**
+         * {@code a & b} and {@code a | b} of conditions with missing values, as SQL's (Kleene's)
+         * logic: false & missing is false, true | missing is true, the rest missing where an
+         * operand is. The value is true only where the result is true and present.
+         */
+        private Resolved kleene(Operator op, Resolved a, Resolved b) {
+            Expr presentA = a.validity.isEmpty() ? constant(true) : and(a.validity);
+            Expr presentB = b.validity.isEmpty() ? constant(true) : and(b.validity);
+            Expr trueA = and(List.of(presentA, a.value));
+            Expr trueB = and(List.of(presentB, b.value));
+            Expr both = and(List.of(presentA, presentB));
+            if (op == Operator.AND) {
+                Expr falseA = and(List.of(presentA, not(a.value)));
+                Expr falseB = and(List.of(presentB, not(b.value)));
+                return Resolved.of(and(List.of(trueA, trueB)), List.of(or(or(both, falseA), falseB)));
+            }
+            return Resolved.of(or(trueA, trueB), List.of(or(or(both, trueA), trueB)));
         }
 
         private Resolved stringComparison(Operator op, Resolved left, Resolved right) {
@@ -410,20 +433,20 @@ final class TableScope {
     }
 
     /** Every condition of the list (not empty), as one bool. */
-    private Expr and(List<Expr> conditions) {
-        Expr all = conditions.get(conditions.size() - 1);
-        for (int i = conditions.size() - 2; i >= 0; i--) {
-            all = Operation.of(Operator.WHERE, List.of(conditions.get(i), all, constant(false)));
+    private static Expr and(List<Expr> conditions) {
+        Expr all = conditions.get(0);
+        for (int i = 1; i < conditions.size(); i++) {
+            all = Operation.of(Operator.AND, List.of(all, conditions.get(i)));
         }
         return all;
     }
 
-    private Expr or(Expr a, Expr b) {
-        return Operation.of(Operator.WHERE, List.of(a, constant(true), b));
+    private static Expr or(Expr a, Expr b) {
+        return Operation.of(Operator.OR, List.of(a, b));
     }
 
-    private Expr not(Expr a) {
-        return Operation.of(Operator.WHERE, List.of(a, constant(false), constant(true)));
+    private static Expr not(Expr a) {
+        return Operation.of(Operator.INVERT, List.of(a));
     }
 
     /** {@code value} where every condition holds, {@code otherwise} elsewhere: nested wheres, one loop. */

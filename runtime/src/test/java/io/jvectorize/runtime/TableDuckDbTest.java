@@ -38,6 +38,8 @@ class TableDuckDbTest {
             new String[] {"s >= 'v5'", "s >= 'v5'"},
             new String[] {"q * 2 + k > 10", "q * 2 + k > 10"},
             new String[] {"fillnull(x, 1.0) > 0.5", "coalesce(x, 1.0) > 0.5"},
+            new String[] {"s != 'v3' & x > 0 | ~(k > 2)", "(s <> 'v3' AND x > 0) OR NOT (k > 2)"},
+            new String[] {"~isnull(s) & (q > 0 ^ b)", "s IS NOT NULL AND ((q > 0) <> b)"},
             new String[] {"isnull(k)", "k IS NULL"},
             new String[] {"x > 100", "x > 100"});
 

@@ -57,6 +57,22 @@ record Aliased(String expression, String name) {
         return new Aliased(expression, name);
     }
 
+    /**
+     * Runs {@code work} on this item's expression, its text errors shown on the whole item
+     * ({@code text}), of which the expression is the start, so the column stays.
+     */
+    <T> T inItem(String text, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (ExprSyntaxException e) {
+            String message = e.getMessage();
+            int end = message.indexOf('\n');
+            ExprSyntaxException whole = ExprParser.syntaxError(text, e.column() - 1, end < 0 ? message : message.substring(0, end));
+            whole.initCause(e);
+            throw whole;
+        }
+    }
+
     /** The index of the last word {@code as} outside quotes, backticks and parentheses; -1 if none. */
     private static int lastAs(String text) {
         int found = -1;

@@ -412,7 +412,7 @@ public final class Table {
         List<TableScope.Resolved> values = new ArrayList<>();
         for (String expression : expressions) {
             Aliased item = Aliased.of(expression);
-            TableScope.Resolved value = scope.resolveRoot(item.expression(), true);
+            TableScope.Resolved value = item.inItem(expression, () -> scope.resolveRoot(item.expression(), true));
             if (value.value() != null && value.value().isReduction()) {
                 throw ExprParser.syntaxError(expression, 0, "select needs an expression per row, and " + item.expression().strip()
                         + " is a reduction: use agg(\"" + expression.strip() + "\") for one row of reductions");

@@ -14,7 +14,7 @@ final class TableAggregation {
      * @throws ExprSyntaxException with a caret where it is not one reduction
      */
     static TableScope.Resolved reduction(TableScope scope, Aliased item, String text, boolean nested) {
-        TableScope.Resolved value = scope.resolveRoot(item.expression(), nested);
+        TableScope.Resolved value = item.inItem(text, () -> scope.resolveRoot(item.expression(), nested));
         if (value.value() == null || !(value.value() instanceof Reduction)) {
             int start = 0;
             while (start < text.length() && Character.isWhitespace(text.charAt(start))) {

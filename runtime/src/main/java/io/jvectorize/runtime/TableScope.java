@@ -331,19 +331,28 @@ final class TableScope {
             Resolved column = left.stringColumn != null ? left : right;
             Resolved literal = column == left ? right : left;
             if (column.stringColumn == null || literal.literal == null) {
-                String what = column.stringColumn != null
-                        ? (literal.stringColumn != null ? "another string column" : literal.value.dtype() + " " + literal.value)
-                        : literal.literal == null ? "a string column" : "a string literal";
-                String subject = column.stringColumn != null ? "string column " + column.stringColumn.name()
-                        : "string literal '" + (left.literal != null ? left.literal : right.literal) + "'";
-                throw error(column.stringColumn != null ? column.stringColumn.name() : null,
-                        subject + " is compared (" + op.text() + ") with " + what
-                                + ": compare a string column with a string literal, as in name " + op.text() + " 'Bob'");
+                Resolved string = left.stringColumn != null || left.literal != null ? left : right;
+                Resolved other = string == left ? right : left;
+                String at = string.stringColumn != null ? string.stringColumn.name()
+                        : other.stringColumn != null ? other.stringColumn.name()
+                        : other.value instanceof Symbol symbol ? symbol.name() : null;
+                throw error(at, describe(string) + " is compared (" + op.text() + ") with " + describe(other)
+                        + ": compare a string column with a string literal, as in name " + op.text() + " 'Bob'");
             }
             int code = column.stringColumn.data().stringCodes().codeOf(literal.literal);
             Expr codeLiteral = Literal.of((long) code, true);
             List<Expr> operands = column == left ? List.of(column.value, codeLiteral) : List.of(codeLiteral, column.value);
             return Resolved.of(Operation.of(op, operands), column.validity);
+        }
+
+        private static String describe(Resolved value) {
+            if (value.stringColumn != null) {
+                return "string column " + value.stringColumn.name();
+            }
+            if (value.literal != null) {
+                return "string literal '" + value.literal + "'";
+            }
+            return (value.value instanceof Symbol ? value.value.dtype() + " column " : value.value.dtype() + " ") + value.value;
         }
 
         private void noStrings(List<Resolved> children, String operator) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -15,13 +16,19 @@ import java.util.function.Supplier;
  * recursive descent.
  *
  * <pre>
+ * or         := xor ('|' xor)*                                     (left-associative, as all binary operators but **)
+ * xor        := and ('^' and)*
+ * and        := comparison ('&amp;' comparison)*
  * comparison := sum [('&lt;' | '&lt;=' | '&gt;' | '&gt;=' | '==' | '!=') sum]    (no chains: a &lt; b &lt; c is an error)
  * sum        := product (('+' | '-') product)*                     (left-associative)
  * product    := unary (('*' | '/' | '%') unary)*                   (left-associative)
- * unary      := '-' unary | '+' unary | power
+ * unary      := '-' unary | '+' unary | '~' unary | power
  * power      := atom ['**' unary]                                  (right-associative; -x**2 is -(x**2))
- * atom       := number | name | name '(' [comparison (',' comparison)*] ')' | '(' comparison ')'
+ * atom       := number | name | name '(' [or (',' or)*] ')' | '(' or ')'
  * </pre>
+ *
+ * <p>{@code & ^ |} bind as in Java and in pandas' {@code query}, not as in Python: looser than
+ * comparisons, so that {@code x > 0 & y < 1} needs no parentheses; {@code ~} binds as unary minus.
  *
  * <p>Integers are weak int64 literals, numbers with a point or an exponent weak float64 ones;
  * a minus sign directly before a number or a constant folds into the literal ({@code -5},
@@ -48,9 +55,12 @@ final class ExprParser {
             Map.of("pi", Math.PI, "e", Math.E, "nan", Double.NaN, "inf", Double.POSITIVE_INFINITY);
     /** Longest first, so that "**" is not read as two "*". */
     private static final List<String> PUNCTUATION =
-            List.of("**", "<=", ">=", "==", "!=", "+", "-", "*", "/", "%", "<", ">", "(", ")", ",");
+            List.of("**", "<=", ">=", "==", "!=", "+", "-", "*", "/", "%", "<", ">", "(", ")", ",", "&", "|", "^", "~");
     private static final Map<String, Operator> COMPARISONS = Map.of("<", Operator.LT, "<=", Operator.LE,
             ">", Operator.GT, ">=", Operator.GE, "==", Operator.EQ, "!=", Operator.NE);
+    private static final Map<String, Operator> ORS = Map.of("|", Operator.OR);
+    private static final Map<String, Operator> XORS = Map.of("^", Operator.XOR);
+    private static final Map<String, Operator> ANDS = Map.of("&", Operator.AND);
     private static final Map<String, Operator> SUMS = Map.of("+", Operator.ADD, "-", Operator.SUB);
     private static final Map<String, Operator> PRODUCTS =
             Map.of("*", Operator.MUL, "/", Operator.DIV, "%", Operator.MOD);
@@ -73,6 +83,8 @@ final class ExprParser {
 
     private final String text;
     private final Map<String, DType> symbolTypes;
+    /** Functions a caller adds by name (a table's fillnull and isnull), built before the built-ins are looked up. */
+    private final Map<String, Function<List<Expr>, Expr>> extraFunctions;
     /** The tokens read so far, and the index in the text after the last. */
     private final List<Token> tokens = new ArrayList<>();
     private int end;
@@ -80,12 +92,21 @@ final class ExprParser {
     /** Open parentheses, calls, unary operators and exponents around the current token. */
     private int depth;
 
-    private ExprParser(String text, Map<String, DType> symbolTypes) {
+    private ExprParser(String text, Map<String, DType> symbolTypes, Map<String, Function<List<Expr>, Expr>> extraFunctions) {
         this.text = text;
         this.symbolTypes = symbolTypes;
+        this.extraFunctions = extraFunctions;
     }
 
     static Expr parse(String text, Map<String, DType> symbolTypes) {
+        return parse(text, symbolTypes, Map.of());
+    }
+
+    /**
+     * As {@link #parse(String, Map)}, where a call of a name in {@code extraFunctions} is built by
+     * that function from its arguments (its IllegalArgumentException shown at the name, with a caret).
+     */
+    static Expr parse(String text, Map<String, DType> symbolTypes, Map<String, Function<List<Expr>, Expr>> extraFunctions) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(symbolTypes, "symbolTypes");
         symbolTypes.forEach((name, type) -> {
@@ -98,8 +119,8 @@ final class ExprParser {
             throw syntaxError(text, MAX_LENGTH, "text longer than " + MAX_LENGTH + " characters (it has " + text.length()
                     + ") at column " + (MAX_LENGTH + 1));
         }
-        ExprParser parser = new ExprParser(text, symbolTypes);
-        Expr expr = parser.comparison();
+        ExprParser parser = new ExprParser(text, symbolTypes, extraFunctions);
+        Expr expr = parser.expression();
         Token rest = parser.peek();
         if (rest.kind != Kind.END) {
             throw parser.unexpected(rest);
@@ -113,6 +134,34 @@ final class ExprParser {
     }
 
     // ---- grammar ------------------------------------------------------------------------------
+
+    private Expr expression() {
+        return disjunction();
+    }
+
+    private Expr disjunction() {
+        Expr left = exclusive();
+        for (Operator op = operatorIn(ORS); op != null; op = operatorIn(ORS)) {
+            left = build(next(), op, left, exclusive());
+        }
+        return left;
+    }
+
+    private Expr exclusive() {
+        Expr left = conjunction();
+        for (Operator op = operatorIn(XORS); op != null; op = operatorIn(XORS)) {
+            left = build(next(), op, left, conjunction());
+        }
+        return left;
+    }
+
+    private Expr conjunction() {
+        Expr left = comparison();
+        for (Operator op = operatorIn(ANDS); op != null; op = operatorIn(ANDS)) {
+            left = build(next(), op, left, comparison());
+        }
+        return left;
+    }
 
     private Expr comparison() {
         Expr left = sum();
@@ -145,7 +194,7 @@ final class ExprParser {
 
     private Expr unary() {
         Token token = peek();
-        if (!token.is("-") && !token.is("+")) {
+        if (!token.is("-") && !token.is("+") && !token.is("~")) {
             return power();
         }
         next();
@@ -160,6 +209,9 @@ final class ExprParser {
         depth--;
         if (token.is("-")) {
             return build(token, Operator.NEG, operand);
+        }
+        if (token.is("~")) {
+            return build(token, Operator.INVERT, operand);
         }
         if (operand.dtype() == DType.BOOLEAN) {
             throw error("cannot apply + to bool " + operand + "; use where(condition, 1, 0) to turn a condition"
@@ -205,7 +257,7 @@ final class ExprParser {
         }
         if (token.is("(")) {
             enter(token);
-            Expr inner = comparison();
+            Expr inner = expression();
             close(token, "')'");
             depth--;
             return inner;
@@ -244,20 +296,24 @@ final class ExprParser {
 
     private Expr call(Token name) {
         Token open = next();
+        Function<List<Expr>, Expr> extra = extraFunctions.get(name.text);
         // Unknown names fail before their arguments are read, at the name.
-        VectorizedFunction function = isBuiltIn(name.text) ? null : build(name, () -> Functions.resolve(name.text));
+        VectorizedFunction function = extra != null || isBuiltIn(name.text) ? null : build(name, () -> Functions.resolve(name.text));
         enter(open);
         List<Expr> arguments = new ArrayList<>();
         if (!peek().is(")")) {
-            arguments.add(comparison());
+            arguments.add(expression());
             while (peek().is(",")) {
                 next();
-                arguments.add(comparison());
+                arguments.add(expression());
             }
         }
         close(open, "',' or ')'");
         depth--;
         checkHeight(name, arguments);
+        if (extra != null) {
+            return build(name, () -> extra.apply(arguments));
+        }
         return build(name, () -> function == null ? builtIn(name.text, arguments) : new Call(function, arguments));
     }
 

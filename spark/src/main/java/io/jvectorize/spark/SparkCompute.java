@@ -89,6 +89,26 @@ public final class SparkCompute {
     }
 
     /**
+     * The aggregate column of the reduction {@code expr} over a table's rows, with the tables'
+     * rule over no present values (sum and count 0, the others missing).
+     *
+     * @throws IllegalArgumentException if {@code expr} is not a reduction, or has one inside its operand
+     */
+    static Column tableAggregate(Expr expr, Dataset<Row> data) {
+        checkColumns(expr, data);
+        if (!expr.isReduction()) {
+            throw new IllegalArgumentException("agg takes reductions, such as sum(amount); " + expr + " is a value per row");
+        }
+        if (expr.symbols().isEmpty()) {
+            return NumPyColumn.constant(expr).column();
+        }
+        return new TermColumns(reduce -> {
+            throw new IllegalArgumentException("agg takes one reduction of a value per row; " + expr
+                    + " has a reduction, " + reduce.source() + ", inside it");
+        }).tableAggregate((Term.Reduce) Lowering.term(expr));
+    }
+
+    /**
      * The column of {@code expr} over {@code data}, its reductions inside elementwise expressions
      * computed first (a Spark job each) as numbers.
      */

@@ -29,7 +29,9 @@ public final class SparkGroupBy {
      * A table of one row per group: the key columns under their own names, then each
      * aggregation, a reduction named with {@code as}: {@code "sum(amount) as total"},
      * {@code "count(amount) as n"} (without {@code as}, named by its text). Reductions skip
-     * missing values and compute as {@link SparkCompute} computes them.
+     * missing values and compute as {@link SparkCompute} computes them; over a group with no
+     * present values, {@code sum} and {@code count} are 0 and the others missing, as in
+     * {@link io.jvectorize.runtime.GroupedTable#agg}.
      *
      * @throws IllegalArgumentException for an expression that is not a reduction, a reduction
      *     inside an elementwise expression, or a name given twice
@@ -45,15 +47,11 @@ public final class SparkGroupBy {
         for (String text : aggregations) {
             NamedExpr named = NamedExpr.parse(Objects.requireNonNull(text, "an aggregation is null"), table.columnTypes());
             Expr expr = named.expr();
-            if (!expr.isReduction()) {
-                throw new IllegalArgumentException("agg takes reductions, such as sum(amount); " + text
-                        + " is a value per row");
-            }
             if (!names.add(named.name())) {
                 throw new IllegalArgumentException("agg names column " + named.name() + " twice (the keys are "
                         + keys + "); name one of them with as");
             }
-            columns.add(SparkCompute.column(expr, data).as(named.name()));
+            columns.add(SparkCompute.tableAggregate(expr, data).as(named.name()));
         }
         Column[] keyColumns = keys.stream().map(k -> data.col(SparkTable.quoted(k))).toArray(Column[]::new);
         Dataset<Row> grouped = data.groupBy(keyColumns)

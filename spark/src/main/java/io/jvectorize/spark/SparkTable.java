@@ -129,6 +129,31 @@ public final class SparkTable {
     }
 
     /**
+     * One row of reductions over the whole table, each named with {@code as}:
+     * {@code t.filter("amount > 0").agg("sum(amount) as total", "count(amount) as n")}, as
+     * {@link Table#agg}: missing values skipped; over no present values {@code sum} and
+     * {@code count} are 0, the others missing.
+     *
+     * @throws IllegalArgumentException for an expression that is not one reduction, or a name given twice
+     */
+    public SparkTable agg(String... aggregations) {
+        Objects.requireNonNull(aggregations, "aggregations");
+        if (aggregations.length == 0) {
+            throw new IllegalArgumentException("agg needs at least one aggregation, such as \"sum(amount) as total\"");
+        }
+        List<Column> columns = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (String text : aggregations) {
+            NamedExpr named = NamedExpr.parse(Objects.requireNonNull(text, "an aggregation is null"), columnTypes());
+            if (!names.add(named.name())) {
+                throw new IllegalArgumentException("agg names column " + named.name() + " twice; name one of them with as");
+            }
+            columns.add(SparkCompute.tableAggregate(named.expr(), data).as(named.name()));
+        }
+        return new SparkTable(data.agg(columns.get(0), columns.subList(1, columns.size()).toArray(Column[]::new)));
+    }
+
+    /**
      * The rows grouped by the values of {@code keys} (columns); {@link SparkGroupBy#agg} says
      * what to compute per group.
      *

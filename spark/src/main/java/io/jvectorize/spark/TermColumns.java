@@ -1,6 +1,9 @@
 package io.jvectorize.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import io.jvectorize.runtime.DType;
 import io.jvectorize.runtime.Expr;
@@ -36,6 +39,9 @@ final class TermColumns {
      * @throws IllegalArgumentException for an operator or a call that has no translation to Spark
      */
     NumPyColumn translate(Expr expr) {
+        if (expr.symbols().isEmpty()) {
+            return NumPyColumn.constant(expr); // sum(3) is 3, whatever the rows
+        }
         Term term = Lowering.term(expr);
         if (term instanceof Term.Reduce reduce) {
             return NumPyColumn.of(aggregate(reduce), expr);
@@ -62,6 +68,20 @@ final class TermColumns {
         List<Term> children = term instanceof Term.Apply apply ? apply.operands()
                 : term instanceof Term.Invoke invoke ? invoke.arguments() : List.of();
         return children.stream().allMatch(TermColumns::isScalar);
+    }
+
+    /**
+     * As {@link #aggregate}, with the rule of jvectorize's tables over no present values (all
+     * missing, or no rows): {@code sum} and {@code count} are 0, the others missing.
+     */
+    Column tableAggregate(Term.Reduce reduce) {
+        Column value = aggregate(reduce);
+        switch (SparkReduction.valueOf(reduce.kind().name())) {
+            case SUM: case NANSUM: case COUNT: case NANCOUNT:
+                return value;
+            default:
+                return when(count(elementwise(reduce.operand())).gt(lit(0)), value);
+        }
     }
 
     private Column elementwise(Term term) {

@@ -111,6 +111,65 @@ public final class Compute {
         return PlanCache.plan(e, binding).compute(binding, options.settings(), options.optimize(), null);
     }
 
+    /** Computes {@code e} over a table's columns with the fused engine; see {@link #compute(Expr, Table, Options)}. */
+    public static Object compute(Expr e, Table table) {
+        return compute(e, table, Options.defaults());
+    }
+
+    /**
+     * Computes {@code e} over {@code table}: each symbol is bound to the column of its name
+     * (whose type must widen to the symbol's), as Blaze's {@code compute(expr, data)}.
+     * A filtered table ({@link Table#filter}) is not copied: its conditions are folded into
+     * the pass, so a reduction after a filter is one pass that allocates nothing that grows
+     * with the rows.
+     *
+     * <p>Missing values: a reduction skips them (and rows the filters drop), and gives what the
+     * engine gives for the remaining values: {@code count} counts them, a sum of none is 0, a
+     * mean NaN, and min or max of none throws. An elementwise expression gives a
+     * {@link Column} named by the expression's text, missing where a value it reads is.
+     *
+     * @return a boxed number for a reduction, a Column otherwise
+     * @throws IllegalArgumentException if a symbol names no column (the message lists the
+     *     columns), a column's type does not widen to its symbol's, or min or max has no values
+     * @throws ArithmeticException as {@link #compute(Expr, Map, Options)}
+     */
+    public static Object compute(Expr e, Table table, Options options) {
+        Objects.requireNonNull(e, "e");
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(options, "options");
+        TableScope scope = table.scope(options);
+        TableScope.Resolved value = scope.resolveRoot(e, true);
+        if (value.value().isReduction()) {
+            Reduction reduction = (Reduction) value.value();
+            return scope.reduce(reduction.kind(), TableScope.Resolved.of(reduction.operand(), value.validity()), false);
+        }
+        return scope.column(e.toString(), value, scope.keptRows());
+    }
+
+    /**
+     * The plan of {@link #compute(Expr, Table)} as text: the table's rows and filters, and the
+     * fused engine's plan for each pass ({@link #explain(Expr, Map)}); reductions of a
+     * filtered table or of columns with missing values show the operand with the conditions
+     * folded in as {@code where}. Nothing is computed but reductions nested in {@code e} and
+     * in the filters, which the passes read as numbers.
+     */
+    public static String explain(Expr e, Table table) {
+        Objects.requireNonNull(e, "e");
+        Objects.requireNonNull(table, "table");
+        TableScope scope = table.scope(Options.defaults());
+        TableScope.Resolved value = scope.resolveRoot(e, true);
+        StringBuilder plan = new StringBuilder("table scan of ").append(table.columnCount()).append(" columns; ")
+                .append(scope.rowConditions().isEmpty() ? "every row" : scope.rowConditions().size()
+                        + " row condition(s) folded into the pass as where, no filtered copy").append('\n');
+        if (!value.validity().isEmpty()) {
+            plan.append("missing values skipped through ").append(value.validity().size()).append(" validity mask(s)\n");
+        }
+        for (Expr pass : scope.plannedPasses(value)) {
+            plan.append("pass ").append(pass).append('\n').append(scope.explain(pass).indent(2));
+        }
+        return plan.toString();
+    }
+
     /** Computes elementwise {@code e} into {@code out} with the fused engine; see {@link #computeInto(Expr, Map, Object, Options)}. */
     public static void computeInto(Expr e, Map<String, ?> data, Object out) {
         computeInto(e, data, out, Options.defaults());

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -86,6 +87,8 @@ final class ExprParser {
 
     private final String text;
     private final Map<String, DType> symbolTypes;
+    /** Functions a caller adds by name (a table's fillnull and isnull), built before the built-ins are looked up. */
+    private final Map<String, Function<List<Expr>, Expr>> extraFunctions;
     /** The tokens read so far, and the index in the text after the last. */
     private final List<Token> tokens = new ArrayList<>();
     private int end;
@@ -93,12 +96,21 @@ final class ExprParser {
     /** Open parentheses, calls, unary operators and exponents around the current token. */
     private int depth;
 
-    private ExprParser(String text, Map<String, DType> symbolTypes) {
+    private ExprParser(String text, Map<String, DType> symbolTypes, Map<String, Function<List<Expr>, Expr>> extraFunctions) {
         this.text = text;
         this.symbolTypes = symbolTypes;
+        this.extraFunctions = extraFunctions;
     }
 
     static Expr parse(String text, Map<String, DType> symbolTypes) {
+        return parse(text, symbolTypes, Map.of());
+    }
+
+    /**
+     * As {@link #parse(String, Map)}, where a call of a name in {@code extraFunctions} is built by
+     * that function from its arguments (its IllegalArgumentException shown at the name, with a caret).
+     */
+    static Expr parse(String text, Map<String, DType> symbolTypes, Map<String, Function<List<Expr>, Expr>> extraFunctions) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(symbolTypes, "symbolTypes");
         symbolTypes.forEach((name, type) -> {
@@ -111,7 +123,7 @@ final class ExprParser {
             throw syntaxError(text, MAX_LENGTH, "text longer than " + MAX_LENGTH + " characters (it has " + text.length()
                     + ") at column " + (MAX_LENGTH + 1));
         }
-        ExprParser parser = new ExprParser(text, symbolTypes);
+        ExprParser parser = new ExprParser(text, symbolTypes, extraFunctions);
         Expr expr = parser.expression();
         Token rest = parser.peek();
         if (rest.kind != Kind.END) {
@@ -265,8 +277,9 @@ final class ExprParser {
 
     private Expr call(Token name) {
         Token open = next();
+        Function<List<Expr>, Expr> extra = extraFunctions.get(name.text);
         // Unknown names fail before their arguments are read, at the name.
-        VectorizedFunction function = isBuiltIn(name.text) ? null : build(name, () -> Functions.resolve(name.text));
+        VectorizedFunction function = extra != null || isBuiltIn(name.text) ? null : build(name, () -> Functions.resolve(name.text));
         enter(open);
         List<Expr> arguments = new ArrayList<>();
         if (!peek().is(")")) {
@@ -279,6 +292,9 @@ final class ExprParser {
         close(open, "',' or ')'");
         depth--;
         checkHeight(name, arguments);
+        if (extra != null) {
+            return build(name, () -> extra.apply(arguments));
+        }
         return build(name, () -> function == null ? builtIn(name.text, arguments) : new Call(function, arguments));
     }
 

@@ -7,12 +7,16 @@ import java.util.List;
 /**
  * Hands an expression to the planner: its typed nodes as {@link Term}s, each with the node itself
  * as its source (its text, and its key). The engines see nothing of {@link Expr} but that.
+ *
+ * <p>Public for the project's engines outside this module (the Spark backend translates the same
+ * terms); {@link Term} lives in an internal package and is not a user API.
  */
-final class Lowering {
+public final class Lowering {
 
     private Lowering() {}
 
-    static Term term(Expr node) {
+    /** The typed terms of {@code node}, as every engine reads them. */
+    public static Term term(Expr node) {
         if (node instanceof Symbol symbol) {
             return new Term.Symbol(symbol.name(), symbol.dtype(), symbol);
         }

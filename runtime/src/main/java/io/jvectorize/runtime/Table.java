@@ -50,8 +50,24 @@ public final class Table {
     private final List<Column> columns;
     private final Map<String, Column> byName;
     private final int rowCount;
+    /**
+     * The filters not applied yet (text or Expr), in order: a filtered table is its base's
+     * columns and these, so that a reduction or select after filter reads the base in one pass.
+     * Empty for a table of its own rows.
+     */
+    private final List<Object> filters;
+    /** The filtered rows, gathered on first need. */
+    private volatile Table gathered;
+
+    private Table(Table base, List<Object> filters) {
+        this.columns = base.columns;
+        this.byName = base.byName;
+        this.rowCount = base.rowCount;
+        this.filters = List.copyOf(filters);
+    }
 
     private Table(List<Column> columns) {
+        this.filters = List.of();
         Map<String, Column> byName = new HashMap<>();
         for (Column column : columns) {
             if (byName.putIfAbsent(column.name(), column) != null) {
@@ -199,8 +215,9 @@ public final class Table {
 
     // ---- reading ------------------------------------------------------------------------------
 
+    /** The number of rows (of a filtered table: those it keeps, computed once). */
     public int rowCount() {
-        return rowCount;
+        return rows().rowCount;
     }
 
     public int columnCount() {
@@ -218,7 +235,7 @@ public final class Table {
 
     /** The columns, in order. */
     public List<Column> columns() {
-        return columns;
+        return rows().columns;
     }
 
     public boolean hasColumn(String name) {
@@ -231,7 +248,7 @@ public final class Table {
      * @throws IllegalArgumentException if there is none: the message lists the table's columns
      */
     public Column column(String name) {
-        Column column = byName.get(name);
+        Column column = rows().byName.get(name);
         if (column == null) {
             throw new IllegalArgumentException(ColumnNames.unknown(name, columnNames()));
         }
@@ -246,7 +263,7 @@ public final class Table {
      */
     public String schema() {
         StringJoiner fields = new StringJoiner(", ", "var * {", "}");
-        for (Column column : columns) {
+        for (Column column : rows().columns) {
             String name = ColumnNames.isIdentifier(column.name()) ? column.name() : ColumnNames.quoted(column.name());
             fields.add(name + ": " + (column.hasMissing() ? "?" : "") + column.typeName());
         }
@@ -263,6 +280,9 @@ public final class Table {
     public Table head(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("head(" + n + "): the number of rows must be 0 or more");
+        }
+        if (!filters.isEmpty()) {
+            return rows().head(n);
         }
         if (n >= rowCount) {
             return this;
@@ -305,6 +325,9 @@ public final class Table {
         if (keys.length == 0) {
             throw new IllegalArgumentException("sort needs at least one key: a column name");
         }
+        if (!filters.isEmpty()) {
+            return rows().sort(keys);
+        }
         List<ColumnData> keyColumns = new ArrayList<>();
         boolean[] ascending = new boolean[keys.length];
         for (int k = 0; k < keys.length; k++) {
@@ -318,6 +341,171 @@ public final class Table {
             sorted.add(new Column(column.name(), column.data().gather(order)));
         }
         return new Table(sorted);
+    }
+
+    // ---- expressions over the columns ---------------------------------------------------------
+
+    /**
+     * The rows where {@code condition} is true: text over the columns, such as
+     * {@code "amount > 0"} or {@code "name != 'Bob' & amount > 0"} (see {@link #select} for
+     * what text may hold). A row where the condition is missing is dropped, as SQL's
+     * {@code WHERE} drops it.
+     *
+     * <p>Nothing is copied here: the table returned is this one's columns and the condition,
+     * checked now. A reduction ({@link Compute#compute(Expr, Table)}, {@link #agg}) or
+     * {@link #select} on it reads this table's columns in one pass, the condition folded into
+     * it; anything else (its columns, printing, sort, groupBy) gathers the rows once.
+     *
+     * @throws ExprSyntaxException for text that is not an expression, an unknown column (the
+     *     message lists the columns), or an operand of the wrong type, with the column and a caret
+     * @throws IllegalArgumentException if the condition is not a bool
+     */
+    public Table filter(String condition) {
+        Objects.requireNonNull(condition, "condition");
+        return filtered(condition);
+    }
+
+    /**
+     * The rows where {@code condition}, an Expr over the columns by name, is true; as
+     * {@link #filter(String)}. Its symbols' types must be ones the columns' types widen to.
+     */
+    public Table filter(Expr condition) {
+        Objects.requireNonNull(condition, "condition");
+        return filtered(condition);
+    }
+
+    private Table filtered(Object condition) {
+        List<Object> all = new ArrayList<>(filters);
+        all.add(condition);
+        Table filtered = new Table(this, all);
+        filtered.scope(Compute.Options.defaults()); // checks the condition now
+        return filtered;
+    }
+
+    /**
+     * A table of these columns, each {@code "expression"} or {@code "expression as name"}:
+     * {@code t.select("name", "amount * 2 as doubled")}. Only the named columns are kept, in
+     * this order.
+     *
+     * <p>Text is {@link Expr#parse}'s language over the columns, which are symbols of their
+     * types; a column whose name is not an identifier is written between backticks
+     * ({@code `first name`}). Strings: a string column can be compared with a string literal
+     * ({@code 'Bob'} or {@code "Bob"}; {@code == != < <= > >=}, in {@link String#compareTo}
+     * order) and nothing else. Missing values: an elementwise result is missing where a value
+     * it reads is; {@code fillnull(x, v)} is {@code x} where present, else {@code v}; and
+     * {@code isnull(x)} is true where {@code x} is missing. A reduction in an expression
+     * ({@code amount - mean(amount)}) skips missing values and reads the kept rows.
+     * An expression without a name is named by its text, a column by its name.
+     *
+     * @throws ExprSyntaxException for text that is not an expression, a missing or bad name
+     *     after {@code as}, an unknown column (the message lists the columns), or an operand of
+     *     the wrong type (the message names the column and its type), with the column and a caret
+     * @throws IllegalArgumentException if two results have one name; nothing is returned then
+     */
+    public Table select(String... expressions) {
+        Objects.requireNonNull(expressions, "expressions");
+        if (expressions.length == 0) {
+            throw new IllegalArgumentException("select needs at least one column: a name or \"expression as name\"");
+        }
+        TableScope scope = scope(Compute.Options.defaults());
+        List<Aliased> items = new ArrayList<>();
+        List<TableScope.Resolved> values = new ArrayList<>();
+        for (String expression : expressions) {
+            Aliased item = Aliased.of(expression);
+            TableScope.Resolved value = item.inItem(expression, () -> scope.resolveRoot(item.expression(), true));
+            if (value.value() != null && value.value().isReduction()) {
+                throw ExprParser.syntaxError(expression, 0, "select needs an expression per row, and " + item.expression().strip()
+                        + " is a reduction: use agg(\"" + expression.strip() + "\") for one row of reductions");
+            }
+            items.add(item);
+            values.add(value);
+        }
+        int[] rows = scope.keptRows();
+        List<Column> selected = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            selected.add(scope.column(items.get(i).name(), values.get(i), rows));
+        }
+        return new Table(selected);
+    }
+
+    /**
+     * One row of reductions over the whole table: {@code t.filter("amount > 0").agg("sum(amount)
+     * as total", "count(amount) as n")}, each {@code "reduction(expression) as name"} with any
+     * reduction of {@link Expr} ({@code sum mean min max count var std nansum nanmean nanmin
+     * nanmax nancount}). Each is one pass of the fused engine over this table's columns, a
+     * filter folded in (no filtered copy). Missing values are skipped; over no present value,
+     * sum and count are 0, the others missing.
+     *
+     * @throws ExprSyntaxException as {@link #select}, and for an expression that is not one
+     *     reduction
+     */
+    public Table agg(String... aggregations) {
+        Objects.requireNonNull(aggregations, "aggregations");
+        if (aggregations.length == 0) {
+            throw new IllegalArgumentException("agg needs at least one aggregation, such as \"sum(amount) as total\"");
+        }
+        TableScope scope = scope(Compute.Options.defaults());
+        List<Aliased> items = new ArrayList<>();
+        List<TableScope.Resolved> values = new ArrayList<>();
+        for (String aggregation : aggregations) {
+            Aliased item = Aliased.of(aggregation);
+            items.add(item);
+            values.add(TableAggregation.reduction(scope, item, aggregation, true));
+        }
+        List<Column> results = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Reduction reduction = (Reduction) values.get(i).value();
+            Object value = scope.reduce(reduction.kind(),
+                    TableScope.Resolved.of(reduction.operand(), values.get(i).validity()), true);
+            results.add(new Column(items.get(i).name(), TableAggregation.single(value, reduction.dtype())));
+        }
+        return new Table(results);
+    }
+
+    /**
+     * The groups of rows with equal values in the key columns, for
+     * {@link GroupedTable#agg}: {@code t.groupBy("name").agg("sum(amount) as total")}.
+     *
+     * @throws IllegalArgumentException if no key is given, or a key names no column (the
+     *     message lists the table's columns)
+     */
+    public GroupedTable groupBy(String... keys) {
+        Objects.requireNonNull(keys, "keys");
+        if (keys.length == 0) {
+            throw new IllegalArgumentException("groupBy needs at least one key column; agg(...) aggregates the whole table");
+        }
+        Table rows = rows();
+        for (String key : keys) {
+            rows.column(Objects.requireNonNull(key, "a key is null"));
+        }
+        return new GroupedTable(rows, List.of(keys));
+    }
+
+    /** The columns bound for expressions, the filters applied as row conditions. */
+    TableScope scope(Compute.Options options) {
+        TableScope scope = new TableScope(columns, rowCount, options);
+        for (Object filter : filters) {
+            scope.filter(filter);
+        }
+        return scope;
+    }
+
+    /** This table's own rows: itself, or its filtered rows gathered (once). */
+    Table rows() {
+        if (filters.isEmpty()) {
+            return this;
+        }
+        Table rows = gathered;
+        if (rows == null) {
+            int[] kept = scope(Compute.Options.defaults()).keptRows();
+            List<Column> gatheredColumns = new ArrayList<>();
+            for (Column column : columns) {
+                gatheredColumns.add(new Column(column.name(), column.data().gather(kept)));
+            }
+            rows = new Table(gatheredColumns);
+            gathered = rows;
+        }
+        return rows;
     }
 
     // ---- printing and equality ----------------------------------------------------------------
@@ -341,6 +529,9 @@ public final class Table {
      */
     @Override
     public String toString() {
+        if (!filters.isEmpty()) {
+            return rows().toString();
+        }
         List<ColumnData> data = new ArrayList<>();
         for (Column column : columns) {
             data.add(column.data());
@@ -351,12 +542,12 @@ public final class Table {
     /** Equal column names, types, values (floats by their bits: NaN equals NaN) and missing rows, in order. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof Table && columns.equals(((Table) other).columns);
+        return other instanceof Table that && rows().columns.equals(that.rows().columns);
     }
 
     @Override
     public int hashCode() {
-        return columns.hashCode();
+        return rows().columns.hashCode();
     }
 
     // ---- options and keys ---------------------------------------------------------------------

@@ -47,15 +47,23 @@ public final class SparkKernels {
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no overload of " + function + " takes "
                         + Arrays.toString(arguments)));
-        ScalarMethodUdf scalar = new ScalarMethodUdf(function.declaringClass(), function.name(), overload.returnType(),
-                overload.argumentTypes());
-        UserDefinedFunction udf = udf(scalar, overload.argumentTypes().size(), overload.returnType())
-                .withName(function.qualifiedName());
         Column[] columns = new Column[arguments.length];
         for (int i = 0; i < arguments.length; i++) {
             columns[i] = SparkTypes.convert(arguments[i].column(), arguments[i].dtype(), overload.argumentTypes().get(i));
         }
-        return NumPyColumn.of(udf.apply(columns), call);
+        return NumPyColumn.of(apply(function, overload, columns), call);
+    }
+
+    /**
+     * The UDF of {@code overload} of {@code function} applied to {@code arguments}, columns already
+     * of the overload's argument types.
+     */
+    static Column apply(VectorizedFunction function, VectorizedFunction.Overload overload, Column[] arguments) {
+        ScalarMethodUdf scalar = new ScalarMethodUdf(function.declaringClass(), function.name(), overload.returnType(),
+                overload.argumentTypes());
+        return udf(scalar, overload.argumentTypes().size(), overload.returnType())
+                .withName(function.qualifiedName())
+                .apply(arguments);
     }
 
     /**

@@ -102,7 +102,19 @@ public enum SparkOperator {
             : t.isFloating() ? IeeeFloats.minimum(t, x[0], x[1]) : least(x[0], x[1]), x)),
     /** Elementwise maximum; NaN if either is NaN, as NumPy's maximum. */
     MAXIMUM(2, e -> e.get(0).max(e.get(1)), (t, x) -> missingWhereAny(t == DType.BOOLEAN ? x[0].or(x[1])
-            : t.isFloating() ? IeeeFloats.maximum(t, x[0], x[1]) : greatest(x[0], x[1]), x));
+            : t.isFloating() ? IeeeFloats.maximum(t, x[0], x[1]) : greatest(x[0], x[1]), x)),
+    /**
+     * {@code &}: logical and of bools, with SQL's (Kleene's) logic over missing values as
+     * jvectorize's tables have it (false &amp; missing is false), which is Spark's; bitwise and of integers.
+     */
+    AND(2, e -> e.get(0).and(e.get(1)), (t, x) -> t == DType.BOOLEAN ? x[0].and(x[1]) : x[0].bitwiseAND(x[1])),
+    /** {@code |}: logical or of bools (true | missing is true, as Spark's), bitwise or of integers. */
+    OR(2, e -> e.get(0).or(e.get(1)), (t, x) -> t == DType.BOOLEAN ? x[0].or(x[1]) : x[0].bitwiseOR(x[1])),
+    /** {@code ^}: exclusive or of bools (missing where either is), bitwise of integers. */
+    XOR(2, e -> e.get(0).xor(e.get(1)), (t, x) -> t == DType.BOOLEAN ? x[0].notEqual(x[1]) : x[0].bitwiseXOR(x[1])),
+    /** {@code ~}: logical not of bools, bitwise complement of integers ({@code ~x == -x - 1}). */
+    INVERT(1, e -> e.get(0).not(), (t, x) -> t == DType.BOOLEAN ? org.apache.spark.sql.functions.not(x[0])
+            : org.apache.spark.sql.functions.bitwise_not(x[0]));
 
     /** How an entry computes on Spark: from the operand type and the operands, already of that type. */
     @FunctionalInterface

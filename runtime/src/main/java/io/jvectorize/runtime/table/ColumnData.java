@@ -22,6 +22,8 @@ public final class ColumnData {
     private final Object values;
     private final boolean[] validity;
     private final int missing;
+    /** A string column's codes, made on first use: a column is immutable, so they never change. */
+    private volatile StringCodes stringCodes;
 
     private ColumnData(Object values, boolean[] validity, int missing) {
         this.values = values;
@@ -105,6 +107,23 @@ public final class ColumnData {
 
     public boolean isMissing(int row) {
         return validity != null && !validity[row];
+    }
+
+    /**
+     * A string column's values as int32 codes that order as the strings do, computed once per column.
+     *
+     * @throws IllegalStateException for another type
+     */
+    public StringCodes stringCodes() {
+        if (!(values instanceof String[])) {
+            throw new IllegalStateException("not a string column: " + type());
+        }
+        StringCodes codes = stringCodes;
+        if (codes == null) {
+            codes = StringCodes.of((String[]) values);
+            stringCodes = codes;
+        }
+        return codes;
     }
 
     /** The value at {@code row}, boxed (Double, Float, Long, Integer, Boolean or String); null where missing. */

@@ -1,0 +1,135 @@
+package io.jvectorize.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import io.jvectorize.runtime.DType;
+import io.jvectorize.runtime.Expr;
+import io.jvectorize.runtime.Lowering;
+import io.jvectorize.runtime.internal.plan.Term;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.spark.sql.Column;
+
+/**
+ * Translates an expression to a Spark {@link Column} by walking the typed terms the runtime's
+ * engines read ({@link Lowering#term}): each operator through {@link SparkOperator}, each
+ * reduction through {@link SparkReduction}, each {@code @Vectorize} call through
+ * {@link SparkKernels}, with the operand conversions the runtime's typing chose. Parts without
+ * symbols are computed once by the runtime and become literals, as {@link NumPyColumn} does.
+ */
+final class TermColumns {
+    private final Function<Term.Reduce, Column> nestedReduction;
+
+    /**
+     * @param nestedReduction the column standing for a reduction inside an elementwise expression
+     *     (as in {@code x - mean(x)}): a literal of its value, or an error where it has none
+     */
+    TermColumns(Function<Term.Reduce, Column> nestedReduction) {
+        this.nestedReduction = nestedReduction;
+    }
+
+    /**
+     * The column computing {@code expr} (an aggregate column for a reduction), its symbols read as
+     * the columns of the same names, each converted to the symbol's type.
+     *
+     * @throws IllegalArgumentException for an operator or a call that has no translation to Spark
+     */
+    NumPyColumn translate(Expr expr) {
+        if (expr.symbols().isEmpty()) {
+            return NumPyColumn.constant(expr); // sum(3) is 3, whatever the rows
+        }
+        Term term = Lowering.term(expr);
+        if (term instanceof Term.Reduce reduce) {
+            return NumPyColumn.of(aggregate(reduce), expr);
+        }
+        return NumPyColumn.of(elementwise(term), expr);
+    }
+
+    /** The aggregate column of a reduction, folding its operand in the type the engine folds it in. */
+    Column aggregate(Term.Reduce reduce) {
+        SparkReduction kind = SparkReduction.valueOf(reduce.kind().name());
+        Term operand = reduce.operand();
+        DType input = kind.inputType(operand.type());
+        return kind.aggregate(input, SparkTypes.convert(elementwise(operand), operand.type(), input));
+    }
+
+    /**
+     * Whether an elementwise term is one number rather than a value per row: it has no symbol
+     * outside a reduction (as {@code 3 + min(a)}), so that a reduction of it folds one element.
+     */
+    static boolean isScalar(Term term) {
+        if (term instanceof Term.Symbol) {
+            return false;
+        }
+        List<Term> children = term instanceof Term.Apply apply ? apply.operands()
+                : term instanceof Term.Invoke invoke ? invoke.arguments() : List.of();
+        return children.stream().allMatch(TermColumns::isScalar);
+    }
+
+    /**
+     * As {@link #aggregate}, with the rule of jvectorize's tables over no present values (all
+     * missing, or no rows): {@code sum} and {@code count} are 0, the others missing.
+     */
+    Column tableAggregate(Term.Reduce reduce) {
+        Column value = aggregate(reduce);
+        switch (SparkReduction.valueOf(reduce.kind().name())) {
+            case SUM: case NANSUM: case COUNT: case NANCOUNT:
+                return value;
+            default:
+                return when(count(elementwise(reduce.operand())).gt(lit(0)), value);
+        }
+    }
+
+    private Column elementwise(Term term) {
+        if (term.source() instanceof Expr source && source.symbols().isEmpty()) {
+            return NumPyColumn.constant(source).column();
+        }
+        if (term instanceof Term.Symbol symbol) {
+            return col("`" + symbol.name() + "`").cast(SparkTypes.dataType(symbol.type()));
+        }
+        if (term instanceof Term.Reduce reduce) {
+            return nestedReduction.apply(reduce);
+        }
+        if (term instanceof Term.Invoke invoke) {
+            return call(invoke);
+        }
+        if (term instanceof Term.Apply apply) {
+            return operation(apply);
+        }
+        throw new IllegalArgumentException("no translation to Spark of " + term.source());
+    }
+
+    private Column operation(Term.Apply apply) {
+        SparkOperator op = Arrays.stream(SparkOperator.values())
+                .filter(o -> o.name().equals(apply.op().name()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("operator " + apply.op().text() + " in " + apply.source()
+                        + " has no translation to Spark yet; compute it with Compute, in one JVM"));
+        List<Term> operands = apply.operands();
+        Column[] columns = new Column[operands.size()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = SparkTypes.convert(elementwise(operands.get(i)), operands.get(i).type(),
+                    apply.operandTypes().get(i));
+        }
+        // where's operand type is that of its branches; the others' operands share one type.
+        return op.apply(apply.operandTypes().get(columns.length - 1), columns);
+    }
+
+    private Column call(Term.Invoke invoke) {
+        List<Term> arguments = invoke.arguments();
+        if (arguments.size() > 3) {
+            throw new IllegalArgumentException(invoke.function().qualifiedName() + " takes " + arguments.size()
+                    + " arguments; calls on Spark take at most 3");
+        }
+        Column[] columns = new Column[arguments.size()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = SparkTypes.convert(elementwise(arguments.get(i)), arguments.get(i).type(),
+                    invoke.overload().argumentTypes().get(i));
+        }
+        return SparkKernels.apply(invoke.function(), invoke.overload(), columns);
+    }
+}

@@ -10,12 +10,13 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import io.jvectorize.spec.DeclarationRules;
 import java.util.Collections;
+import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import javax.lang.model.element.Element;
 
 /**
- * Reports @Vectorize methods of local and anonymous classes. javac never hands such methods to
+ * Reports @Vectorize and @GuVectorize methods of local and anonymous classes. javac never hands such methods to
  * processors, so without this check they would get neither kernels nor an error. Both of our
  * processors run it, since javac may call either one alone; each compilation unit is scanned
  * once, whichever comes first.
@@ -47,8 +48,9 @@ final class LocalClassCheck {
 
         @Override
         public Void visitMethod(MethodTree method, Void unused) {
-            if (isVectorize(method) && !isMemberOfTopLevelNest(getCurrentPath().getParentPath())) {
-                reporter.error(getCurrentPath(), DeclarationRules.localClass(method.getName().toString()));
+            Optional<String> annotation = kernelAnnotation(method);
+            if (annotation.isPresent() && !isMemberOfTopLevelNest(getCurrentPath().getParentPath())) {
+                reporter.error(getCurrentPath(), DeclarationRules.localClass(annotation.get(), method.getName().toString()));
             }
             return super.visitMethod(method, unused);
         }
@@ -64,14 +66,18 @@ final class LocalClassCheck {
             return true;
         }
 
-        private boolean isVectorize(MethodTree method) {
+        /** The simple name of the method's @Vectorize or @GuVectorize annotation, as written or qualified. */
+        private Optional<String> kernelAnnotation(MethodTree method) {
             for (AnnotationTree annotation : method.getModifiers().getAnnotations()) {
                 String name = annotation.getAnnotationType().toString();
                 if (name.equals("Vectorize") || name.equals(DeclarationReader.ANNOTATION)) {
-                    return true;
+                    return Optional.of("Vectorize");
+                }
+                if (name.equals("GuVectorize") || name.equals(GuValidator.ANNOTATION)) {
+                    return Optional.of("GuVectorize");
                 }
             }
-            return false;
+            return Optional.empty();
         }
     }
 }

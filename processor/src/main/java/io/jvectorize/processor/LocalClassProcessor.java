@@ -11,7 +11,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Reports @Vectorize methods of local and anonymous classes. javac calls processors only for
+ * Reports @Vectorize and @GuVectorize methods of local and anonymous classes. javac calls processors only for
  * annotations outside method bodies, so {@link VectorizeProcessor} never sees these methods:
  * this processor looks at every compilation unit ({@code "*"}), even where no other annotation
  * is, and claims nothing, so that every other processor still sees every annotation.

@@ -144,6 +144,25 @@ class ClassDiagnosticsTest {
                 .inFile(source.file()).onLine(source.line("double f("));
     }
 
+    /** As {@link #aMethodInALocalClassIsRejected}, for a gufunc. */
+    @Test
+    void aGufuncInALocalClassIsRejected() {
+        Source source = classP("Foo",
+                "static void run() {",
+                "    class Local {",
+                "        @io.jvectorize.GuVectorize(signature = \"void(float64[:], float64[:])\", layout = \"(n)->()\")",
+                "        static void total(double[] x, double[] out) {",
+                "            out[0] = x.length;",
+                "        }",
+                "    }",
+                "}");
+        Compilation compilation = compile(source);
+        assertThat(compilation).hadErrorContaining("@GuVectorize method total is in a local or anonymous class, which"
+                        + " generated code cannot name; move it to a top-level or member class")
+                .inFile(source.file()).onLine(source.line("void total("));
+        assertThat(compilation).hadErrorCount(1);
+    }
+
     @Test
     void aMethodWhoseKernelsTakeTheNameOfAnotherMethodsParallelKernelsIsRejected() {
         Source source = classP("Foo",

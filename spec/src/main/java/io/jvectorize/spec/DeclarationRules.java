@@ -100,8 +100,13 @@ public final class DeclarationRules {
 
     /** The error for a method of a local or anonymous class, which javac reports from the source alone. */
     public static String localClass(String methodName) {
-        return "@Vectorize method " + methodName + " is in a local or anonymous class, which generated code cannot"
-                + " name; move it to a top-level or member class";
+        return localClass("Vectorize", methodName);
+    }
+
+    /** As {@link #localClass(String)}, for a method annotated {@code @annotation} (Vectorize or GuVectorize). */
+    public static String localClass(String annotation, String methodName) {
+        return "@" + annotation + " method " + methodName + " is in a local or anonymous class, which generated code"
+                + " cannot name; move it to a top-level or member class";
     }
 
     // ---- one method -----------------------------------------------------------------------------

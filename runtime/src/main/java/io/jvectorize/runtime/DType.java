@@ -10,7 +10,13 @@ import java.util.Optional;
  * types is the smallest type that holds both, where {@code int32 < int64 < float64} and
  * {@code float32 < float64}, and an integer with {@code float32} gives {@code float64}.
  * {@code boolean} takes part only in comparisons, logic and {@code where}; arithmetic on it is
- * an error (use {@code where(c, 1, 0)}).
+ * an error (use {@code where(c, 1, 0)}). {@code complex128} holds every other type: combined
+ * with any number it gives {@code complex128}.
+ *
+ * <p>Complex data is bound and returned as a {@code double[]} of interleaved (re, im) pairs,
+ * NumPy's memory layout (so {@link #arrayType()} is {@code double[]} for it too, and
+ * {@link #ofArray} never answers it: a symbol is complex when its declared type says so); a
+ * complex number is a {@link Complex}.
  */
 public enum DType {
     /** Java {@code double}, NumPy {@code float64}. */
@@ -22,7 +28,9 @@ public enum DType {
     /** Java {@code int}, NumPy {@code int32}. */
     INT32("int32", int[].class),
     /** Java {@code boolean}, NumPy {@code bool}. */
-    BOOLEAN("bool", boolean[].class);
+    BOOLEAN("bool", boolean[].class),
+    /** NumPy {@code complex128}: pairs of Java {@code double}, interleaved (re, im) in a {@code double[]}. */
+    COMPLEX128("complex128", double[].class);
 
     private final String numpyName;
     private final Class<?> arrayType;
@@ -32,7 +40,7 @@ public enum DType {
         this.arrayType = arrayType;
     }
 
-    /** NumPy's name: {@code float64}, {@code float32}, {@code int64}, {@code int32}, {@code bool}. */
+    /** NumPy's name: {@code float64}, {@code float32}, {@code int64}, {@code int32}, {@code bool}, {@code complex128}. */
     public String numpyName() {
         return numpyName;
     }
@@ -50,6 +58,11 @@ public enum DType {
     /** Whether this is {@code int64} or {@code int32}. */
     public boolean isIntegral() {
         return this == INT64 || this == INT32;
+    }
+
+    /** Whether this is {@code complex128}. */
+    public boolean isComplex() {
+        return this == COMPLEX128;
     }
 
     /** Whether this is a number type (anything but {@code boolean}). */
@@ -78,6 +91,9 @@ public enum DType {
             throw new IllegalArgumentException("cannot combine " + a.numpyName + " with " + b.numpyName
                     + "; compare the numbers, or use where(condition, 1, 0) to turn a condition into a number");
         }
+        if (a == COMPLEX128 || b == COMPLEX128) {
+            return COMPLEX128;
+        }
         if (a == FLOAT64 || b == FLOAT64) {
             return FLOAT64;
         }
@@ -88,10 +104,10 @@ public enum DType {
         return INT64;
     }
 
-    /** The type of a Java array, e.g. FLOAT64 for {@code double[]}; empty for other objects. */
+    /** The type of a Java array, e.g. FLOAT64 for {@code double[]}; empty for other objects. Never complex128. */
     public static Optional<DType> ofArray(Object array) {
         for (DType type : values()) {
-            if (type.arrayType.isInstance(array)) {
+            if (type != COMPLEX128 && type.arrayType.isInstance(array)) {
                 return Optional.of(type);
             }
         }

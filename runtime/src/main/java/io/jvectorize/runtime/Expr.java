@@ -317,6 +317,28 @@ public abstract class Expr {
         return binary(Operator.MAXIMUM, other);
     }
 
+    // ---- complex numbers ----------------------------------------------------------------------
+
+    /** {@code complex(re, im)}: complex128 from two real values. */
+    public static Expr complex(Expr re, Expr im) {
+        return Operation.of(Operator.COMPLEX, List.of(re, im));
+    }
+
+    /** {@code this.real}: the real part, float64 for complex128; a real value itself. */
+    public Expr real() {
+        return unary(Operator.REAL);
+    }
+
+    /** {@code this.imag}: the imaginary part, float64 for complex128; zeros of a real value's type. */
+    public Expr imag() {
+        return unary(Operator.IMAG);
+    }
+
+    /** {@code conj(this)}: the complex conjugate; a real value itself. */
+    public Expr conj() {
+        return unary(Operator.CONJ);
+    }
+
     // ---- reductions ---------------------------------------------------------------------------
 
     /** The sum of the elements; int64 for integers. */

@@ -58,22 +58,35 @@ final class Operation extends Expr {
             throw new IllegalArgumentException("cannot apply " + op.text() + " to bool " + values.get(0)
                     + "; use where(condition, 1, 0) to turn a condition into a number");
         }
+        DType type;
         switch (op.rule()) {
+            case MAKE_COMPLEX:
+                if (promoted.isComplex()) {
+                    throw new IllegalArgumentException(describe(op, operands) + " takes real parts, not complex128");
+                }
+                this.operandType = DType.FLOAT64;
+                type = DType.COMPLEX128;
+                break;
             case PROMOTE_FLOATING:
                 this.operandType = promoted.isIntegral() ? DType.FLOAT64 : promoted;
-                this.dtype = operandType;
+                type = operandType;
                 break;
             case FLOATING:
-                this.operandType = promoted == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64;
-                this.dtype = operandType;
+                this.operandType = promoted == DType.FLOAT32 || promoted.isComplex() ? promoted : DType.FLOAT64;
+                type = operandType;
                 break;
             case COMPARE:
                 this.operandType = promoted;
-                this.dtype = DType.BOOLEAN;
+                type = DType.BOOLEAN;
                 break;
             default:
                 this.operandType = promoted;
-                this.dtype = promoted;
+                type = promoted;
+        }
+        if (operandType.isComplex() && op.rule() != Operator.Rule.MAKE_COMPLEX) {
+            this.dtype = op.complexResultType(describe(op, operands));
+        } else {
+            this.dtype = type;
         }
         this.weak = op.rule() != Operator.Rule.COMPARE && this.operands.stream().allMatch(Expr::isWeak);
     }

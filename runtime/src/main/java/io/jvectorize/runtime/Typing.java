@@ -32,6 +32,10 @@ final class Typing {
             throw new IllegalArgumentException("cannot combine bool with a number in " + what + " of " + operands
                     + "; use where(condition, 1, 0) to turn a condition into a number");
         }
+        if (weak.isComplex() && !strong.isComplex()) {
+            // NumPy gives complex64 for float32 with a complex literal; complex128 is the complex type here.
+            return DType.COMPLEX128;
+        }
         return weak.isFloating() && strong.isIntegral() ? DType.FLOAT64 : strong;
     }
 
@@ -52,7 +56,10 @@ final class Typing {
             if (target == DType.INT32 && outsideInt32(List.of(operand)) != null) {
                 return false;
             }
-            return operand.dtype().isFloating() ? target.isFloating() : target.isNumeric();
+            if (operand.dtype().isComplex()) {
+                return target.isComplex();
+            }
+            return operand.dtype().isFloating() ? target.isFloating() || target.isComplex() : target.isNumeric();
         }
         return operand.dtype().widensTo(target);
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.jvectorize.runtime.Complex;
 import io.jvectorize.runtime.Compute;
 import io.jvectorize.runtime.DType;
 import io.jvectorize.runtime.Expr;
@@ -236,8 +237,12 @@ class NumexprCorpusTest {
                 double[] a = NumexprCorpus.doubles(e);
                 return value.scalar() ? (Object) a[0] : a;
             }
+            case "complex128": {
+                double[] pairs = NumexprCorpus.doubles(e);
+                return value.scalar() ? (Object) Complex.of(pairs[0], pairs[1]) : pairs;
+            }
             default:
-                throw new UnsupportedOperationException("no Java representation of " + value.dtype() + " data yet");
+                throw new IllegalStateException("the corpus has no " + value.dtype() + " data");
         }
     }
 

@@ -84,6 +84,18 @@ public enum Operator {
     /** Elementwise maximum; NaN if either is NaN, as NumPy's maximum. */
     MAXIMUM("max", 2, Rule.PROMOTE_NUMERIC, onNumbers(Math::max, Math::max), arithmetic("MAX")),
 
+    // Complex numbers: the scalar forms here are those of real operands; complex ones are
+    // ComplexKernels', which also says which other operators take complex operands.
+
+    /** {@code z.real}, NumPy's {@code real(z)}: the real part, float64 for complex; a real value itself. */
+    REAL("real", 1, Rule.SAME_NUMERIC, onNumbers(a -> a, a -> a), null),
+    /** {@code z.imag}, NumPy's {@code imag(z)}: the imaginary part, float64 for complex; 0 of a real value's type. */
+    IMAG("imag", 1, Rule.SAME_NUMERIC, onNumbers(a -> 0.0, a -> 0L), null),
+    /** The complex conjugate; a real value itself, as NumPy's {@code conj}. */
+    CONJ("conj", 1, Rule.SAME_NUMERIC, onNumbers(a -> a, a -> a), null),
+    /** {@code complex(re, im)}, numexpr's: complex128 from two real values (computed by ComplexKernels). */
+    COMPLEX("complex", 2, Rule.MAKE_COMPLEX, Scalar.none(), null),
+
     // The planner's: what it lowers a power by a literal exponent to. No text reads as them.
 
     /** {@code a ** 2}: a multiplication, exactly what {@link #POW} gives for an exponent of 2. */
@@ -105,7 +117,9 @@ public enum Operator {
         /** boolean, after promoting the operands to one type. */
         COMPARE,
         /** The promoted type of the last two operands; the first must be boolean. */
-        WHERE
+        WHERE,
+        /** complex128 from real operands, computed as float64. */
+        MAKE_COMPLEX
     }
 
     private final String text;
@@ -143,6 +157,16 @@ public enum Operator {
     /** What it computes on a vector of lanes; empty where only the scalar form computes it. */
     public Optional<Lane> lane() {
         return Optional.ofNullable(lane);
+    }
+
+    /**
+     * Its type for complex128 operands ({@link ComplexKernels} computes those).
+     *
+     * @param operation the operation as written, for the error
+     * @throws IllegalArgumentException where it is not defined for complex numbers, saying why
+     */
+    public io.jvectorize.runtime.DType complexResultType(String operation) {
+        return ComplexKernels.resultType(this, operation);
     }
 
     /** The kind of operands its scalar form takes, for operands of these types: the branches' for {@code where}. */

@@ -232,6 +232,28 @@ public abstract class Expr {
         return ne(literal(other));
     }
 
+    // ---- logic and bits -----------------------------------------------------------------------
+
+    /** {@code this & other}: logical and of booleans (both evaluated), bitwise and of integers. */
+    public Expr and(Expr other) {
+        return binary(Operator.AND, other);
+    }
+
+    /** {@code this | other}: logical or of booleans, bitwise or of integers. */
+    public Expr or(Expr other) {
+        return binary(Operator.OR, other);
+    }
+
+    /** {@code this ^ other}: exclusive or of booleans, bitwise of integers. */
+    public Expr xor(Expr other) {
+        return binary(Operator.XOR, other);
+    }
+
+    /** {@code ~this}: logical not of a boolean, the bitwise complement of an integer (NumPy's invert). */
+    public Expr not() {
+        return unary(Operator.INVERT);
+    }
+
     // ---- elementwise functions ----------------------------------------------------------------
 
     public Expr abs() {

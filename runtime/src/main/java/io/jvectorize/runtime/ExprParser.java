@@ -15,13 +15,19 @@ import java.util.function.Supplier;
  * recursive descent.
  *
  * <pre>
+ * or         := xor ('|' xor)*                                     (left-associative, as all binary operators but **)
+ * xor        := and ('^' and)*
+ * and        := comparison ('&amp;' comparison)*
  * comparison := sum [('&lt;' | '&lt;=' | '&gt;' | '&gt;=' | '==' | '!=') sum]    (no chains: a &lt; b &lt; c is an error)
  * sum        := product (('+' | '-') product)*                     (left-associative)
  * product    := unary (('*' | '/' | '%') unary)*                   (left-associative)
- * unary      := '-' unary | '+' unary | power
+ * unary      := '-' unary | '+' unary | '~' unary | power
  * power      := atom ['**' unary]                                  (right-associative; -x**2 is -(x**2))
- * atom       := number | name | name '(' [comparison (',' comparison)*] ')' | '(' comparison ')'
+ * atom       := number | name | name '(' [or (',' or)*] ')' | '(' or ')'
  * </pre>
+ *
+ * <p>{@code & ^ |} bind as in Java and in pandas' {@code query}, not as in Python: looser than
+ * comparisons, so that {@code x > 0 & y < 1} needs no parentheses; {@code ~} binds as unary minus.
  *
  * <p>Integers are weak int64 literals, numbers with a point or an exponent weak float64 ones;
  * a minus sign directly before a number or a constant folds into the literal ({@code -5},
@@ -48,11 +54,15 @@ final class ExprParser {
             Map.of("pi", Math.PI, "e", Math.E, "nan", Double.NaN, "inf", Double.POSITIVE_INFINITY);
     /** Longest first, so that "**" is not read as two "*". */
     private static final List<String> PUNCTUATION =
-            List.of("**", "<=", ">=", "==", "!=", "+", "-", "*", "/", "%", "<", ">", "(", ")", ",", ".");
+            List.of("**", "<=", ">=", "==", "!=", "+", "-", "*", "/", "%", "<", ">", "(", ")", ",", "&", "|", "^", "~",
+                    ".");
     /** The attributes of a value: {@code z.real}, {@code z.imag}. */
     private static final Map<String, Operator> ATTRIBUTES = Map.of("real", Operator.REAL, "imag", Operator.IMAG);
     private static final Map<String, Operator> COMPARISONS = Map.of("<", Operator.LT, "<=", Operator.LE,
             ">", Operator.GT, ">=", Operator.GE, "==", Operator.EQ, "!=", Operator.NE);
+    private static final Map<String, Operator> ORS = Map.of("|", Operator.OR);
+    private static final Map<String, Operator> XORS = Map.of("^", Operator.XOR);
+    private static final Map<String, Operator> ANDS = Map.of("&", Operator.AND);
     private static final Map<String, Operator> SUMS = Map.of("+", Operator.ADD, "-", Operator.SUB);
     private static final Map<String, Operator> PRODUCTS =
             Map.of("*", Operator.MUL, "/", Operator.DIV, "%", Operator.MOD);
@@ -101,7 +111,7 @@ final class ExprParser {
                     + ") at column " + (MAX_LENGTH + 1));
         }
         ExprParser parser = new ExprParser(text, symbolTypes);
-        Expr expr = parser.comparison();
+        Expr expr = parser.expression();
         Token rest = parser.peek();
         if (rest.kind != Kind.END) {
             throw parser.unexpected(rest);
@@ -115,6 +125,34 @@ final class ExprParser {
     }
 
     // ---- grammar ------------------------------------------------------------------------------
+
+    private Expr expression() {
+        return disjunction();
+    }
+
+    private Expr disjunction() {
+        Expr left = exclusive();
+        for (Operator op = operatorIn(ORS); op != null; op = operatorIn(ORS)) {
+            left = build(next(), op, left, exclusive());
+        }
+        return left;
+    }
+
+    private Expr exclusive() {
+        Expr left = conjunction();
+        for (Operator op = operatorIn(XORS); op != null; op = operatorIn(XORS)) {
+            left = build(next(), op, left, conjunction());
+        }
+        return left;
+    }
+
+    private Expr conjunction() {
+        Expr left = comparison();
+        for (Operator op = operatorIn(ANDS); op != null; op = operatorIn(ANDS)) {
+            left = build(next(), op, left, comparison());
+        }
+        return left;
+    }
 
     private Expr comparison() {
         Expr left = sum();
@@ -147,7 +185,7 @@ final class ExprParser {
 
     private Expr unary() {
         Token token = peek();
-        if (!token.is("-") && !token.is("+")) {
+        if (!token.is("-") && !token.is("+") && !token.is("~")) {
             return power();
         }
         next();
@@ -162,6 +200,9 @@ final class ExprParser {
         depth--;
         if (token.is("-")) {
             return build(token, Operator.NEG, operand);
+        }
+        if (token.is("~")) {
+            return build(token, Operator.INVERT, operand);
         }
         if (operand.dtype() == DType.BOOLEAN) {
             throw error("cannot apply + to bool " + operand + "; use where(condition, 1, 0) to turn a condition"
@@ -187,7 +228,7 @@ final class ExprParser {
     }
 
     private Expr power() {
-        Expr base = atom();
+        Expr base = attributes(atom());
         if (!peek().is("**")) {
             return base;
         }
@@ -198,9 +239,26 @@ final class ExprParser {
         return build(token, Operator.POW, base, exponent);
     }
 
-    /** An atom, then its attributes: {@code (a - b).real}. */
     private Expr atom() {
-        Expr value = primary();
+        Token token = next();
+        if (token.kind == Kind.NUMBER) {
+            return number(token, "");
+        }
+        if (token.kind == Kind.NAME) {
+            return peek().is("(") ? call(token) : name(token);
+        }
+        if (token.is("(")) {
+            enter(token);
+            Expr inner = expression();
+            close(token, "')'");
+            depth--;
+            return inner;
+        }
+        throw unexpected(token);
+    }
+
+    /** {@code value.real}, {@code value.imag}, as often as written. */
+    private Expr attributes(Expr value) {
         while (peek().is(".")) {
             Token dot = next();
             Token attribute = next();
@@ -212,24 +270,6 @@ final class ExprParser {
             value = build(attribute, op, value);
         }
         return value;
-    }
-
-    private Expr primary() {
-        Token token = next();
-        if (token.kind == Kind.NUMBER) {
-            return number(token, "");
-        }
-        if (token.kind == Kind.NAME) {
-            return peek().is("(") ? call(token) : name(token);
-        }
-        if (token.is("(")) {
-            enter(token);
-            Expr inner = comparison();
-            close(token, "')'");
-            depth--;
-            return inner;
-        }
-        throw unexpected(token);
     }
 
     private Expr number(Token token, String sign) {
@@ -283,10 +323,10 @@ final class ExprParser {
         enter(open);
         List<Expr> arguments = new ArrayList<>();
         if (!peek().is(")")) {
-            arguments.add(comparison());
+            arguments.add(expression());
             while (peek().is(",")) {
                 next();
-                arguments.add(comparison());
+                arguments.add(expression());
             }
         }
         close(open, "',' or ')'");

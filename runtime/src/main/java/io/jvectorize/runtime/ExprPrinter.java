@@ -10,12 +10,15 @@ import java.util.StringJoiner;
  */
 final class ExprPrinter {
     /** Precedence levels, loosest first. */
-    private static final int COMPARISON = 1;
-    private static final int SUM = 2;
-    private static final int PRODUCT = 3;
-    private static final int UNARY = 4;
-    private static final int POWER = 5;
-    private static final int ATOM = 6;
+    private static final int OR = 1;
+    private static final int XOR = 2;
+    private static final int AND = 3;
+    private static final int COMPARISON = 4;
+    private static final int SUM = 5;
+    private static final int PRODUCT = 6;
+    private static final int UNARY = 7;
+    private static final int POWER = 8;
+    private static final int ATOM = 9;
 
     private ExprPrinter() {}
 
@@ -46,8 +49,8 @@ final class ExprPrinter {
         List<Expr> operands = operation.operands();
         if (op.isFunction()) {
             writeCall(op.text(), operands, text);
-        } else if (op == Operator.NEG) {
-            text.append('-');
+        } else if (op.arity() == 1) {
+            text.append(op.text());
             // A literal in parentheses: bare "-5" reads back as the literal -5, not as -(5).
             Expr operand = operands.get(0);
             writeOperand(operand, text, operand instanceof Literal || precedence(operand) < UNARY);
@@ -94,10 +97,13 @@ final class ExprPrinter {
             return ATOM;
         }
         switch (operation.op()) {
-            case NEG: return UNARY;
+            case NEG: case INVERT: return UNARY;
             case POW: return POWER;
             case MUL: case DIV: case MOD: return PRODUCT;
             case ADD: case SUB: return SUM;
+            case AND: return AND;
+            case XOR: return XOR;
+            case OR: return OR;
             default: return COMPARISON;
         }
     }

@@ -15,7 +15,7 @@ final class LiteralArithmetic {
 
     /**
      * The literal {@code op} gives on {@code operands}, or null where they are not all weak
-     * integer literals, or {@code op} is not {@code + - * / % **}, unary minus, abs, min or max.
+     * integer literals, or {@code op} is not {@code + - * / % ** & | ^ ~}, unary minus, abs, min or max.
      * Unary minus also folds into a float literal.
      *
      * @throws IllegalArgumentException where the exact result is outside int64, or divides by zero
@@ -58,6 +58,14 @@ final class LiteralArithmetic {
                 return Literal.of(Math.min(values[0], values[1]), true);
             case MAXIMUM:
                 return Literal.of(Math.max(values[0], values[1]), true);
+            case AND:
+                return Literal.of(values[0] & values[1], true);
+            case OR:
+                return Literal.of(values[0] | values[1], true);
+            case XOR:
+                return Literal.of(values[0] ^ values[1], true);
+            case INVERT:
+                return Literal.of(~values[0], true);
             default:
                 return null;
         }

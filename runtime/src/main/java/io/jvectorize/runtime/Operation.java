@@ -54,7 +54,13 @@ final class Operation extends Expr {
             // NumPy compares with a number out of range exactly: as int64.
             promoted = DType.INT64;
         }
-        if (op.rule() != Operator.Rule.COMPARE && op.rule() != Operator.Rule.WHERE && promoted == DType.BOOLEAN) {
+        if (op.rule() == Operator.Rule.BITWISE && promoted.isFloating()) {
+            throw new IllegalArgumentException(op.text() + " takes bool or integer operands, not " + promoted + " in "
+                    + describe(op, operands) + (op == Operator.INVERT ? "" : "; to combine conditions, compare first,"
+                    + " as in (x > 0) " + op.text() + " (y < 1)"));
+        }
+        if (op.rule() != Operator.Rule.COMPARE && op.rule() != Operator.Rule.WHERE && op.rule() != Operator.Rule.BITWISE
+                && promoted == DType.BOOLEAN) {
             throw new IllegalArgumentException("cannot apply " + op.text() + " to bool " + values.get(0)
                     + "; use where(condition, 1, 0) to turn a condition into a number");
         }

@@ -335,7 +335,7 @@ class ExprParserTest {
         assertError("x$", 2, "unexpected '$' at column 2");
         assertError("x = 1", 3, "unexpected '=' at column 3 (compare with ==)");
         assertError("!x", 1, "unexpected '!' at column 1");
-        assertError("x & y", 3, "unexpected '&' at column 3");
+        assertError("x && y", 4, "unexpected '&' at column 4");
         assertError("'x'", 1, "unexpected ''' at column 1");
         assertError("x\u00a0+ 1", 2, "unexpected character U+00A0 at column 2");
         assertError(".", 1, "unexpected '.' at column 1");

@@ -72,10 +72,11 @@ class ExprPrinterTest {
 
     private static final List<UnaryOperator<Expr>> UNARY = List.of(Expr::neg, Expr::abs, Expr::sqrt, Expr::exp,
             Expr::expm1, Expr::log, Expr::log10, Expr::log1p, Expr::sin, Expr::cos, Expr::tan, Expr::asin,
-            Expr::acos, Expr::atan, Expr::sinh, Expr::cosh, Expr::tanh, Expr::real, Expr::imag, Expr::conj);
+            Expr::acos, Expr::atan, Expr::sinh, Expr::cosh, Expr::tanh, Expr::not, Expr::real, Expr::imag, Expr::conj);
     private static final List<BinaryOperator<Expr>> BINARY = List.of(Expr::add, Expr::sub, Expr::mul, Expr::div,
             Expr::mod, Expr::pow, Expr::lt, Expr::le, Expr::gt, Expr::ge, Expr::eq, Expr::ne, Expr::atan2,
-            Expr::hypot, Expr::min, Expr::max, (a, b) -> Expr.call("pow", a, b), Expr::complex);
+            Expr::hypot, Expr::min, Expr::max, (a, b) -> Expr.call("pow", a, b), Expr::and, Expr::or, Expr::xor,
+            Expr::complex);
     private static final List<UnaryOperator<Expr>> REDUCTIONS = List.of(Expr::sum, Expr::mean, Expr::min,
             Expr::max, Expr::count, Expr::var, Expr::std, Expr::nansum, Expr::nanmean, Expr::nanmin, Expr::nanmax,
             Expr::nancount);

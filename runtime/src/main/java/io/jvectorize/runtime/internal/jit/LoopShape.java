@@ -24,6 +24,7 @@ import java.util.Set;
  *       {@code where}: a mask), giving a value of the element or, for a comparison, a mask; a
  *       comparison of the element's partner's bound arrays and numbers is a mask too, compared as
  *       partner lanes and cast ({@code where(q > 0, x, 0)} for an int64 {@code q});
+ *   <li>it combines masks with logic ({@code & | ^ ~} of booleans), giving a mask;
  *   <li>it calls a @Vectorize overload with a lane function, of float64 values.
  * </ul>
  * Conversions of computed values, operators without a lane form here, bool results (JDK 17
@@ -54,6 +55,8 @@ final class LoopShape {
         PARTNER_LOAD,
         /** An operator on the element's lanes (or masks). */
         APPLY,
+        /** Logic on masks: {@code &}, {@code |}, {@code ^}, {@code ~} of booleans. */
+        MASK_APPLY,
         /** A comparison of partner lanes, its mask cast to the element's. */
         PARTNER_COMPARE,
         /** A call of a lane function. */
@@ -130,6 +133,14 @@ final class LoopShape {
             if (apply.op().lane().isEmpty() || !apply.op().lane().get().fusable()) {
                 return null;
             }
+            if (apply.type() == DType.BOOLEAN && apply.op().lane().get().appliesToMasks()) {
+                for (Operand operand : apply.operands()) {
+                    if (pass.typeOf(operand) != DType.BOOLEAN) {
+                        return null;
+                    }
+                }
+                return Role.MASK_APPLY;
+            }
             boolean comparison = apply.op().lane().get().form() == Lane.Form.COMPARE;
             if (comparison && isPartnerComparison(pass, apply, element)) {
                 return LaneCode.has(apply.op(), element.partner()) ? Role.PARTNER_COMPARE : null;
@@ -182,7 +193,7 @@ final class LoopShape {
         for (int s = 0; s < roles.length; s++) {
             Step step = pass.steps().get(s);
             switch (roles[s]) {
-                case APPLY: case PARTNER_COMPARE:
+                case APPLY: case MASK_APPLY: case PARTNER_COMPARE:
                     operations++;
                     break;
                 case CALL:

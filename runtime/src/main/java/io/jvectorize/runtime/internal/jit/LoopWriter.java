@@ -175,6 +175,9 @@ final class LoopWriter {
         if (shape.roles[s] == LoopShape.Role.PARTNER_COMPARE) {
             return element.partner();
         }
+        if (shape.roles[s] == LoopShape.Role.MASK_APPLY) {
+            return null;
+        }
         Step step = shape.pass.steps().get(s);
         boolean condition = step instanceof Step.Apply apply && apply.op().lane().orElseThrow().form() == Lane.Form.BLEND
                 && k == 0;
@@ -208,6 +211,9 @@ final class LoopWriter {
                 break;
             case APPLY:
                 LaneCode.apply(code, ((Step.Apply) step).op(), element, k -> operand(s, k));
+                break;
+            case MASK_APPLY:
+                LaneCode.applyToMasks(code, ((Step.Apply) step).op(), k -> operand(s, k));
                 break;
             case PARTNER_COMPARE:
                 LaneCode.apply(code, ((Step.Apply) step).op(), element.partner(), k -> operand(s, k));

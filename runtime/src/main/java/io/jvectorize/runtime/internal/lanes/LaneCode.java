@@ -46,7 +46,8 @@ public final class LaneCode {
      */
     public static boolean has(Operator op, Element element) {
         Optional<Lane> lane = op.lane();
-        if (lane.isEmpty() || !VectorSupport.pays(lane.get().routine())) {
+        if (lane.isEmpty() || !VectorSupport.pays(lane.get().routine())
+                || lane.get().form() != Lane.Form.BLEND && !op.scalar().appliesTo(element.kind())) {
             return false;
         }
         if (lane.get().form() == Lane.Form.METHOD) {
@@ -100,6 +101,22 @@ public final class LaneCode {
                 code.visitMethodInsn(Opcodes.INVOKESTATIC, OPERATOR_LANES, method.getName(),
                         Type.getMethodDescriptor(method), false);
         }
+    }
+
+    /**
+     * Applies {@code op} to masks, the form booleans take in a loop ({@link Lane#maskMethod}):
+     * calls {@code operand} for each operand, each a mask, and leaves the result mask on the stack.
+     *
+     * @throws IllegalArgumentException if it does not apply to masks
+     */
+    public static void applyToMasks(MethodVisitor code, Operator op, IntConsumer operand) {
+        Lane lane = op.lane().filter(Lane::appliesToMasks)
+                .orElseThrow(() -> new IllegalArgumentException(op + " does not apply to masks"));
+        for (int i = 0; i < op.arity(); i++) {
+            operand.accept(i);
+        }
+        code.visitMethodInsn(Opcodes.INVOKESTATIC, OPERATOR_LANES, lane.maskMethod(),
+                "(" + ("L" + MASK + ";").repeat(op.arity()) + ")L" + MASK + ";", false);
     }
 
     /** {@code array, index} on the stack: a vector of the element's lanes from {@code array[index]} on. */

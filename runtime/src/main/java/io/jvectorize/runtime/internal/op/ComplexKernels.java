@@ -36,6 +36,7 @@ public final class ComplexKernels {
         if (!takesComplex(op)) {
             String why = op.rule() == Operator.Rule.COMPARE
                     ? "complex numbers are not ordered (NumPy 2 refuses it too); compare abs(z), z.real or z.imag"
+                    : op.rule() == Operator.Rule.BITWISE ? "it takes booleans or integers"
                     : "it is defined for real numbers only; apply it to z.real, z.imag or abs(z)";
             throw new IllegalArgumentException("cannot apply " + op.text() + " to complex128 in " + operation + ": " + why);
         }

@@ -18,9 +18,12 @@ package io.jvectorize.runtime.internal.op;
  *     the scalar form; {@link Routine#NONE} for every other form
  * @param fusable whether a generated loop may hold it: false where its code is too large for
  *     C2 to inline into a loop, which then boxes every vector; the block engine runs it
+ * @param maskMethod for an operator that applies to booleans too ({@code & | ^ ~}): the static
+ *     method of {@link Operator.Lanes} that applies it to masks, the form booleans take in a
+ *     generated loop; null for every other operator
  */
 public record Lane(Form form, String name, boolean integers, boolean vectorMath, Routine routine,
-        boolean fusable) {
+        boolean fusable, String maskMethod) {
 
     /** How a lane form applies its name. */
     public enum Form {
@@ -43,43 +46,57 @@ public record Lane(Form form, String name, boolean integers, boolean vectorMath,
 
     /** Arithmetic on every kind of lanes: {@code + - *}, neg, min, max. */
     static Lane arithmetic(String name) {
-        return new Lane(Form.LANEWISE, name, true, false, Routine.NONE, true);
+        return new Lane(Form.LANEWISE, name, true, false, Routine.NONE, true, null);
     }
 
     /** Exact floating-point operators: division, square root. */
     static Lane floating(String name) {
-        return new Lane(Form.LANEWISE, name, false, false, Routine.NONE, true);
+        return new Lane(Form.LANEWISE, name, false, false, Routine.NONE, true, null);
     }
 
     /** A math function of the vector library: within the bound of the scalar form's value. */
     static Lane mathFunction(String name) {
-        return new Lane(Form.LANEWISE, name, false, true, Routine.NONE, true);
+        return new Lane(Form.LANEWISE, name, false, true, Routine.NONE, true, null);
     }
 
     static Lane comparison(String name) {
-        return new Lane(Form.COMPARE, name, true, false, Routine.NONE, true);
+        return new Lane(Form.COMPARE, name, true, false, Routine.NONE, true, null);
     }
 
     static Lane blend() {
-        return new Lane(Form.BLEND, "blend", true, false, Routine.NONE, true);
+        return new Lane(Form.BLEND, "blend", true, false, Routine.NONE, true, null);
     }
 
     /** A method of {@link Operator.Lanes}: it applies to the vector types it has overloads for. */
     static Lane method(String name) {
-        return new Lane(Form.METHOD, name, true, false, Routine.NONE, true);
+        return new Lane(Form.METHOD, name, true, false, Routine.NONE, true, null);
+    }
+
+    /**
+     * Bitwise on integer lanes ({@code VectorOperators.NAME}), and on masks, for booleans,
+     * through {@code Operator.Lanes.maskMethod}. The scalar form has no floating-point form, so
+     * it has no float lanes either.
+     */
+    static Lane bitwise(String name, String maskMethod) {
+        return new Lane(Form.LANEWISE, name, true, false, Routine.NONE, true, maskMethod);
+    }
+
+    /** Whether it applies to masks: booleans in a generated loop. */
+    public boolean appliesToMasks() {
+        return maskMethod != null;
     }
 
     /** The same, a routine of the vector library: within the bound of the scalar form, not equal. */
     Lane libraryMath() {
-        return new Lane(form, name, integers, true, routine, fusable);
+        return new Lane(form, name, integers, true, routine, fusable, maskMethod);
     }
 
     /** The same, run only where the vector library's {@code routine} pays. */
     Lane whereRoutinePays(Routine routine) {
-        return new Lane(form, name, integers, vectorMath, routine, fusable);
+        return new Lane(form, name, integers, vectorMath, routine, fusable, maskMethod);
     }
 
     Lane blocksOnly() {
-        return new Lane(form, name, integers, vectorMath, routine, false);
+        return new Lane(form, name, integers, vectorMath, routine, false, maskMethod);
     }
 }

@@ -6,6 +6,7 @@ import static io.jvectorize.runtime.internal.op.Lane.comparison;
 import static io.jvectorize.runtime.internal.op.Lane.floating;
 import static io.jvectorize.runtime.internal.op.Lane.mathFunction;
 import static io.jvectorize.runtime.internal.op.Lane.method;
+import static io.jvectorize.runtime.internal.op.Scalar.bitwise;
 import static io.jvectorize.runtime.internal.op.Scalar.choose;
 import static io.jvectorize.runtime.internal.op.Scalar.compare;
 import static io.jvectorize.runtime.internal.op.Scalar.onDoubles;
@@ -18,6 +19,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 
 /**
@@ -83,6 +85,14 @@ public enum Operator {
     MINIMUM("min", 2, Rule.PROMOTE_NUMERIC, onNumbers(Math::min, Math::min), arithmetic("MIN")),
     /** Elementwise maximum; NaN if either is NaN, as NumPy's maximum. */
     MAXIMUM("max", 2, Rule.PROMOTE_NUMERIC, onNumbers(Math::max, Math::max), arithmetic("MAX")),
+    /** Logical and of booleans, bitwise and of integers (NumPy's {@code bitwise_and}). */
+    AND("&", 2, Rule.BITWISE, bitwise((a, b) -> a & b, (a, b) -> a & b), Lane.bitwise("AND", "maskAnd")),
+    /** Logical or of booleans, bitwise or of integers. */
+    OR("|", 2, Rule.BITWISE, bitwise((a, b) -> a | b, (a, b) -> a | b), Lane.bitwise("OR", "maskOr")),
+    /** Logical exclusive or of booleans, bitwise of integers. */
+    XOR("^", 2, Rule.BITWISE, bitwise((a, b) -> a ^ b, (a, b) -> a ^ b), Lane.bitwise("XOR", "maskXor")),
+    /** Logical not of booleans, bitwise complement of integers ({@code ~x == -x - 1}), NumPy's {@code invert}. */
+    INVERT("~", 1, Rule.BITWISE, bitwise(a -> ~a, a -> !a), Lane.bitwise("NOT", "maskNot")),
 
     // Complex numbers: the scalar forms here are those of real operands; complex ones are
     // ComplexKernels', which also says which other operators take complex operands.
@@ -118,6 +128,8 @@ public enum Operator {
         COMPARE,
         /** The promoted type of the last two operands; the first must be boolean. */
         WHERE,
+        /** The operands' promoted type, which must be bool or an integer: floats are an error, as in NumPy. */
+        BITWISE,
         /** complex128 from real operands, computed as float64. */
         MAKE_COMPLEX
     }
@@ -189,8 +201,8 @@ public enum Operator {
         if (isFunction()) {
             return text + "(" + String.join(", ", operands) + ")";
         }
-        if (this == NEG) {
-            return "-" + operands.get(0);
+        if (arity == 1 && !isLowered()) {
+            return text + operands.get(0);
         }
         // -3 ** x would read as -(3 ** x).
         String left = (this == POW || isLowered()) && operands.get(0).startsWith("-")
@@ -315,6 +327,23 @@ public enum Operator {
 
         public static IntVector square(IntVector a) {
             return a.mul(a);
+        }
+
+        public static <E> VectorMask<E> maskAnd(VectorMask<E> a, VectorMask<E> b) {
+            return a.and(b);
+        }
+
+        public static <E> VectorMask<E> maskOr(VectorMask<E> a, VectorMask<E> b) {
+            return a.or(b);
+        }
+
+        /** JDK 17's masks have no xor: true where they differ. */
+        public static <E> VectorMask<E> maskXor(VectorMask<E> a, VectorMask<E> b) {
+            return a.eq(b).not();
+        }
+
+        public static <E> VectorMask<E> maskNot(VectorMask<E> a) {
+            return a.not();
         }
 
         /** {@link Semantics#pow}: a square where {@code b} is 2, exactly; else {@link VectorMath#pow}. */

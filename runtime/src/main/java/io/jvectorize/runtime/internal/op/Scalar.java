@@ -7,7 +7,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
@@ -39,6 +38,18 @@ public final class Scalar {
     @FunctionalInterface
     public interface BooleanTest {
         boolean test(boolean a, boolean b);
+    }
+
+    /** {@code (boolean, boolean) -> boolean}: logic on two booleans. */
+    @FunctionalInterface
+    public interface BooleanBinaryOperator {
+        boolean apply(boolean a, boolean b);
+    }
+
+    /** {@code boolean -> boolean}: logic on one boolean. */
+    @FunctionalInterface
+    public interface BooleanUnaryOperator {
+        boolean apply(boolean a);
     }
 
     /** {@code (boolean, double, double) -> double}: a choice by a condition. */
@@ -84,6 +95,20 @@ public final class Scalar {
         return of(doubles, null, null);
     }
 
+    /** Logic on booleans, bitwise on integers; no floating-point form. */
+    static Scalar bitwise(LongBinaryOperator longs, BooleanBinaryOperator booleans) {
+        return of(null, longs, booleans);
+    }
+
+    static Scalar bitwise(LongUnaryOperator longs, BooleanUnaryOperator booleans) {
+        return of(null, longs, booleans);
+    }
+
+    /** Integers only. */
+    static Scalar onLongs(LongBinaryOperator longs) {
+        return of(null, longs, null);
+    }
+
     static Scalar compare(DoubleTest doubles, LongTest longs, BooleanTest booleans) {
         return of(doubles, longs, booleans);
     }
@@ -99,7 +124,9 @@ public final class Scalar {
 
     private static Scalar of(Object doubles, Object longs, Object booleans) {
         Map<Kind, Object> functions = new EnumMap<>(Kind.class);
-        functions.put(Kind.DOUBLE, Objects.requireNonNull(doubles));
+        if (doubles != null) {
+            functions.put(Kind.DOUBLE, doubles);
+        }
         if (longs != null) {
             functions.put(Kind.LONG, longs);
         }

@@ -9,9 +9,10 @@ import java.util.Optional;
  * <p>Promotion ({@link #promote}) follows NumPy for these types: the result of combining two
  * types is the smallest type that holds both, where {@code int32 < int64 < float64} and
  * {@code float32 < float64}, and an integer with {@code float32} gives {@code float64}.
- * {@code boolean} takes part only in comparisons, logic and {@code where}; arithmetic on it is
- * an error (use {@code where(c, 1, 0)}). {@code complex128} holds every other type: combined
- * with any number it gives {@code complex128}.
+ * {@code boolean} is below every number, as in NumPy: True is 1, and a bool meeting a number
+ * takes the number's type. (Arithmetic on two bools is NumPy's too: {@code +} is or, {@code *}
+ * is and; the operators NumPy refuses on them, or computes in int8 or float16, are errors.)
+ * {@code complex128} holds every other type: combined with any number it gives {@code complex128}.
  *
  * <p>Complex data is bound and returned as a {@code double[]} of interleaved (re, im) pairs,
  * NumPy's memory layout (so {@link #arrayType()} is {@code double[]} for it too, and
@@ -72,24 +73,22 @@ public enum DType {
 
     /**
      * Whether every value of this type converts to {@code target} as NumPy's "safe" casting
-     * allows: {@code int32 -> int64 -> float64}, {@code int32 -> float64}, {@code float32 -> float64}.
+     * allows: {@code int32 -> int64 -> float64}, {@code int32 -> float64}, {@code float32 -> float64},
+     * and bool to every type (False is 0, True is 1).
      */
     public boolean widensTo(DType target) {
-        return this == target || (isNumeric() && target.isNumeric() && promote(this, target) == target);
+        return this == target || this == BOOLEAN || (isNumeric() && target.isNumeric() && promote(this, target) == target);
     }
 
     /**
-     * NumPy's result type for two operands of these types.
-     *
-     * @throws IllegalArgumentException if one is {@code boolean} and the other is not
+     * NumPy's result type for two operands of these types: a bool with a number is the number's type.
      */
     public static DType promote(DType a, DType b) {
-        if (a == b) {
+        if (a == b || b == BOOLEAN) {
             return a;
         }
-        if (a == BOOLEAN || b == BOOLEAN) {
-            throw new IllegalArgumentException("cannot combine " + a.numpyName + " with " + b.numpyName
-                    + "; compare the numbers, or use where(condition, 1, 0) to turn a condition into a number");
+        if (a == BOOLEAN) {
+            return b;
         }
         if (a == COMPLEX128 || b == COMPLEX128) {
             return COMPLEX128;

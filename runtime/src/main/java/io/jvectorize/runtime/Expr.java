@@ -170,6 +170,18 @@ public abstract class Expr {
         return mod(literal(other));
     }
 
+    /**
+     * Floor division, Python's and NumPy's {@code //}: the quotient rounded down (toward -inf).
+     * Integer floor division by zero throws an {@link ArithmeticException} when computed.
+     */
+    public Expr floorDiv(Expr other) {
+        return binary(Operator.FLOOR_DIVIDE, other);
+    }
+
+    public Expr floorDiv(double other) {
+        return floorDiv(literal(other));
+    }
+
     public Expr pow(Expr other) {
         return binary(Operator.POW, other);
     }
@@ -252,6 +264,16 @@ public abstract class Expr {
     /** {@code ~this}: logical not of a boolean, the bitwise complement of an integer (NumPy's invert). */
     public Expr not() {
         return unary(Operator.INVERT);
+    }
+
+    /** {@code this << count} on integers: 0 where the count is negative or at least 64, as NumPy's left_shift. */
+    public Expr shiftLeft(Expr count) {
+        return binary(Operator.LEFT_SHIFT, count);
+    }
+
+    /** {@code this >> count} on integers, arithmetic: the sign where the count is outside [0, 64), as NumPy's. */
+    public Expr shiftRight(Expr count) {
+        return binary(Operator.RIGHT_SHIFT, count);
     }
 
     // ---- elementwise functions ----------------------------------------------------------------

@@ -18,9 +18,10 @@ import java.util.function.Supplier;
  * or         := xor ('|' xor)*                                     (left-associative, as all binary operators but **)
  * xor        := and ('^' and)*
  * and        := comparison ('&amp;' comparison)*
- * comparison := sum [('&lt;' | '&lt;=' | '&gt;' | '&gt;=' | '==' | '!=') sum]    (no chains: a &lt; b &lt; c is an error)
+ * comparison := shift [('&lt;' | '&lt;=' | '&gt;' | '&gt;=' | '==' | '!=') shift]  (no chains: a &lt; b &lt; c is an error)
+ * shift      := sum (('&lt;&lt;' | '&gt;&gt;') sum)*
  * sum        := product (('+' | '-') product)*                     (left-associative)
- * product    := unary (('*' | '/' | '%') unary)*                   (left-associative)
+ * product    := unary (('*' | '/' | '//' | '%') unary)*
  * unary      := '-' unary | '+' unary | '~' unary | power
  * power      := atom ['**' unary]                                  (right-associative; -x**2 is -(x**2))
  * atom       := number | name | name '(' [or (',' or)*] ')' | '(' or ')'
@@ -54,18 +55,21 @@ final class ExprParser {
             Map.of("pi", Math.PI, "e", Math.E, "nan", Double.NaN, "inf", Double.POSITIVE_INFINITY);
     /** Longest first, so that "**" is not read as two "*". */
     private static final List<String> PUNCTUATION =
-            List.of("**", "<=", ">=", "==", "!=", "+", "-", "*", "/", "%", "<", ">", "(", ")", ",", "&", "|", "^", "~",
+            List.of("**", "//", "<<", ">>", "<=", ">=", "==", "!=", "+", "-", "*", "/", "%", "<", ">", "(", ")", ",", "&", "|", "^", "~",
                     ".");
     /** The attributes of a value: {@code z.real}, {@code z.imag}. */
     private static final Map<String, Operator> ATTRIBUTES = Map.of("real", Operator.REAL, "imag", Operator.IMAG);
-    private static final Map<String, Operator> COMPARISONS = Map.of("<", Operator.LT, "<=", Operator.LE,
-            ">", Operator.GT, ">=", Operator.GE, "==", Operator.EQ, "!=", Operator.NE);
-    private static final Map<String, Operator> ORS = Map.of("|", Operator.OR);
-    private static final Map<String, Operator> XORS = Map.of("^", Operator.XOR);
-    private static final Map<String, Operator> ANDS = Map.of("&", Operator.AND);
-    private static final Map<String, Operator> SUMS = Map.of("+", Operator.ADD, "-", Operator.SUB);
-    private static final Map<String, Operator> PRODUCTS =
-            Map.of("*", Operator.MUL, "/", Operator.DIV, "%", Operator.MOD);
+    /** The binary operators by precedence, loosest first (** apart: it is right-associative and binds to unary). */
+    private static final List<Map<String, Operator>> LEVELS = List.of(
+            Map.of("|", Operator.OR),
+            Map.of("^", Operator.XOR),
+            Map.of("&", Operator.AND),
+            Map.of("<", Operator.LT, "<=", Operator.LE, ">", Operator.GT, ">=", Operator.GE, "==", Operator.EQ,
+                    "!=", Operator.NE),
+            Map.of("<<", Operator.LEFT_SHIFT, ">>", Operator.RIGHT_SHIFT),
+            Map.of("+", Operator.ADD, "-", Operator.SUB),
+            Map.of("*", Operator.MUL, "/", Operator.DIV, "%", Operator.MOD, "//", Operator.FLOOR_DIVIDE));
+    private static final int COMPARISON_LEVEL = 3;
 
     private enum Kind { NUMBER, NAME, PUNCTUATION, END }
 
@@ -127,60 +131,37 @@ final class ExprParser {
     // ---- grammar ------------------------------------------------------------------------------
 
     private Expr expression() {
-        return disjunction();
+        return binary(0);
     }
 
-    private Expr disjunction() {
-        Expr left = exclusive();
-        for (Operator op = operatorIn(ORS); op != null; op = operatorIn(ORS)) {
-            left = build(next(), op, left, exclusive());
-        }
-        return left;
-    }
-
-    private Expr exclusive() {
-        Expr left = conjunction();
-        for (Operator op = operatorIn(XORS); op != null; op = operatorIn(XORS)) {
-            left = build(next(), op, left, conjunction());
-        }
-        return left;
-    }
-
-    private Expr conjunction() {
-        Expr left = comparison();
-        for (Operator op = operatorIn(ANDS); op != null; op = operatorIn(ANDS)) {
-            left = build(next(), op, left, comparison());
-        }
-        return left;
-    }
-
-    private Expr comparison() {
-        Expr left = sum();
-        if (operatorIn(COMPARISONS) == null) {
-            return left;
-        }
-        Token token = next();
-        Expr result = build(token, COMPARISONS.get(token.text), left, sum());
-        if (operatorIn(COMPARISONS) != null) {
-            throw error(unexpectedText(peek()) + ": comparisons cannot be chained as in a < b < c", peek());
-        }
-        return result;
-    }
-
-    private Expr sum() {
-        Expr left = product();
-        for (Operator op = operatorIn(SUMS); op != null; op = operatorIn(SUMS)) {
-            left = build(next(), op, left, product());
-        }
-        return left;
-    }
-
-    private Expr product() {
+    /**
+     * The binary operators of {@link #LEVELS} level {@code lowest} and tighter, by precedence
+     * climbing: one frame per level the text goes up, so that nesting costs the stack as little as
+     * the grammar's levels allow. Every level is left-associative; comparisons do not chain.
+     */
+    private Expr binary(int lowest) {
         Expr left = unary();
-        for (Operator op = operatorIn(PRODUCTS); op != null; op = operatorIn(PRODUCTS)) {
-            left = build(next(), op, left, unary());
+        for (int level = levelOf(peek()); level >= lowest; level = levelOf(peek())) {
+            Token token = next();
+            Expr right = binary(level + 1);
+            left = build(token, LEVELS.get(level).get(token.text), left, right);
+            if (level == COMPARISON_LEVEL && levelOf(peek()) == COMPARISON_LEVEL) {
+                throw error(unexpectedText(peek()) + ": comparisons cannot be chained as in a < b < c", peek());
+            }
         }
         return left;
+    }
+
+    /** The level of the binary operator {@code token} is, or -1. */
+    private static int levelOf(Token token) {
+        if (token.kind == Kind.PUNCTUATION) {
+            for (int level = 0; level < LEVELS.size(); level++) {
+                if (LEVELS.get(level).containsKey(token.text)) {
+                    return level;
+                }
+            }
+        }
+        return -1;
     }
 
     private Expr unary() {
@@ -336,10 +317,20 @@ final class ExprParser {
     }
 
     private static boolean isBuiltIn(String name) {
-        return Operator.isFunctionName(name) || ReductionKind.named(name).isPresent();
+        return Operator.isFunctionName(name) || name.equals(SQUARE) || ReductionKind.named(name).isPresent();
     }
 
+    /** NumPy's square(x), which is x ** 2 (x * x, exactly) but for bools. */
+    private static final String SQUARE = "square";
+
     private static Expr builtIn(String name, List<Expr> arguments) {
+        if (name.equals(SQUARE) && arguments.size() == 1) {
+            if (arguments.get(0).dtype() == DType.BOOLEAN) {
+                throw new IllegalArgumentException("square of bool gives int8 in NumPy, a type expressions do not have,"
+                        + " in square(" + arguments.get(0) + "); make numbers of them first, as in where(c, 1, 0)");
+            }
+            return Operation.of(Operator.POW, List.of(arguments.get(0), Literal.of(2, true)));
+        }
         Optional<Operator> op = Operator.function(name, arguments.size());
         if (op.isPresent()) {
             return Operation.of(op.get(), arguments);
@@ -348,15 +339,10 @@ final class ExprParser {
         if (kind.isPresent() && arguments.size() == 1) {
             return new Reduction(kind.get(), arguments.get(0));
         }
-        TreeSet<Integer> arities = new TreeSet<>();
+        TreeSet<Integer> arities = new TreeSet<>(Operator.arities(name));
         kind.ifPresent(k -> arities.add(1));
-        for (Operator candidate : Operator.values()) {
-            if (candidate.isFunction() && candidate.text().equals(name)) {
-                arities.add(candidate.arity());
-            }
-        }
-        if (name.equals("pow")) {
-            arities.add(2);
+        if (name.equals(SQUARE)) {
+            arities.add(1);
         }
         String counts = arities.stream().map(String::valueOf).reduce((a, b) -> a + " or " + b).orElseThrow();
         throw new IllegalArgumentException(name + " takes " + counts + " argument"
@@ -398,11 +384,6 @@ final class ExprParser {
     }
 
     // ---- tokens -------------------------------------------------------------------------------
-
-    /** The operator the next token stands for among {@code operators}, or null. */
-    private Operator operatorIn(Map<String, Operator> operators) {
-        return peek().kind == Kind.PUNCTUATION ? operators.get(peek().text) : null;
-    }
 
     private Token peek() {
         return token(0);

@@ -14,11 +14,12 @@ final class ExprPrinter {
     private static final int XOR = 2;
     private static final int AND = 3;
     private static final int COMPARISON = 4;
-    private static final int SUM = 5;
-    private static final int PRODUCT = 6;
-    private static final int UNARY = 7;
-    private static final int POWER = 8;
-    private static final int ATOM = 9;
+    private static final int SHIFT = 5;
+    private static final int SUM = 6;
+    private static final int PRODUCT = 7;
+    private static final int UNARY = 8;
+    private static final int POWER = 9;
+    private static final int ATOM = 10;
 
     private ExprPrinter() {}
 
@@ -99,7 +100,8 @@ final class ExprPrinter {
         switch (operation.op()) {
             case NEG: case INVERT: return UNARY;
             case POW: return POWER;
-            case MUL: case DIV: case MOD: return PRODUCT;
+            case MUL: case DIV: case MOD: case FLOOR_DIVIDE: return PRODUCT;
+            case LEFT_SHIFT: case RIGHT_SHIFT: return SHIFT;
             case ADD: case SUB: return SUM;
             case AND: return AND;
             case XOR: return XOR;

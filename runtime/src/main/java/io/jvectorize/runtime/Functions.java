@@ -81,12 +81,8 @@ public final class Functions {
     /** Every name an expression may call: built-in functions, reductions and @Vectorize functions. */
     static List<String> names() {
         TreeSet<String> names = new TreeSet<>();
-        for (Operator op : Operator.values()) {
-            if (op.isFunction()) {
-                names.add(op.text());
-            }
-        }
-        names.add("pow");
+        names.addAll(Operator.functionNames());
+        names.add("square");
         for (ReductionKind kind : ReductionKind.values()) {
             names.add(kind.text());
         }

@@ -11,11 +11,14 @@ import java.util.List;
  * result that int64 cannot hold is an error that names it instead.
  */
 final class LiteralArithmetic {
+    private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
+
     private LiteralArithmetic() {}
 
     /**
      * The literal {@code op} gives on {@code operands}, or null where they are not all weak
-     * integer literals, or {@code op} is not {@code + - * / % ** & | ^ ~}, unary minus, abs, min or max.
+     * integer literals, or {@code op} is not one of {@code + - * / // % ** & | ^ ~ << >>} or unary minus
+     * (functions of numbers are NumPy values, computed when the expression runs, as in NumPy).
      * Unary minus also folds into a float literal.
      *
      * @throws IllegalArgumentException where the exact result is outside int64, or divides by zero
@@ -37,8 +40,6 @@ final class LiteralArithmetic {
         switch (op) {
             case NEG:
                 return exact(a.negate(), op, operands);
-            case ABS:
-                return exact(a.abs(), op, operands);
             case ADD:
                 return exact(a.add(BigInteger.valueOf(values[1])), op, operands);
             case SUB:
@@ -54,11 +55,24 @@ final class LiteralArithmetic {
                 return Literal.of(Math.floorMod(values[0], values[1]), true);
             case POW:
                 return power(values[0], values[1], op, operands);
-            case MINIMUM:
-                return Literal.of(Math.min(values[0], values[1]), true);
-            case MAXIMUM:
-                return Literal.of(Math.max(values[0], values[1]), true);
-            case AND:
+            case FLOOR_DIVIDE:
+                if (values[1] == 0) {
+                    throw new IllegalArgumentException("integer floor division by zero in " + text(op, operands));
+                }
+                return exact(BigInteger.valueOf(Math.floorDiv(values[0], values[1])).add(
+                        values[0] == Long.MIN_VALUE && values[1] == -1 ? TWO_TO_64 : BigInteger.ZERO), op, operands);
+            case LEFT_SHIFT:
+            case RIGHT_SHIFT:
+                if (values[1] < 0) {
+                    throw new IllegalArgumentException("negative shift count in " + text(op, operands));
+                }
+                if (op == Operator.RIGHT_SHIFT) {
+                    return Literal.of(values[0] >> Math.min(values[1], Long.SIZE - 1), true);
+                }
+                if (values[0] != 0 && values[1] >= Long.SIZE) {
+                    throw outOfRange(op, operands, "at least 2^" + values[1] + " in magnitude");
+                }
+                return exact(a.shiftLeft((int) Math.min(values[1], Long.SIZE)), op, operands);            case AND:
                 return Literal.of(values[0] & values[1], true);
             case OR:
                 return Literal.of(values[0] | values[1], true);

@@ -1,5 +1,6 @@
 package io.jvectorize.runtime;
 
+import io.jvectorize.runtime.internal.op.Kind;
 import io.jvectorize.runtime.internal.op.Operator;
 import java.util.List;
 import java.util.Objects;
@@ -35,7 +36,6 @@ final class Operation extends Expr {
             throw new IllegalArgumentException(op.text() + " takes " + op.arity() + " operand"
                     + (op.arity() == 1 ? "" : "s") + ", not " + operands.size());
         }
-        this.op = op;
         this.operands = List.copyOf(operands);
         List<Expr> values = op == Operator.WHERE ? this.operands.subList(1, 3) : this.operands;
         if (op == Operator.WHERE && operands.get(0).dtype() != DType.BOOLEAN) {
@@ -56,13 +56,12 @@ final class Operation extends Expr {
         }
         if (op.rule() == Operator.Rule.BITWISE && promoted.isFloating()) {
             throw new IllegalArgumentException(op.text() + " takes bool or integer operands, not " + promoted + " in "
-                    + describe(op, operands) + (op == Operator.INVERT ? "" : "; to combine conditions, compare first,"
-                    + " as in (x > 0) " + op.text() + " (y < 1)"));
+                    + describe(op, operands) + (op == Operator.INVERT || op.rule() != Operator.Rule.BITWISE
+                    || op == Operator.LEFT_SHIFT || op == Operator.RIGHT_SHIFT ? ""
+                    : "; to combine conditions, compare first, as in (x > 0) " + op.text() + " (y < 1)"));
         }
-        if (op.rule() != Operator.Rule.COMPARE && op.rule() != Operator.Rule.WHERE && op.rule() != Operator.Rule.BITWISE
-                && promoted == DType.BOOLEAN) {
-            throw new IllegalArgumentException("cannot apply " + op.text() + " to bool " + values.get(0)
-                    + "; use where(condition, 1, 0) to turn a condition into a number");
+        if (promoted == DType.BOOLEAN) {
+            checkBooleans(op, operands);
         }
         DType type;
         switch (op.rule()) {
@@ -74,7 +73,7 @@ final class Operation extends Expr {
                 type = DType.COMPLEX128;
                 break;
             case PROMOTE_FLOATING:
-                this.operandType = promoted.isIntegral() ? DType.FLOAT64 : promoted;
+                this.operandType = promoted.isFloating() || promoted.isComplex() ? promoted : DType.FLOAT64;
                 type = operandType;
                 break;
             case FLOATING:
@@ -82,6 +81,7 @@ final class Operation extends Expr {
                 type = operandType;
                 break;
             case COMPARE:
+            case PREDICATE:
                 this.operandType = promoted;
                 type = DType.BOOLEAN;
                 break;
@@ -94,7 +94,41 @@ final class Operation extends Expr {
         } else {
             this.dtype = type;
         }
-        this.weak = op.rule() != Operator.Rule.COMPARE && this.operands.stream().allMatch(Expr::isWeak);
+        boolean nextAfter = op == Operator.NEXTAFTER || op == Operator.NEXTAFTER_FLOAT32;
+        this.op = !nextAfter ? op : operandType == DType.FLOAT32 ? Operator.NEXTAFTER_FLOAT32 : Operator.NEXTAFTER;
+        // A function of written numbers is a NumPy value, not a Python number: cos(3) is float64.
+        // complex(re, im) of written numbers is Python's complex number, as 2j is: weak.
+        this.weak = op.rule() != Operator.Rule.COMPARE && (!op.isFunction() || op == Operator.COMPLEX)
+                && this.operands.stream().allMatch(Expr::isWeak);
+    }
+
+    /**
+     * Refuses what NumPy refuses on bool operands, or computes in a type expressions do not
+     * have, saying what to write instead. Arithmetic on bools with numbers is fine: True is 1.
+     */
+    private static void checkBooleans(Operator op, List<Expr> operands) {
+        if (op.rule() == Operator.Rule.PROMOTE_FLOATING || op.scalar().appliesTo(Kind.BOOLEAN)) {
+            return; // bool / bool is float64; + * min max abs & | ^ ~ have bool forms, comparisons and where too
+        }
+        String text = describe(op, operands);
+        String numbers = "; make numbers of them first, as in where(c, 1, 0)";
+        if (op == Operator.SUB) {
+            throw new IllegalArgumentException("- of two bools is not defined (as in NumPy) in " + text
+                    + "; use ^ for exclusive or" + numbers);
+        }
+        if (op == Operator.NEG) {
+            throw new IllegalArgumentException("- of a bool is not defined (as in NumPy) in " + text + "; use ~ for not"
+                    + numbers);
+        }
+        if (op.rule() == Operator.Rule.FLOATING || op == Operator.ROUND) {
+            throw new IllegalArgumentException(op.text() + " of bool gives float16 in NumPy, a type expressions do not"
+                    + " have, in " + text + "; make float64 of them first, as in where(c, 1.0, 0.0)");
+        }
+        if (op == Operator.SIGN || op == Operator.CLIP) {
+            throw new IllegalArgumentException(op.text() + " of bool is not defined (as in NumPy) in " + text + numbers);
+        }
+        throw new IllegalArgumentException(op.text() + " of two bools gives int8 in NumPy, a type expressions do not"
+                + " have, in " + text + numbers);
     }
 
     /** The operation as text, before it is built: operands that are operations in parentheses. */

@@ -29,8 +29,7 @@ final class Typing {
             return strong;
         }
         if (strong == DType.BOOLEAN) {
-            throw new IllegalArgumentException("cannot combine bool with a number in " + what + " of " + operands
-                    + "; use where(condition, 1, 0) to turn a condition into a number");
+            return weak; // True is 1: a bool with a written number is int64 or float64, as NumPy's with a Python number
         }
         if (weak.isComplex() && !strong.isComplex()) {
             // NumPy gives complex64 for float32 with a complex literal; complex128 is the complex type here.

@@ -111,8 +111,11 @@ class ComputeErrorsTest {
         assertMessage("symbol f is declared float32 but bound to float64 data (Double), which does not widen to"
                 + " float32; bind float32 data (float[]), or declare the symbol as float64", f.mul(2.0),
                 Map.of("f", 2.0));
-        assertMessage("symbol x is declared float64 but bound to bool data (boolean[]), which does not widen to"
-                + " float64; bind float64 data (double[]), or declare the symbol as bool", X, Map.of("x", new boolean[1]));
+        assertMessage("symbol b is declared bool but bound to float64 data (double[]), which does not widen to"
+                + " bool; bind bool data (boolean[]), or declare the symbol as float64", Expr.symbol("b", DType.BOOLEAN),
+                Map.of("b", new double[1]));
+        // bool widens to every number, as NumPy casts it safely: False is 0, True is 1.
+        assertArrayEquals(new double[] {1, 0}, (double[]) Compute.compute(X, Map.of("x", new boolean[] {true, false})));
         // Widening is fine: int32 data for float64 and int64, float32 for float64, Integer for int64.
         Object result = Compute.compute(X.add(Expr.symbol("l", DType.INT64)),
                 Map.of("x", new int[] {1, 2}, "l", 3));

@@ -58,6 +58,8 @@ class ComputeRandomTreesTest {
         private final Random random;
         private final boolean calls;
         private final List<VectorizedFunction> functions = TestFunctions.all();
+        /** The operators of the trees built. */
+        final java.util.Set<Operator> used = java.util.EnumSet.noneOf(Operator.class);
 
         Generator(Random random, boolean calls) {
             this.random = random;
@@ -107,7 +109,9 @@ class ComputeRandomTreesTest {
             for (int i = 0; i < op.arity(); i++) {
                 operands.add(node(depth + 1));
             }
-            return new Operation(op, operands);
+            Operation operation = new Operation(op, operands);
+            used.add(operation.op()); // nextafter of float32 values is NEXTAFTER_FLOAT32
+            return operation;
         }
 
         private Expr leaf() {
@@ -186,6 +190,8 @@ class ComputeRandomTreesTest {
             }
         }
         assertTrue(compared > TREES / 2, "compared " + compared + ", failed alike " + failures);
+        assertEquals(java.util.EnumSet.copyOf(ComputeTesting.writtenOperators()), generator.used,
+                "every operator in some tree");
         assertTrue(vectorTrees > 100, "trees with math functions: " + vectorTrees);
         // About half the values of trees with math functions have a bound (52%, measured); the rest
         // cross a discontinuity (%, a comparison or where that could flip, var, an infinity).

@@ -42,7 +42,7 @@ class ExprPrinterTest {
         "-9223372036854775808", "9223372036854775807", "a < b", "(a < b) == (c > x)", "a + b < c * x",
         "(a + b < c) != (x >= 0)", "x - mean(x)", "sum((x - mean(x)) ** 2)", "min(x)", "min(x, y)",
         "where(x > 0, x, 0)", "where(x > 0, -x, x ** 2) - 1", "atan2(y, x) % 3.141592653589793",
-        "sqrt(-x)", "abs(-5.0)", "hypot(x, y) ** 0.5", "sum(x * y) / count(x)", "nanmean(x) - nanstd"})
+        "sqrt(-x)", "abs(-5.0)", "x // 2 % 3", "x > 0 & y < 1 | x > y", "clip(x, 0, 1)", "floor(-x) // 2", "hypot(x, y) ** 0.5", "sum(x * y) / count(x)", "nanmean(x) - nanstd"})
     void printsWhatItParses(String text) {
         Expr expr = Expr.parse(text);
         assertEquals(text, expr.toString());
@@ -72,11 +72,19 @@ class ExprPrinterTest {
 
     private static final List<UnaryOperator<Expr>> UNARY = List.of(Expr::neg, Expr::abs, Expr::sqrt, Expr::exp,
             Expr::expm1, Expr::log, Expr::log10, Expr::log1p, Expr::sin, Expr::cos, Expr::tan, Expr::asin,
-            Expr::acos, Expr::atan, Expr::sinh, Expr::cosh, Expr::tanh, Expr::not, Expr::real, Expr::imag, Expr::conj);
+            Expr::acos, Expr::atan, Expr::sinh, Expr::cosh, Expr::tanh, Expr::not, e -> Expr.call("floor", e),
+            e -> Expr.call("ceil", e), e -> Expr.call("trunc", e), e -> Expr.call("rint", e), e -> Expr.call("round", e),
+            e -> Expr.call("sign", e), e -> Expr.call("reciprocal", e), e -> Expr.call("exp2", e),
+            e -> Expr.call("log2", e), e -> Expr.call("arcsinh", e), e -> Expr.call("arccosh", e),
+            e -> Expr.call("arctanh", e), e -> Expr.call("isnan", e), e -> Expr.call("isinf", e),
+            e -> Expr.call("isfinite", e), e -> Expr.call("signbit", e), e -> Expr.call("copy", e),
+            e -> Expr.call("ones_like", e), e -> Expr.call("square", e), Expr::real, Expr::imag, Expr::conj);
     private static final List<BinaryOperator<Expr>> BINARY = List.of(Expr::add, Expr::sub, Expr::mul, Expr::div,
             Expr::mod, Expr::pow, Expr::lt, Expr::le, Expr::gt, Expr::ge, Expr::eq, Expr::ne, Expr::atan2,
             Expr::hypot, Expr::min, Expr::max, (a, b) -> Expr.call("pow", a, b), Expr::and, Expr::or, Expr::xor,
-            Expr::complex);
+            Expr::floorDiv, Expr::shiftLeft, Expr::shiftRight, (a, b) -> Expr.call("fmod", a, b),
+            (a, b) -> Expr.call("copysign", a, b), (a, b) -> Expr.call("nextafter", a, b),
+            (a, b) -> Expr.call("clip", a, b, a), (a, b) -> Expr.call("maximum", a, b), Expr::complex);
     private static final List<UnaryOperator<Expr>> REDUCTIONS = List.of(Expr::sum, Expr::mean, Expr::min,
             Expr::max, Expr::count, Expr::var, Expr::std, Expr::nansum, Expr::nanmean, Expr::nanmin, Expr::nanmax,
             Expr::nancount);

@@ -93,23 +93,48 @@ class ExprTypingTest {
     void weaknessFollowsLiteralsOnly() {
         assertTrue(Expr.parse("2").isWeak());
         assertTrue(Expr.parse("-(2 * pi) ** 2").isWeak());
-        assertTrue(Expr.parse("sqrt(2)").isWeak());
+        // A function of written numbers is a NumPy value, not a Python number: cos(3) * f is float64.
+        assertFalse(Expr.parse("sqrt(2)").isWeak());
+        assertFalse(Expr.parse("abs(-3)").isWeak());
         assertFalse(Expr.parse("2 * x").isWeak());
         assertFalse(Expr.parse("1 < 2").isWeak());
         assertFalse(Expr.parse("sum(x)").isWeak());
     }
 
     @Test
-    void booleansDoNotMixWithNumbers() {
-        assertEquals(3, assertThrows(ExprSyntaxException.class, () -> typeOf("b + 1")).column());
-        assertEquals(3, assertThrows(ExprSyntaxException.class, () -> typeOf("b * i")).column());
-        assertEquals(1, assertThrows(ExprSyntaxException.class, () -> typeOf("-b")).column());
-        assertEquals(1, assertThrows(ExprSyntaxException.class, () -> typeOf("sqrt(b)")).column());
-        assertEquals(1, assertThrows(ExprSyntaxException.class, () -> typeOf("where(b, b, 1)")).column());
+    void booleansAreNumbersAsInNumPy() {
+        // True is 1: a bool meets a number in the number's type, a written one in int64 or float64.
+        assertEquals(DType.INT64, typeOf("b + 1"));
+        assertEquals(DType.FLOAT64, typeOf("b * 0.25"));
+        assertEquals(DType.INT32, typeOf("b * i"));
+        assertEquals(DType.FLOAT32, typeOf("b * f"));
+        assertEquals(DType.INT64, typeOf("where(b, b, 1)"));
+        assertEquals(DType.BOOLEAN, typeOf("x + 1 < b"));
+        assertEquals(DType.FLOAT64, typeOf("(x > 0) + 1.0"));
+        // Two bools: + is or, * is and, / is float64, as in NumPy.
+        assertEquals(DType.BOOLEAN, typeOf("b + b"));
+        assertEquals(DType.BOOLEAN, typeOf("b * b"));
+        assertEquals(DType.FLOAT64, typeOf("b / b"));
+        // What NumPy refuses, or computes in int8 or float16, is an error that says what to write.
+        assertMessage("-b", 1, "- of a bool is not defined (as in NumPy) in -b; use ~ for not; make numbers of them"
+                + " first, as in where(c, 1, 0)");
+        assertMessage("b - b", 3, "- of two bools is not defined (as in NumPy) in b - b; use ^ for exclusive or;"
+                + " make numbers of them first, as in where(c, 1, 0)");
+        assertMessage("sqrt(b)", 1, "sqrt of bool gives float16 in NumPy, a type expressions do not have, in"
+                + " sqrt(b); make float64 of them first, as in where(c, 1.0, 0.0)");
+        assertMessage("b % b", 3, "% of two bools gives int8 in NumPy, a type expressions do not have, in b % b;"
+                + " make numbers of them first, as in where(c, 1, 0)");
+        assertMessage("square(b)", 1, "square of bool gives int8 in NumPy, a type expressions do not have, in"
+                + " square(b); make numbers of them first, as in where(c, 1, 0)");
+        assertMessage("sign(b)", 1, "sign of bool is not defined (as in NumPy) in sign(b); make numbers of them first,"
+                + " as in where(c, 1, 0)");
         assertEquals(1, assertThrows(ExprSyntaxException.class, () -> typeOf("where(x, 1, 0)")).column());
-        assertEquals(7, assertThrows(ExprSyntaxException.class, () -> typeOf("x + 1 < b")).column());
-        String message = assertThrows(ExprSyntaxException.class, () -> typeOf("(x > 0) + 1")).getMessage();
-        assertTrue(message.contains("where(condition, 1, 0)"), message);
+    }
+
+    private static void assertMessage(String text, int column, String message) {
+        ExprSyntaxException e = assertThrows(ExprSyntaxException.class, () -> typeOf(text));
+        assertEquals(column, e.column(), text);
+        assertEquals(message, e.getMessage().lines().findFirst().orElseThrow());
     }
 
     @Test

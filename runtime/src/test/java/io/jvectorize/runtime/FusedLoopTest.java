@@ -302,18 +302,18 @@ class FusedLoopTest {
     void otherPassesKeepTheBlockEngine() {
         Map<String, Object> data = Map.of("a", new double[100], "f", new float[100], "l", new long[100],
                 "i", new int[100], "flag", new boolean[100]);
-        // Integer modulo and powers but 2, int32 comparisons in a float64 pass (int64 ones are
+        // Integer modulo and powers but 2, 3 and 4, int32 comparisons in a float64 pass (int64 ones are
         // its partner's), comparisons of bools, functions without a vector counterpart (tanh and
         // pow but where the vector library has them), a reduction of an input alone.
         Expr l = Expr.symbol("l", DType.INT64);
         Expr i = Expr.symbol("i", DType.INT32);
-        List<Expr> blockByBlock = new ArrayList<>(List.of(A.sum(), l.mod(3), l.pow(Expr.literal(3)),
+        List<Expr> blockByBlock = new ArrayList<>(List.of(A.sum(), l.mod(3), l.pow(Expr.literal(5)),
                 Expr.where(i.gt(Expr.literal(0)), A, B), FLAG.eq(A.gt(B)), A.mod(2.0)));
         if (!(Simd.ENABLED && VectorSupport.pays(Lane.Routine.TANH))) {
             blockByBlock.add(A.tanh());
         }
         if (!(Simd.ENABLED && VectorSupport.pays(Lane.Routine.POW))) {
-            blockByBlock.add(A.pow(Expr.literal(3.0)));
+            blockByBlock.add(A.pow(Expr.literal(5.0))); // 2, 3, 4 and -1 to -4 are products: in the loop
         }
         for (Expr e : blockByBlock) {
             Map<String, Object> withB = new HashMap<>(data);

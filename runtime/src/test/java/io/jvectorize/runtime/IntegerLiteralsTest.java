@@ -35,8 +35,12 @@ class IntegerLiteralsTest {
         "-7 % 3                        | 2",
         "7 % -3                        | -2",
         "-9223372036854775808 % -1     | 0",
-        "abs(-9223372036854775807)     | 9223372036854775807",
-        "min(3, -4) * max(3, -4)       | -12",
+        "7 // -2                       | -4",
+        "-7 // 2                       | -4",
+        "-9223372036854775808 // 1     | -9223372036854775808",
+        "1 << 62                       | 4611686018427387904",
+        "-5 >> 100                     | -1",
+        "~5 & 7 ^ 1                    | 3",
         "-(5)                          | -5",
     })
     void arithmeticOnIntegersAloneIsExact(String text, String value) {
@@ -79,8 +83,13 @@ class IntegerLiteralsTest {
                 + " float64");
         assertSyntaxError("x / 10 ** 19", 8, "10 ** 19 is 10000000000000000000, outside the range of int64; write a"
                 + " number in it as a float (2.0 rather than 2) to compute it in float64");
-        assertSyntaxError("abs(-9223372036854775808)", 1, "abs(-9223372036854775808) is 9223372036854775808, outside"
+        assertSyntaxError("x + (1 << 63)", 8, "1 << 63 is 9223372036854775808, outside"
                 + " the range of int64; write a number in it as a float (2.0 rather than 2) to compute it in float64");
+        assertSyntaxError("x + -9223372036854775808 // -1", 26, "-9223372036854775808 // -1 is 9223372036854775808,"
+                + " outside the range of int64; write a number in it as a float (2.0 rather than 2) to compute it in"
+                + " float64");
+        assertSyntaxError("x + 5 // 0", 7, "integer floor division by zero in 5 // 0");
+        assertSyntaxError("x + (1 << -1)", 8, "negative shift count in 1 << -1");
         assertSyntaxError("x + 5 % 0", 7, "integer modulo by zero in 5 % 0");
         assertSyntaxError("x + 1 / 0", 7, "division by zero in 1 / 0");
         assertSyntaxError("x + (-2) ** 65", 10, "(-2) ** 65 is at least 2^64 in magnitude, outside the range of"

@@ -125,7 +125,8 @@ class LogicOperatorsTest {
     void textReadsBack() {
         Map<String, DType> types = Map.of("a", DType.BOOLEAN, "b", DType.BOOLEAN, "i", DType.INT64);
         for (String text : List.of("a & b | ~a", "(a | b) & a", "a ^ (b ^ a)", "~(a & b)", "~i & 3 | i ^ -i",
-                "x > 0.0 & (a | b)", "(x > 0.0) == (a & b)", "where(a & ~b, x, -x)", "~i ** 2", "(~i) ** 2")) {
+                "x > 0.0 & (a | b)", "(x > 0.0) == (a & b)", "where(a & ~b, x, -x)", "~i ** 2", "(~i) ** 2", "i << 2 >> i", "~i + 1", "-~i", "(i << 2) + 1 < 3",
+                "i << (2 + 1)", "i << 2 + 1", "a + b", "a * b | a")) {
             Expr e = Expr.parse(text, types);
             assertEquals(e, Expr.parse(e.toString(), types), text + " printed as " + e);
         }

@@ -24,12 +24,27 @@ final class LoopTrees {
     static final Operator[] COMPARISONS = {Operator.LT, Operator.LE, Operator.GT, Operator.GE, Operator.EQ,
         Operator.NE};
     static final String LOOP = "in one generated Vector API loop";
+    /** Written integer exponents, each a product or a quotient of products in the loop. */
+    static final double[] EXPONENTS = {2, 3, 4, -1, -2, -3, -4};
+    static final Operator[] LOGIC = {Operator.AND, Operator.OR, Operator.XOR};
+
+    /** A condition of a loop: a comparison or a bool array, sometimes combined with & | ^ ~ (masks in the loop). */
+    private static Expr condition(Random random, int depth, java.util.function.Supplier<Expr> operand) {
+        Expr condition = random.nextInt(4) == 0 ? FLAG : new Operation(COMPARISONS[random.nextInt(COMPARISONS.length)],
+                List.of(operand.get(), operand.get()));
+        // Deep in the tree only, so that trees stay within what one loop holds (LoopShape.MAX_OPERATIONS).
+        switch (depth < 3 ? 3 : random.nextInt(4)) {
+            case 0: return condition.not();
+            case 1: return new Operation(LOGIC[random.nextInt(LOGIC.length)], List.of(condition, FLAG));
+            default: return condition;
+        }
+    }
     /** What explain says of a reduction whose operand runs in the loop. */
     static final String REDUCTION_LOOP = "each through one generated Vector API loop";
 
     /**
-     * Random float64 trees of the operators a loop covers: arithmetic (powers only of 2), and
-     * where on comparisons or a bool array.
+     * Random float64 trees of the operators a loop covers: arithmetic (powers by small written
+     * integers), and where on comparisons or a bool array, combined with logic.
      */
     static Expr tree(Random random, int depth) {
         int pick = random.nextInt(10);
@@ -43,14 +58,12 @@ final class LoopTrees {
             }
         }
         if (pick == 3) {
-            Operator comparison = COMPARISONS[random.nextInt(COMPARISONS.length)];
-            Expr condition = random.nextInt(4) == 0 ? FLAG
-                    : new Operation(comparison, List.of(tree(random, depth + 2), tree(random, depth + 2)));
+            Expr condition = condition(random, depth, () -> tree(random, depth + 2));
             return Expr.where(condition, tree(random, depth + 1), tree(random, depth + 1));
         }
         Operator op = ARITHMETIC[random.nextInt(ARITHMETIC.length)];
         if (op == Operator.POW) {
-            return tree(random, depth + 1).pow(Expr.literal(2.0));
+            return tree(random, depth + 1).pow(Expr.literal(EXPONENTS[random.nextInt(EXPONENTS.length)]));
         }
         List<Expr> operands = new ArrayList<>();
         for (int i = 0; i < op.arity(); i++) {
@@ -82,9 +95,10 @@ final class LoopTrees {
     }
 
     static final Operator[] INTEGER_ARITHMETIC = {Operator.NEG, Operator.ABS, Operator.ADD, Operator.SUB,
-        Operator.MUL, Operator.MINIMUM, Operator.MAXIMUM, Operator.POW};
+        Operator.MUL, Operator.MINIMUM, Operator.MAXIMUM, Operator.POW, Operator.AND, Operator.OR, Operator.XOR,
+        Operator.INVERT};
 
-    /** Random integer trees of the operators an integer loop covers: wrapping arithmetic, and where. */
+    /** Random integer trees of the operators an integer loop covers: wrapping arithmetic, bitwise logic, and where. */
     static Expr integerTree(Random random, int depth, DType type) {
         int pick = random.nextInt(10);
         if (depth >= 5 || pick < 3) {
@@ -97,17 +111,14 @@ final class LoopTrees {
             }
         }
         if (pick == 3) {
-            Operator comparison = COMPARISONS[random.nextInt(COMPARISONS.length)];
-            Expr condition = random.nextInt(4) == 0 ? FLAG
-                    : new Operation(comparison, List.of(integerTree(random, depth + 2, type),
-                            integerTree(random, depth + 2, type)));
+            Expr condition = condition(random, depth, () -> integerTree(random, depth + 2, type));
             return Expr.where(condition, integerTree(random, depth + 1, type), integerTree(random, depth + 1, type));
         }
         Operator op = INTEGER_ARITHMETIC[random.nextInt(INTEGER_ARITHMETIC.length)];
         if (op == Operator.POW) {
             // A literal base would be folded, and its square may not fit int32.
             Expr base = integerTree(random, depth + 1, type);
-            return (base instanceof Literal ? Expr.symbol("a", type) : base).pow(Expr.literal(2));
+            return (base instanceof Literal ? Expr.symbol("a", type) : base).pow(Expr.literal(2 + random.nextInt(3)));
         }
         List<Expr> operands = new ArrayList<>();
         for (int i = 0; i < op.arity(); i++) {

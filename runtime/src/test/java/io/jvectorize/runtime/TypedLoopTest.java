@@ -66,8 +66,9 @@ class TypedLoopTest {
                 }
             }
         }
-        assertEquals(ComputeTesting.LOOPS, looped > 300, "float32 trees in a generated loop: " + looped);
-        assertEquals(ComputeTesting.LOOPS, reductionsLooped > 300,
+        // Fewer than float64 trees: float32 powers of several products run block by block.
+        assertEquals(ComputeTesting.LOOPS, looped > 250, "float32 trees in a generated loop: " + looped);
+        assertEquals(ComputeTesting.LOOPS, reductionsLooped > 250,
                 "float32 sums in a generated loop: " + reductionsLooped);
     }
 
@@ -232,7 +233,10 @@ class TypedLoopTest {
             float[] expected = (float[]) Compute.compute(e, data, false);
             float[] actual = (float[]) Compute.compute(e, data);
             boolean inLoop = Compute.explain(e, data).contains(LOOP);
-            assertEquals(hasArrays(e) && ComputeTesting.LOOPS && n >= Element.FLOAT32.lanes(), inLoop, e.toString());
+            // float32 powers of more than one product (** 3, ** -2, ...) compute in double, block by block.
+            boolean products = Compute.explain(e, data).lines().anyMatch(step -> step.matches(" *\\d+\\..* \\*\\* (-?[34]|-2) .*"));
+            assertEquals(hasArrays(e) && ComputeTesting.LOOPS && n >= Element.FLOAT32.lanes() && !products, inLoop,
+                    e.toString());
             looped += inLoop ? 1 : 0;
             for (int i = 0; i < expected.length; i++) {
                 long ulps = ComputeTesting.ulps(expected[i], actual[i]);

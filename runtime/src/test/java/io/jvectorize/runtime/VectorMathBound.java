@@ -183,7 +183,23 @@ final class VectorMathBound {
                 return !Double.isNaN(a) && !Double.isNaN(b) && Math.abs(a - b) > da + db ? 0 : UNBOUNDED;
             case WHERE:
                 return dx[0] > 0 ? UNBOUNDED : x[0] != 0 ? dx[1] : dx[2];
-            default: // MOD: a discontinuity at every multiple of the divisor
+            case COPY: case ASINH:
+                return da; // 1-Lipschitz
+            case ONES_LIKE:
+                return 0;
+            case CLIP:
+                return Math.max(da, Math.max(db, dx[2]));
+            case COPYSIGN:
+                return db == 0 || Math.abs(b) > db ? da : UNBOUNDED; // the sign is certain
+            case EXP2:
+                return Math.abs(v) * Math.expm1(da * Math.log(2));
+            case LOG2:
+                return a - da > 0 ? da / (a - da) / Math.log(2) : UNBOUNDED;
+            case ISNAN:
+                return 0; // a bounded value is a number, and stays one
+            case AND: case OR: case XOR: case INVERT:
+                return da == 0 && db == 0 ? 0 : UNBOUNDED;
+            default: // MOD, FMOD, //, rounding, sign: a discontinuity at every step
                 return UNBOUNDED;
         }
     }

@@ -17,7 +17,8 @@ public final class ComplexKernels {
             Operator.MUL, Operator.DIV, Operator.POW, Operator.SQUARE, Operator.EQ, Operator.NE, Operator.WHERE,
             Operator.ABS, Operator.SQRT, Operator.EXP, Operator.EXPM1, Operator.LOG, Operator.LOG10, Operator.LOG1P,
             Operator.SIN, Operator.COS, Operator.TAN, Operator.SINH, Operator.COSH, Operator.TANH,
-            Operator.REAL, Operator.IMAG, Operator.CONJ);
+            Operator.REAL, Operator.IMAG, Operator.CONJ, Operator.COPY, Operator.ONES_LIKE, Operator.RECIPROCAL,
+            Operator.ISNAN, Operator.ISINF, Operator.ISFINITE);
 
     private ComplexKernels() {}
 
@@ -47,6 +48,9 @@ public final class ComplexKernels {
                 return DType.FLOAT64;
             case EQ:
             case NE:
+            case ISNAN:
+            case ISINF:
+            case ISFINITE:
                 return DType.BOOLEAN;
             default:
                 return DType.COMPLEX128;
@@ -108,6 +112,15 @@ public final class ComplexKernels {
             case IMAG:
                 ((double[]) out)[k] = im;
                 return;
+            case ISNAN:
+                ((boolean[]) out)[k] = Double.isNaN(re) || Double.isNaN(im);
+                return;
+            case ISINF:
+                ((boolean[]) out)[k] = Double.isInfinite(re) || Double.isInfinite(im);
+                return;
+            case ISFINITE:
+                ((boolean[]) out)[k] = Double.isFinite(re) && Double.isFinite(im);
+                return;
             default:
         }
         double[] z = (double[]) out;
@@ -115,6 +128,9 @@ public final class ComplexKernels {
         switch (op) {
             case NEG: z[o] = -re; z[o + 1] = -im; break;
             case CONJ: z[o] = re; z[o + 1] = -im; break;
+            case COPY: z[o] = re; z[o + 1] = im; break;
+            case ONES_LIKE: z[o] = 1; z[o + 1] = 0; break;
+            case RECIPROCAL: ComplexMath.divide(1, 0, re, im, z, o); break;
             case SQUARE: ComplexMath.power(re, im, 2, 0, z, o); break;
             case SQRT: ComplexMath.sqrt(re, im, z, o); break;
             case EXP: ComplexMath.exp(re, im, z, o); break;

@@ -81,6 +81,11 @@ public record Lane(Form form, String name, boolean integers, boolean vectorMath,
         return new Lane(Form.LANEWISE, name, true, false, Routine.NONE, true, maskMethod);
     }
 
+    /** The same, applying to masks (booleans) too, through {@code Operator.Lanes.maskMethod}. */
+    Lane onMasks(String maskMethod) {
+        return new Lane(form, name, integers, vectorMath, routine, fusable, maskMethod);
+    }
+
     /** Whether it applies to masks: booleans in a generated loop. */
     public boolean appliesToMasks() {
         return maskMethod != null;

@@ -10,10 +10,14 @@ import static io.jvectorize.runtime.internal.op.Scalar.bitwise;
 import static io.jvectorize.runtime.internal.op.Scalar.choose;
 import static io.jvectorize.runtime.internal.op.Scalar.compare;
 import static io.jvectorize.runtime.internal.op.Scalar.onDoubles;
+import static io.jvectorize.runtime.internal.op.Scalar.onAll;
+import static io.jvectorize.runtime.internal.op.Scalar.onLongs;
 import static io.jvectorize.runtime.internal.op.Scalar.onNumbers;
+import static io.jvectorize.runtime.internal.op.Scalar.predicate;
 
 import io.jvectorize.runtime.VectorMath;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -43,13 +47,20 @@ import jdk.incubator.vector.VectorOperators;
  */
 public enum Operator {
     NEG("-", 1, Rule.SAME_NUMERIC, onNumbers(a -> -a, a -> -a), arithmetic("NEG")),
-    ADD("+", 2, Rule.PROMOTE_NUMERIC, onNumbers((a, b) -> a + b, (a, b) -> a + b), arithmetic("ADD")),
+    /** On two bools, NumPy's add is logical or. */
+    ADD("+", 2, Rule.PROMOTE_NUMERIC, onAll((a, b) -> a + b, (a, b) -> a + b, (a, b) -> a | b),
+            arithmetic("ADD").onMasks("maskOr")),
     SUB("-", 2, Rule.PROMOTE_NUMERIC, onNumbers((a, b) -> a - b, (a, b) -> a - b), arithmetic("SUB")),
-    MUL("*", 2, Rule.PROMOTE_NUMERIC, onNumbers((a, b) -> a * b, (a, b) -> a * b), arithmetic("MUL")),
+    /** On two bools, NumPy's multiply is logical and. */
+    MUL("*", 2, Rule.PROMOTE_NUMERIC, onAll((a, b) -> a * b, (a, b) -> a * b, (a, b) -> a & b),
+            arithmetic("MUL").onMasks("maskAnd")),
     /** True division: integers give float64, as in NumPy. */
     DIV("/", 2, Rule.PROMOTE_FLOATING, onDoubles((a, b) -> a / b), floating("DIV")),
     /** Python's and NumPy's modulo: the result has the sign of the divisor; an integer {@code % 0} throws. */
     MOD("%", 2, Rule.PROMOTE_NUMERIC, onNumbers(Semantics::mod, Semantics::mod).throwing(), null),
+    /** Python's and NumPy's floor division: the quotient rounded down; an integer {@code // 0} throws. */
+    FLOOR_DIVIDE("//", 2, Rule.PROMOTE_NUMERIC, onNumbers(Semantics::floorDivide, Semantics::floorDivide).throwing(),
+            null),
     /** {@code a ** 2} is {@code a * a} exactly, as NumPy squares; integer powers are exact and wrap. */
     POW("**", 2, Rule.PROMOTE_NUMERIC, onNumbers(Semantics::pow, Semantics::pow).throwing(),
             method("pow").libraryMath().whereRoutinePays(Lane.Routine.POW).blocksOnly()),
@@ -63,7 +74,7 @@ public enum Operator {
     /** {@code where(condition, a, b)}: a where the condition holds, b elsewhere. */
     WHERE("where", 3, Rule.WHERE, choose((c, a, b) -> c ? a : b, (c, a, b) -> c ? a : b, (c, a, b) -> c ? a : b),
             blend()),
-    ABS("abs", 1, Rule.SAME_NUMERIC, onNumbers(Math::abs, Math::abs), method("abs")),
+    ABS("abs", 1, Rule.SAME_NUMERIC, onAll(Math::abs, Math::abs, a -> a), method("abs")),
     SQRT("sqrt", 1, Rule.FLOATING, onDoubles(Math::sqrt), floating("SQRT")),
     EXP("exp", 1, Rule.FLOATING, onDoubles(Math::exp), mathFunction("EXP")),
     EXPM1("expm1", 1, Rule.FLOATING, onDoubles(Math::expm1), mathFunction("EXPM1")),
@@ -82,9 +93,11 @@ public enum Operator {
     ATAN2("atan2", 2, Rule.FLOATING, onDoubles(Math::atan2), mathFunction("ATAN2")),
     HYPOT("hypot", 2, Rule.FLOATING, onDoubles(Math::hypot), mathFunction("HYPOT")),
     /** Elementwise minimum; NaN if either is NaN, as NumPy's minimum. */
-    MINIMUM("min", 2, Rule.PROMOTE_NUMERIC, onNumbers(Math::min, Math::min), arithmetic("MIN")),
+    MINIMUM("min", 2, Rule.PROMOTE_NUMERIC, onAll(Math::min, Math::min, (a, b) -> a & b),
+            arithmetic("MIN").onMasks("maskAnd")),
     /** Elementwise maximum; NaN if either is NaN, as NumPy's maximum. */
-    MAXIMUM("max", 2, Rule.PROMOTE_NUMERIC, onNumbers(Math::max, Math::max), arithmetic("MAX")),
+    MAXIMUM("max", 2, Rule.PROMOTE_NUMERIC, onAll(Math::max, Math::max, (a, b) -> a | b),
+            arithmetic("MAX").onMasks("maskOr")),
     /** Logical and of booleans, bitwise and of integers (NumPy's {@code bitwise_and}). */
     AND("&", 2, Rule.BITWISE, bitwise((a, b) -> a & b, (a, b) -> a & b), Lane.bitwise("AND", "maskAnd")),
     /** Logical or of booleans, bitwise or of integers. */
@@ -93,6 +106,47 @@ public enum Operator {
     XOR("^", 2, Rule.BITWISE, bitwise((a, b) -> a ^ b, (a, b) -> a ^ b), Lane.bitwise("XOR", "maskXor")),
     /** Logical not of booleans, bitwise complement of integers ({@code ~x == -x - 1}), NumPy's {@code invert}. */
     INVERT("~", 1, Rule.BITWISE, bitwise(a -> ~a, a -> !a), Lane.bitwise("NOT", "maskNot")),
+    /** {@code a << b}: 0 where {@code b} is negative or at least 64 (as NumPy's left_shift), wrapping around. */
+    LEFT_SHIFT("<<", 2, Rule.BITWISE, onLongs(Semantics::shiftLeft), null),
+    /** {@code a >> b}, arithmetic: the sign where {@code b} is negative or at least 64 (as NumPy's right_shift). */
+    RIGHT_SHIFT(">>", 2, Rule.BITWISE, onLongs(Semantics::shiftRight), null),
+
+    // NumPy's functions (Semantics and NumPyMath say where they are more than Math's).
+
+    /** C's fmod: the result has the dividend's sign (Java's {@code %}); an integer {@code fmod(a, 0)} throws. */
+    FMOD("fmod", 2, Rule.PROMOTE_NUMERIC, onNumbers((a, b) -> a % b, Semantics::fmod).throwing(), null),
+    FLOOR("floor", 1, Rule.FLOATING, onDoubles(Math::floor), null),
+    CEIL("ceil", 1, Rule.FLOATING, onDoubles(Math::ceil), null),
+    /** Rounds toward zero, keeping the sign of a zero: {@code trunc(-0.5)} is -0.0. */
+    TRUNC("trunc", 1, Rule.FLOATING, onDoubles(NumPyMath::trunc), null),
+    /** Rounds half to even, as NumPy's rint. */
+    RINT("rint", 1, Rule.FLOATING, onDoubles(Math::rint), null),
+    /** NumPy's round with no decimals: half to even; integers are already round and stay integers. */
+    ROUND("round", 1, Rule.SAME_NUMERIC, onNumbers(Math::rint, a -> a), null),
+    /** -1, 0 or 1 (0.0 for either zero, NaN for NaN), in the operand's type, as NumPy's sign. */
+    SIGN("sign", 1, Rule.SAME_NUMERIC, onNumbers(NumPyMath::sign, Long::signum), null),
+    /** NumPy's clip(x, lo, hi): {@code minimum(maximum(x, lo), hi)}, NaN where any is NaN. */
+    CLIP("clip", 3, Rule.PROMOTE_NUMERIC, onNumbers(NumPyMath::clip, (a, lo, hi) -> Math.min(Math.max(a, lo), hi)), null),
+    /** {@code 1 / a}; of an integer, C's integer division {@code 1 / a} (0 for |a| &gt; 1); an integer 0 throws. */
+    RECIPROCAL("reciprocal", 1, Rule.SAME_NUMERIC, onNumbers(a -> 1 / a, Semantics::reciprocal).throwing(), null),
+    EXP2("exp2", 1, Rule.FLOATING, onDoubles(NumPyMath::exp2), null),
+    LOG2("log2", 1, Rule.FLOATING, onDoubles(NumPyMath::log2), null),
+    ASINH("asinh", 1, Rule.FLOATING, onDoubles(NumPyMath::asinh), null),
+    ACOSH("acosh", 1, Rule.FLOATING, onDoubles(NumPyMath::acosh), null),
+    ATANH("atanh", 1, Rule.FLOATING, onDoubles(NumPyMath::atanh), null),
+    /** The magnitude of the first with the sign bit of the second, a NaN's too, as C's copysign. */
+    COPYSIGN("copysign", 2, Rule.FLOATING, onDoubles(NumPyMath::copySign), null),
+    /** The next float64 after the first toward the second ({@link #NEXTAFTER_FLOAT32} for float32). */
+    NEXTAFTER("nextafter", 2, Rule.FLOATING, onDoubles(Math::nextAfter), null),
+    ISNAN("isnan", 1, Rule.PREDICATE, predicate(Double::isNaN, a -> false, a -> false), null),
+    ISINF("isinf", 1, Rule.PREDICATE, predicate(Double::isInfinite, a -> false, a -> false), null),
+    ISFINITE("isfinite", 1, Rule.PREDICATE, predicate(Double::isFinite, a -> true, a -> true), null),
+    /** Whether the sign bit is set: true for -0.0 and a negative NaN, as C's signbit. */
+    SIGNBIT("signbit", 1, Rule.PREDICATE, predicate(NumPyMath::signBit, a -> a < 0, a -> false), null),
+    /** The operand, as NumPy's copy: numexpr's way to write an expression that is one array. */
+    COPY("copy", 1, Rule.SAME, onAll(a -> a, a -> a, a -> a), null),
+    /** 1 (true for bool) of the operand's type, wherever the operand is, NaN or not. */
+    ONES_LIKE("ones_like", 1, Rule.SAME, onAll(a -> 1.0, a -> 1L, a -> true), null),
 
     // Complex numbers: the scalar forms here are those of real operands; complex ones are
     // ComplexKernels', which also says which other operators take complex operands.
@@ -112,7 +166,27 @@ public enum Operator {
     SQUARE("** 2", 1, Rule.SAME_NUMERIC, onNumbers(a -> a * a, a -> a * a), method("square")),
     /** {@code a ** 0.5}: {@link #POW}'s value, on the vector library as a square root (see {@link Lanes#powHalf}). */
     POW_HALF("** 0.5", 1, Rule.FLOATING, onDoubles(a -> Math.pow(a, 0.5)),
-            method("powHalf").libraryMath().whereRoutinePays(Lane.Routine.POW).blocksOnly());
+            method("powHalf").libraryMath().whereRoutinePays(Lane.Routine.POW).blocksOnly()),
+    /**
+     * {@code a ** 3} for a written 3: {@code a * a * a}, as numexpr expands small integer powers.
+     * Within 2 ulps of the exact power (two roundings), where {@link #POW}'s Math.pow is within 1.
+     */
+    CUBE("** 3", 1, Rule.SAME_NUMERIC, onNumbers(a -> a * a * a, a -> a * a * a), method("cube")),
+    /** {@code a ** 4}: {@code (a * a) * (a * a)}, within 3 ulps. */
+    FOURTH("** 4", 1, Rule.SAME_NUMERIC, onNumbers(a -> a * a * (a * a), a -> a * a * (a * a)), method("fourth")),
+    /** {@code a ** -1}: {@code 1 / a}, exactly what the division gives. */
+    INVERSE("** -1", 1, Rule.FLOATING, onDoubles(a -> 1 / a), method("inverse")),
+    /** {@code a ** -2}: {@code 1 / (a * a)}, within 2 ulps where {@code a * a} stays in the normal range. */
+    INVERSE_SQUARE("** -2", 1, Rule.FLOATING, onDoubles(a -> 1 / (a * a)), method("inverseSquare")),
+    /** {@code a ** -3}: {@code 1 / (a * a * a)}, within 3 ulps where the cube stays in the normal range. */
+    INVERSE_CUBE("** -3", 1, Rule.FLOATING, onDoubles(a -> 1 / (a * a * a)), method("inverseCube")),
+    /** {@code a ** -4}: {@code 1 / ((a * a) * (a * a))}, within 4 ulps where the power stays in the normal range. */
+    INVERSE_FOURTH("** -4", 1, Rule.FLOATING, onDoubles(a -> 1 / (a * a * (a * a))), method("inverseFourth")),
+
+    // Typing's: what a function computes for float32 operands where that differs. No text reads as them.
+
+    /** {@link #NEXTAFTER} of float32 values: the next float32. */
+    NEXTAFTER_FLOAT32("nextafter", 2, Rule.FLOATING, onDoubles((a, b) -> Math.nextAfter((float) a, b)), null);
 
     /** How an operator's result type follows from its operands' types. */
     public enum Rule {
@@ -130,6 +204,10 @@ public enum Operator {
         WHERE,
         /** The operands' promoted type, which must be bool or an integer: floats are an error, as in NumPy. */
         BITWISE,
+        /** bool, of an operand of any type: isnan. */
+        PREDICATE,
+        /** The operand's type, whatever it is, bool too. */
+        SAME,
         /** complex128 from real operands, computed as float64. */
         MAKE_COMPLEX
     }
@@ -188,7 +266,42 @@ public enum Operator {
 
     /** Whether the planner lowers to it: no text reads as it. */
     public boolean isLowered() {
-        return this == SQUARE || this == POW_HALF;
+        return text.startsWith("** ");
+    }
+
+    /**
+     * The operator the planner computes {@code a ** n} with, for a written exponent {@code n} and
+     * a base of this type, instead of {@link #POW}; empty where it keeps POW. Small integer
+     * powers are multiplications (numexpr's way: several times faster than pow, within a few
+     * ulps, exact for squares and for integers), {@code a ** 0.5} a square root as pow gives it.
+     */
+    public static Optional<Operator> loweredPower(double n, io.jvectorize.runtime.DType base) {
+        boolean floating = base.isFloating();
+        if (n == 2.0) {
+            return Optional.of(SQUARE);
+        }
+        if (n == 3.0) {
+            return Optional.of(CUBE);
+        }
+        if (n == 4.0) {
+            return Optional.of(FOURTH);
+        }
+        if (!floating) {
+            return Optional.empty(); // integer powers by squaring are exact already; negative ones throw
+        }
+        if (n == 0.5) {
+            return Optional.of(POW_HALF);
+        }
+        if (n == -1.0) {
+            return Optional.of(INVERSE);
+        }
+        if (n == -2.0) {
+            return Optional.of(INVERSE_SQUARE);
+        }
+        if (n == -3.0) {
+            return Optional.of(INVERSE_CUBE);
+        }
+        return n == -4.0 ? Optional.of(INVERSE_FOURTH) : Optional.empty();
     }
 
     /** Whether it is written as a function call, {@code name(args)}, rather than with a symbol. */
@@ -210,30 +323,57 @@ public enum Operator {
         return isLowered() ? left + " " + text : left + " " + text + " " + operands.get(1);
     }
 
-    /** The function of this name and arity, if any: {@code min} with two arguments is {@link #MINIMUM}. */
+    /**
+     * NumPy's names for the functions that have another name here: each computes the same
+     * function. ({@code pow} is {@code **}.)
+     */
+    private static final Map<String, String> ALIASES = Map.ofEntries(Map.entry("pow", "**"),
+            Map.entry("arcsin", "asin"), Map.entry("arccos", "acos"), Map.entry("arctan", "atan"),
+            Map.entry("arctan2", "atan2"), Map.entry("arcsinh", "asinh"), Map.entry("arccosh", "acosh"),
+            Map.entry("arctanh", "atanh"), Map.entry("maximum", "max"), Map.entry("minimum", "min"),
+            Map.entry("absolute", "abs"), Map.entry("fabs", "abs"), Map.entry("power", "**"),
+            Map.entry("true_divide", "/"), Map.entry("floor_divide", "//"), Map.entry("remainder", "%"),
+            Map.entry("invert", "~"), Map.entry("bitwise_not", "~"),
+            Map.entry("bitwise_and", "&"), Map.entry("bitwise_or", "|"), Map.entry("bitwise_xor", "^"),
+            Map.entry("left_shift", "<<"), Map.entry("right_shift", ">>"));
+
+    /** The function of this name (or NumPy's alias) and arity, if any: {@code min} with two arguments is {@link #MINIMUM}. */
     public static Optional<Operator> function(String name, int arity) {
-        if (name.equals("pow") && arity == 2) {
-            return Optional.of(POW);
-        }
+        String text = ALIASES.getOrDefault(name, name);
+        boolean alias = ALIASES.containsKey(name);
         for (Operator op : values()) {
-            if (op.isFunction() && op.text.equals(name) && op.arity == arity) {
+            if ((op.isFunction() || alias) && !op.isLowered() && op.text.equals(text) && op.arity == arity) {
                 return Optional.of(op);
             }
         }
         return Optional.empty();
     }
 
-    /** Whether some function has this name, whatever its arity. */
+    /** Whether some function has this name (or it is NumPy's alias of one), whatever its arity. */
     public static boolean isFunctionName(String name) {
-        if (name.equals("pow")) {
-            return true;
-        }
-        for (Operator op : values()) {
-            if (op.isFunction() && op.text.equals(name)) {
-                return true;
+        return functionNames().contains(name);
+    }
+
+    /** The arities the function of this name takes; empty where there is none. */
+    public static java.util.SortedSet<Integer> arities(String name) {
+        java.util.SortedSet<Integer> arities = new java.util.TreeSet<>();
+        for (int arity = 1; arity <= 3; arity++) {
+            if (function(name, arity).isPresent()) {
+                arities.add(arity);
             }
         }
-        return false;
+        return arities;
+    }
+
+    /** Every name a call of a built-in function may use, aliases included. */
+    public static java.util.Set<String> functionNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>(ALIASES.keySet());
+        for (Operator op : values()) {
+            if (op.isFunction()) {
+                names.add(op.text);
+            }
+        }
+        return names;
     }
 
     /** The scalar forms that are more than one Java operator. */
@@ -252,6 +392,65 @@ public enum Operator {
                 return Math.copySign(0.0, b);
             }
             return (r < 0) != (b < 0) ? r + b : r;
+        }
+
+        /** Where NumPy returns 0 with a warning, an error is clearer. */
+        static final String FLOOR_DIVISION_BY_ZERO = "integer floor division by zero";
+        static final String FMOD_BY_ZERO = "integer fmod by zero";
+        static final String RECIPROCAL_OF_ZERO = "integer reciprocal of zero";
+
+        /**
+         * NumPy's floor division of floats ({@code npy_divmod}): {@code (a - fmod(a, b)) / b},
+         * moved down by one where the remainder and the divisor differ in sign, then snapped to
+         * the nearest integer; {@code a / b} for a zero divisor.
+         */
+        static double floorDivide(double a, double b) {
+            if (b == 0) {
+                return a / b;
+            }
+            double mod = a % b;
+            double div = (a - mod) / b;
+            if (mod != 0 && (b < 0) != (mod < 0)) {
+                div -= 1.0;
+            }
+            if (div == 0) {
+                return Math.copySign(0.0, a / b);
+            }
+            double floor = Math.floor(div);
+            return div - floor > 0.5 ? floor + 1.0 : floor;
+        }
+
+        /** Python's integer floor division; {@code Long.MIN_VALUE // -1} wraps around, as in NumPy. */
+        static long floorDivide(long a, long b) {
+            if (b == 0) {
+                throw new ArithmeticException(FLOOR_DIVISION_BY_ZERO);
+            }
+            return Math.floorDiv(a, b);
+        }
+
+        /** C's integer remainder: the dividend's sign. */
+        static long fmod(long a, long b) {
+            if (b == 0) {
+                throw new ArithmeticException(FMOD_BY_ZERO);
+            }
+            return a % b;
+        }
+
+        static long reciprocal(long a) {
+            if (a == 0) {
+                throw new ArithmeticException(RECIPROCAL_OF_ZERO);
+            }
+            return 1 / a;
+        }
+
+        /** NumPy's left_shift: Java's, but 0 where the count is outside [0, 64) (Java would take it mod 64). */
+        static long shiftLeft(long a, long b) {
+            return b >= 0 && b < Long.SIZE ? a << b : 0;
+        }
+
+        /** NumPy's right_shift: arithmetic, the sign (0 or -1) where the count is outside [0, 64). */
+        static long shiftRight(long a, long b) {
+            return b >= 0 && b < Long.SIZE ? a >> b : a >> (Long.SIZE - 1);
         }
 
         /** Python's integer modulo: the result has the divisor's sign. */
@@ -344,6 +543,58 @@ public enum Operator {
 
         public static <E> VectorMask<E> maskNot(VectorMask<E> a) {
             return a.not();
+        }
+
+        // Powers of more than one operation have no float lanes: float32 values compute them in
+        // double, rounded to float once (the block engine's way), where float lanes would round
+        // after each product.
+
+        public static DoubleVector cube(DoubleVector a) {
+            return a.mul(a).mul(a);
+        }
+
+        public static LongVector cube(LongVector a) {
+            return a.mul(a).mul(a);
+        }
+
+        public static IntVector cube(IntVector a) {
+            return a.mul(a).mul(a);
+        }
+
+        public static DoubleVector fourth(DoubleVector a) {
+            DoubleVector square = a.mul(a);
+            return square.mul(square);
+        }
+
+        public static LongVector fourth(LongVector a) {
+            LongVector square = a.mul(a);
+            return square.mul(square);
+        }
+
+        public static IntVector fourth(IntVector a) {
+            IntVector square = a.mul(a);
+            return square.mul(square);
+        }
+
+        public static DoubleVector inverse(DoubleVector a) {
+            return a.broadcast(1.0).div(a);
+        }
+
+        public static FloatVector inverse(FloatVector a) {
+            return a.broadcast(1.0f).div(a);
+        }
+
+        public static DoubleVector inverseSquare(DoubleVector a) {
+            return a.broadcast(1.0).div(a.mul(a));
+        }
+
+        public static DoubleVector inverseCube(DoubleVector a) {
+            return a.broadcast(1.0).div(a.mul(a).mul(a));
+        }
+
+        public static DoubleVector inverseFourth(DoubleVector a) {
+            DoubleVector square = a.mul(a);
+            return a.broadcast(1.0).div(square.mul(square));
         }
 
         /** {@link Semantics#pow}: a square where {@code b} is 2, exactly; else {@link VectorMath#pow}. */

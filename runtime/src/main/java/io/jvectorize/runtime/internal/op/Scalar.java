@@ -9,6 +9,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoublePredicate;
+import java.util.function.LongPredicate;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.LongBinaryOperator;
 import java.util.function.LongUnaryOperator;
@@ -50,6 +52,18 @@ public final class Scalar {
     @FunctionalInterface
     public interface BooleanUnaryOperator {
         boolean apply(boolean a);
+    }
+
+    /** {@code (double, double, double) -> double}: clip. */
+    @FunctionalInterface
+    public interface DoubleTernaryOperator {
+        double apply(double a, double b, double c);
+    }
+
+    /** {@code (long, long, long) -> long}: clip. */
+    @FunctionalInterface
+    public interface LongTernaryOperator {
+        long apply(long a, long b, long c);
     }
 
     /** {@code (boolean, double, double) -> double}: a choice by a condition. */
@@ -102,6 +116,24 @@ public final class Scalar {
 
     static Scalar bitwise(LongUnaryOperator longs, BooleanUnaryOperator booleans) {
         return of(null, longs, booleans);
+    }
+
+    static Scalar onNumbers(DoubleTernaryOperator doubles, LongTernaryOperator longs) {
+        return of(doubles, longs, null);
+    }
+
+    /** On booleans too: arithmetic NumPy defines on two booleans ({@code +} is or, {@code *} is and). */
+    static Scalar onAll(DoubleBinaryOperator doubles, LongBinaryOperator longs, BooleanBinaryOperator booleans) {
+        return of(doubles, longs, booleans);
+    }
+
+    static Scalar onAll(DoubleUnaryOperator doubles, LongUnaryOperator longs, BooleanUnaryOperator booleans) {
+        return of(doubles, longs, booleans);
+    }
+
+    /** A test of one value of every kind: isnan, signbit. */
+    static Scalar predicate(DoublePredicate doubles, LongPredicate longs, BooleanUnaryOperator booleans) {
+        return of(doubles, longs, booleans);
     }
 
     /** Integers only. */

@@ -22,9 +22,11 @@ import java.util.Map;
  * <p>In a pass, subexpressions without arrays (literals, bound numbers, nested reductions and
  * what is built of them only) become numbers, computed once per run by {@link Numbers}, the
  * same subexpression once; everything else becomes element steps, in the order of a postorder
- * walk, each operand converted to its operator's operand type. Two rewrites give the same
- * values bit for bit and less work: {@code x ** 2} is {@link Operator#SQUARE} (a product, as
- * {@code **} computes it), {@code x ** 0.5} {@link Operator#POW_HALF}; and a float64
+ * walk, each operand converted to its operator's operand type. A power by a written number
+ * is {@link Operator#loweredPower}'s where it has one: {@code x ** 2} is {@link Operator#SQUARE}
+ * (a product, as {@code **} computes it, bit for bit), {@code x ** 0.5} {@link Operator#POW_HALF}
+ * (bit for bit), and other small integer powers products (within their stated ulps of pow;
+ * exact for integers). A rewrite gives the same values bit for bit and less work: a float64
  * {@code -t * c} or {@code -t / c} is {@code t * -c} (a product's or quotient's sign is the xor
  * of its operands', its magnitude theirs), one operator less per element.
  */
@@ -137,9 +139,7 @@ public final class Planner {
             Operator op = apply.op();
             List<Term> operands = apply.operands();
             if (op == Operator.POW && operands.get(1) instanceof Term.Number exponent) {
-                boolean floating = apply.operandTypes().get(0).isFloating();
-                Operator power = exponent.doubleValue() == 2.0 ? Operator.SQUARE
-                        : exponent.doubleValue() == 0.5 && floating ? Operator.POW_HALF : null;
+                Operator power = Operator.loweredPower(exponent.doubleValue(), apply.operandTypes().get(0)).orElse(null);
                 if (power != null) {
                     Operand base = element(operands.get(0), apply.operandTypes().get(0));
                     return convert(add(new Step.Apply(power, List.of(base), apply.type(), null)), type);

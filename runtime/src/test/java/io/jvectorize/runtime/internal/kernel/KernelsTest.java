@@ -146,7 +146,8 @@ class KernelsTest {
             Object array = Array.newInstance(elements[k], length);
             for (int i = 0; i < length; i++) {
                 int special = scalar ? random.nextInt(1000) : i - OFFSET;
-                Array.set(array, i, value(elements[k], k, special, random, safe));
+                // A unary throwing form (integer reciprocal) throws on its only operand.
+                Array.set(array, i, value(elements[k], elements.length == 1 ? 1 : k, special, random, safe));
             }
             operands[k] = array;
         }

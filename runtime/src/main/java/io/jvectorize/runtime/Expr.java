@@ -88,10 +88,12 @@ public abstract class Expr {
     }
 
     /**
-     * Parses infix text with Python's operators and precedence: {@code + - * / % **}, unary
-     * {@code -}, comparisons, parentheses, numbers, names (float64 symbols), {@code pi},
-     * {@code e}, {@code nan}, {@code inf}, the built-in functions, reductions and @Vectorize
-     * functions by name ({@code m} or {@code Foo.m}). Text may be up to 100,000 characters long
+     * Parses infix text with Python's operators and precedence: {@code + - * / // % ** << >>}, unary
+     * {@code - + ~}, comparisons, and {@code & ^ |} (bool logic, integer bits), which bind as in
+     * Java and pandas' query, looser than comparisons; parentheses, numbers, names (float64
+     * symbols), {@code pi}, {@code e}, {@code nan}, {@code inf}, the built-in functions (with
+     * NumPy's names: {@code arcsin}, {@code maximum}, ...), reductions and @Vectorize functions by
+     * name ({@code m} or {@code Foo.m}). docs/expressions.md lists them all with their semantics. Text may be up to 100,000 characters long
      * and nest up to 256 levels deep (parentheses, operators, calls); beyond that it is an error,
      * never a stack overflow.
      *

@@ -485,6 +485,14 @@ class ComputeOperatorsTest {
             ArithmeticException pow = assertThrows(ArithmeticException.class,
                     () -> Compute.compute(x.pow(y), Map.of("x", new long[] {5, 6}, "y", -1), engine));
             assertEquals("integers to negative integer powers are not allowed in x ** y", pow.getMessage());
+            // NumPy gives 0 and a warning; Java users expect the exception, naming the operation.
+            Map<String, Object> zeros = Map.of("x", new long[] {5, 6}, "y", new int[] {1, 0});
+            assertEquals("integer floor division by zero in x // y", assertThrows(ArithmeticException.class,
+                    () -> Compute.compute(x.floorDiv(y), zeros, engine)).getMessage());
+            assertEquals("integer fmod by zero in fmod(x, y)", assertThrows(ArithmeticException.class,
+                    () -> Compute.compute(Expr.call("fmod", x, y), zeros, engine)).getMessage());
+            assertEquals("integer reciprocal of zero in reciprocal(y)", assertThrows(ArithmeticException.class,
+                    () -> Compute.compute(Expr.call("reciprocal", y), zeros, engine)).getMessage());
         }
     }
 

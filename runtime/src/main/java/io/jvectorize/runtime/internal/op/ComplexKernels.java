@@ -18,7 +18,8 @@ public final class ComplexKernels {
             Operator.ABS, Operator.SQRT, Operator.EXP, Operator.EXPM1, Operator.LOG, Operator.LOG10, Operator.LOG1P,
             Operator.SIN, Operator.COS, Operator.TAN, Operator.SINH, Operator.COSH, Operator.TANH,
             Operator.REAL, Operator.IMAG, Operator.CONJ, Operator.COPY, Operator.ONES_LIKE, Operator.RECIPROCAL,
-            Operator.ISNAN, Operator.ISINF, Operator.ISFINITE);
+            Operator.ISNAN, Operator.ISINF, Operator.ISFINITE, Operator.ASIN, Operator.ACOS, Operator.ATAN,
+            Operator.ASINH, Operator.ACOSH, Operator.ATANH);
 
     private ComplexKernels() {}
 
@@ -144,6 +145,12 @@ public final class ComplexKernels {
             case SINH: ComplexMath.sinh(re, im, z, o); break;
             case COSH: ComplexMath.cosh(re, im, z, o); break;
             case TANH: ComplexMath.tanh(re, im, z, o); break;
+            case ASIN: ComplexMath.asin(re, im, z, o); break;
+            case ACOS: ComplexMath.acos(re, im, z, o); break;
+            case ATAN: ComplexMath.atan(re, im, z, o); break;
+            case ASINH: ComplexMath.asinh(re, im, z, o); break;
+            case ACOSH: ComplexMath.acosh(re, im, z, o); break;
+            case ATANH: ComplexMath.atanh(re, im, z, o); break;
             default: throw new IllegalStateException(op + " has no complex form");
         }
     }

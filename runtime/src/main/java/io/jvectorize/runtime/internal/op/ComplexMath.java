@@ -235,4 +235,65 @@ final class ComplexMath {
         out[o + 1] = -out[o];
         out[o] = real;
     }
+
+    /**
+     * {@code log(z + √(z² + 1))}, computed for a non-negative real part (asinh is odd), where the
+     * sum does not cancel.
+     */
+    static void asinh(double re, double im, double[] out, int o) {
+        boolean negative = re < 0 || re == 0 && 1 / re < 0;
+        double x = negative ? -re : re;
+        double y = negative ? -im : im;
+        double[] t = new double[2];
+        // z² + 1 = (x² - y² + 1) + i·2xy
+        sqrt((x - y) * (x + y) + 1, 2 * x * y, t, 0);
+        log(x + t[0], y + t[1], out, o);
+        if (negative) {
+            out[o] = -out[o];
+            out[o + 1] = -out[o + 1];
+        }
+    }
+
+    /** {@code asin(z) = -i·asinh(i·z)}. */
+    static void asin(double re, double im, double[] out, int o) {
+        asinh(-im, re, out, o);
+        double real = out[o + 1];
+        out[o + 1] = -out[o];
+        out[o] = real;
+    }
+
+    /** {@code acos(z) = π/2 - asin(z)}. */
+    static void acos(double re, double im, double[] out, int o) {
+        asin(re, im, out, o);
+        out[o] = Math.PI / 2 - out[o];
+        out[o + 1] = -out[o + 1];
+    }
+
+    /**
+     * Kahan's form of {@code ½·log((1 + z) / (1 - z))}: real part {@code ¼·log1p(4x / ((1 - x)² + y²))},
+     * imaginary part {@code ½·atan2(2y, (1 - x)(1 + x) - y²)}.
+     */
+    static void atanh(double re, double im, double[] out, int o) {
+        double oneMinus = 1 - re;
+        out[o] = 0.25 * Math.log1p(4 * re / (oneMinus * oneMinus + im * im));
+        out[o + 1] = 0.5 * Math.atan2(2 * im, oneMinus * (1 + re) - im * im);
+    }
+
+    /** {@code atan(z) = -i·atanh(i·z)}. */
+    static void atan(double re, double im, double[] out, int o) {
+        atanh(-im, re, out, o);
+        double real = out[o + 1];
+        out[o + 1] = -out[o];
+        out[o] = real;
+    }
+
+    /** Kahan's {@code log(z + √(z + 1)·√(z - 1))}, which keeps the principal branch. */
+    static void acosh(double re, double im, double[] out, int o) {
+        double[] p = new double[2];
+        double[] m = new double[2];
+        sqrt(re + 1, im, p, 0);
+        sqrt(re - 1, im, m, 0);
+        multiply(p[0], p[1], m[0], m[1], p, 0);
+        log(re + p[0], im + p[1], out, o);
+    }
 }

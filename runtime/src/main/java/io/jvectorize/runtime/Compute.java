@@ -144,16 +144,33 @@ public final class Compute {
         }
         Binding binding = Binding.of(e, data);
         int length = Array.getLength(out);
-        if (readsArrays(e, binding) && binding.length() != length) {
-            throw new IllegalArgumentException("out has " + length + " elements, the bound arrays "
-                    + binding.length());
+        boolean complex = e.dtype().isComplex();
+        if (complex && length % 2 != 0) {
+            throw new IllegalArgumentException("out has " + length + " values, but the complex128 expression " + e
+                    + " needs (re, im) pairs: an even length");
+        }
+        int elements = complex ? length / 2 : length;
+        if (readsArrays(e, binding) && binding.length() != elements) {
+            throw new IllegalArgumentException("out has " + elements + " elements" + (complex ? " (complex128 pairs)" : "")
+                    + ", the bound arrays " + binding.length());
         }
         Object result = PlanCache.plan(e, binding).compute(binding, options.settings(), options.optimize(), out);
         if (result != out) {
             // A pass without arrays gives one element: broadcast it.
-            Object values = Array.getLength(result) == length ? result : Conversions.fill(result, length);
+            Object values = Array.getLength(result) == length ? result
+                    : complex ? pairs((double[]) result, elements) : Conversions.fill(result, length);
             System.arraycopy(values, 0, out, 0, length);
         }
+    }
+
+    /** {@code n} copies of the complex number {@code pair}, interleaved. */
+    private static double[] pairs(double[] pair, int n) {
+        double[] values = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            values[2 * i] = pair[0];
+            values[2 * i + 1] = pair[1];
+        }
+        return values;
     }
 
     /** Whether the elementwise part of {@code e} (outside its reductions) reads a bound array. */

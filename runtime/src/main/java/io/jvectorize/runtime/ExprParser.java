@@ -284,7 +284,7 @@ final class ExprParser {
             return build(token, ATTRIBUTES.get(name.substring(dot + 1)), value);
         }
         if (name.indexOf('.') >= 0) {
-            throw error(unexpectedText(token) + ": a dotted name can only call a function, as in Foo.m(x)", token);
+            throw error(unexpectedText(token) + ": a dotted name can only call a function, as in Foo.m(x), or take a part, as in z.real or z.imag", token);
         }
         DType type = symbolTypes.get(name);
         if (type == null && CONSTANTS.containsKey(name)) {

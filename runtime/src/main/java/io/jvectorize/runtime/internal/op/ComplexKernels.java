@@ -129,10 +129,10 @@ public final class ComplexKernels {
         switch (op) {
             case NEG: z[o] = -re; z[o + 1] = -im; break;
             case CONJ: z[o] = re; z[o + 1] = -im; break;
+            case SQUARE: ComplexMath.multiply(re, im, re, im, z, o); break;
             case COPY: z[o] = re; z[o + 1] = im; break;
             case ONES_LIKE: z[o] = 1; z[o + 1] = 0; break;
             case RECIPROCAL: ComplexMath.divide(1, 0, re, im, z, o); break;
-            case SQUARE: ComplexMath.power(re, im, 2, 0, z, o); break;
             case SQRT: ComplexMath.sqrt(re, im, z, o); break;
             case EXP: ComplexMath.exp(re, im, z, o); break;
             case EXPM1: ComplexMath.expm1(re, im, z, o); break;

@@ -276,6 +276,9 @@ public enum Operator {
      * ulps, exact for squares and for integers), {@code a ** 0.5} a square root as pow gives it.
      */
     public static Optional<Operator> loweredPower(double n, io.jvectorize.runtime.DType base) {
+        if (base.isComplex()) {
+            return Optional.empty(); // ComplexKernels' POW multiplies out integer exponents itself, as NumPy
+        }
         boolean floating = base.isFloating();
         if (n == 2.0) {
             return Optional.of(SQUARE);

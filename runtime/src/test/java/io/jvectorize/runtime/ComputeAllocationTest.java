@@ -105,6 +105,47 @@ class ComputeAllocationTest {
         assertAllocatesAtMost(8L * n, new Call(TestFunctions.CHOOSE, List.of(xs.gt(0.0), xs, Expr.symbol("mu"))), data);
     }
 
+    /**
+     * The block engine (no generated loops) allocates the result and its registers: its Vector
+     * API kernels must be compiled by C2, not left in the interpreter with every vector boxed
+     * (which costs over 100 bytes an element).
+     */
+    @Test
+    void blockEngineAllocatesOnlyTheResult() {
+        int n = 1_000_000;
+        double[] x = doubles(n);
+        float[] f = new float[n];
+        long[] q = new long[n];
+        int[] i = new int[n];
+        for (int k = 0; k < n; k++) {
+            f[k] = (float) x[k];
+            q[k] = k * 3L - n;
+            i[k] = k % 1000 - 500;
+        }
+        Expr xs = Expr.symbol("x");
+        Expr fs = Expr.symbol("f", DType.FLOAT32);
+        Expr qs = Expr.symbol("q", DType.INT64);
+        Expr is = Expr.symbol("i", DType.INT32);
+        Expr mu = Expr.symbol("mu");
+        Map<String, Object> data = Map.of("x", x, "f", f, "q", q, "i", i, "mu", 0.5);
+        Compute.Options blocks = Compute.Options.defaults().generateLoops(false);
+        assertBlocksAllocateAtMost(8L * n, ComputeTesting.gaussian(), Map.of("x", x, "mu", -1.33, "sigma", 1.25), blocks);
+        assertBlocksAllocateAtMost(8L * n, xs.mul(xs).add(xs.mul(2.0)).sub(mu), data, blocks);
+        assertBlocksAllocateAtMost(8L * n, mu.sub(xs).div(xs.sqrt()).add(xs.exp()), data, blocks);
+        assertBlocksAllocateAtMost(4L * n, fs.mul(2.5f).add(fs.sin()).sub(fs.sqrt()), data, blocks);
+        assertBlocksAllocateAtMost(8L * n, qs.mul(Expr.literal(3)).add(qs.neg()).sub(qs.abs()), data, blocks);
+        assertBlocksAllocateAtMost(4L * n, is.mul(Expr.literal(3)).add(is.mod(Expr.literal(7))), data, blocks);
+        assertBlocksAllocateAtMost(8L * n, xs.add(is).mul(fs).add(qs), data, blocks);
+        assertBlocksAllocateAtMost(0, xs.sub(mu).pow(Expr.literal(2)).sum(), data, blocks);
+        assertBlocksAllocateAtMost(0, qs.mul(Expr.literal(2)).sum(), data, blocks);
+        assertBlocksAllocateAtMost(0, fs.exp().max(), data, blocks);
+    }
+
+    private static void assertBlocksAllocateAtMost(long bytes, Expr e, Map<String, ?> data, Compute.Options blocks) {
+        long allocated = allocatedBy(() -> Compute.compute(e, data, blocks), bytes + SLACK);
+        assertTrue(allocated <= bytes + SLACK, e + " block by block: allocated " + allocated + " bytes, result " + bytes);
+    }
+
     @Test
     void reductionsAllocateNothingProportional() {
         int n = 1_000_000;

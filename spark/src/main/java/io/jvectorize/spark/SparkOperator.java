@@ -47,12 +47,14 @@ import org.apache.spark.sql.Column;
 public enum SparkOperator {
     NEG(1, e -> e.get(0).neg(),
             (t, x) -> t.isIntegral() ? WrappingIntegers.negate(t, x[0]) : negate(x[0])),
-    ADD(2, e -> e.get(0).add(e.get(1)),
-            (t, x) -> t.isIntegral() ? WrappingIntegers.add(t, x[0], x[1]) : x[0].plus(x[1])),
+    /** On two bools, NumPy's add is or. */
+    ADD(2, e -> e.get(0).add(e.get(1)), (t, x) -> t == DType.BOOLEAN ? logic(x[0].or(x[1]), x)
+            : t.isIntegral() ? WrappingIntegers.add(t, x[0], x[1]) : x[0].plus(x[1])),
     SUB(2, e -> e.get(0).sub(e.get(1)),
             (t, x) -> t.isIntegral() ? WrappingIntegers.subtract(t, x[0], x[1]) : x[0].minus(x[1])),
-    MUL(2, e -> e.get(0).mul(e.get(1)),
-            (t, x) -> t.isIntegral() ? WrappingIntegers.multiply(t, x[0], x[1]) : x[0].multiply(x[1])),
+    /** On two bools, NumPy's multiply is and. */
+    MUL(2, e -> e.get(0).mul(e.get(1)), (t, x) -> t == DType.BOOLEAN ? logic(x[0].and(x[1]), x)
+            : t.isIntegral() ? WrappingIntegers.multiply(t, x[0], x[1]) : x[0].multiply(x[1])),
     /** True division; integers were converted to float64 by the typing, as NumPy's {@code /}. */
     DIV(2, e -> e.get(0).div(e.get(1)), (t, x) -> IeeeFloats.divide(t, x[0], x[1])),
     /**
@@ -76,7 +78,8 @@ public enum SparkOperator {
      */
     WHERE(3, e -> Expr.where(e.get(0), e.get(1), e.get(2)),
             (t, x) -> missingWhereAny(when(x[0], x[1]).otherwise(x[2]), x)),
-    ABS(1, e -> e.get(0).abs(), (t, x) -> t.isIntegral() ? WrappingIntegers.abs(t, x[0]) : abs(x[0])),
+    ABS(1, e -> e.get(0).abs(), (t, x) -> t == DType.BOOLEAN ? x[0]
+            : t.isIntegral() ? WrappingIntegers.abs(t, x[0]) : abs(x[0])),
     SQRT(1, e -> e.get(0).sqrt(), math(c -> sqrt(c))),
     EXP(1, e -> e.get(0).exp(), math(c -> exp(c))),
     EXPM1(1, e -> e.get(0).expm1(), math(c -> expm1(c))),
@@ -95,11 +98,11 @@ public enum SparkOperator {
     ATAN2(2, e -> e.get(0).atan2(e.get(1)), (t, x) -> missingWhereAny(IeeeFloats.arcTangent2(t, x[0], x[1]), x)),
     HYPOT(2, e -> e.get(0).hypot(e.get(1)), (t, x) -> IeeeFloats.as(t, hypot(x[0], x[1]))),
     /** Elementwise minimum; NaN if either is NaN, as NumPy's minimum. */
-    MINIMUM(2, e -> e.get(0).min(e.get(1)), (t, x) -> missingWhereAny(
-            t.isFloating() ? IeeeFloats.minimum(t, x[0], x[1]) : least(x[0], x[1]), x)),
+    MINIMUM(2, e -> e.get(0).min(e.get(1)), (t, x) -> missingWhereAny(t == DType.BOOLEAN ? x[0].and(x[1])
+            : t.isFloating() ? IeeeFloats.minimum(t, x[0], x[1]) : least(x[0], x[1]), x)),
     /** Elementwise maximum; NaN if either is NaN, as NumPy's maximum. */
-    MAXIMUM(2, e -> e.get(0).max(e.get(1)), (t, x) -> missingWhereAny(
-            t.isFloating() ? IeeeFloats.maximum(t, x[0], x[1]) : greatest(x[0], x[1]), x));
+    MAXIMUM(2, e -> e.get(0).max(e.get(1)), (t, x) -> missingWhereAny(t == DType.BOOLEAN ? x[0].or(x[1])
+            : t.isFloating() ? IeeeFloats.maximum(t, x[0], x[1]) : greatest(x[0], x[1]), x));
 
     /** How an entry computes on Spark: from the operand type and the operands, already of that type. */
     @FunctionalInterface
@@ -168,6 +171,11 @@ public enum SparkOperator {
     }
 
     /** {@code result}, but missing where any operand is: for translations whose branches could hide a null. */
+    /** Spark's and/or of bools, missing where an operand is (Spark's three-valued logic has true OR null true). */
+    private static Column logic(Column result, Column[] operands) {
+        return missingWhereAny(result, operands);
+    }
+
     private static Column missingWhereAny(Column result, Column[] operands) {
         Column anyMissing = operands[0].isNull();
         for (int i = 1; i < operands.length; i++) {

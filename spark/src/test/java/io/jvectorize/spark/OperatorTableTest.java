@@ -60,7 +60,9 @@ class OperatorTableTest {
         for (DType[] types : typePairs(mode)) {
             DType left = types[0];
             DType right = types[1];
-            boolean integers = left.isIntegral() && right.isIntegral();
+            // bool meets integers as 0 and 1 (True is 1): a False divisor divides by zero.
+            boolean integers = (left.isIntegral() || left == DType.BOOLEAN) && (right.isIntegral() || right == DType.BOOLEAN)
+                    && !(left == DType.BOOLEAN && right == DType.BOOLEAN);
             List<SparkOperator> ops = new ArrayList<>(operators(2));
             if (integers) {
                 // By zero and to negative powers both raise an error: SemanticsTest.
@@ -78,6 +80,16 @@ class OperatorTableTest {
         if (right.isIntegral()) {
             b = right == DType.INT64 ? Arrays.stream((long[]) b).filter(divisors).toArray()
                     : Arrays.stream((int[]) b).filter(v -> divisors.test(v)).toArray();
+        } else if (right == DType.BOOLEAN) {
+            boolean[] flags = (boolean[]) b;
+            int kept = 0;
+            boolean[] filtered = new boolean[flags.length];
+            for (boolean flag : flags) {
+                if (divisors.test(flag ? 1 : 0)) {
+                    filtered[kept++] = flag;
+                }
+            }
+            b = Arrays.copyOf(filtered, kept);
         }
         Object[] pairs = Values.crossProduct(Values.special(left), b);
         Map<String, Object> columns = new LinkedHashMap<>();

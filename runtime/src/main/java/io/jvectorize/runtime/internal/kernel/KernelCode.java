@@ -36,6 +36,8 @@ class KernelCode {
     /** The local holding each operand's array cast to its type, or its scalar value. */
     private final int[] operandLocals;
     private final int outLocal;
+    /** The local holding the scalar form, loaded on entry: see the constructor. */
+    private final int formLocal;
     final int index;
     private int nextLocal = N + 1;
 
@@ -67,6 +69,13 @@ class KernelCode {
         code.visitTypeInsn(Opcodes.CHECKCAST, arrayDescriptor(function.getReturnType()));
         outLocal = newLocal(Object.class);
         code.visitVarInsn(Opcodes.ASTORE, outLocal);
+        // The scalar form is loaded on entry, not where the scalar loop uses it: a dynamic
+        // constant that is still unresolved when C2 compiles the method (the vector kernel's
+        // tail has not run yet) makes JDK 17's C2 give up on the whole method (JDK-8280473),
+        // and the vector loop then runs interpreted, with every vector boxed.
+        ClassFiles.loadClassData(code, 0, Type.getDescriptor(function.getDeclaringClass()));
+        formLocal = newLocal(Object.class);
+        code.visitVarInsn(Opcodes.ASTORE, formLocal);
         index = newLocal(int.class);
         code.visitInsn(Opcodes.ICONST_0);
         code.visitVarInsn(Opcodes.ISTORE, index);
@@ -116,7 +125,7 @@ class KernelCode {
         code.visitJumpInsn(Opcodes.IF_ICMPGE, exit);
         code.visitVarInsn(Opcodes.ALOAD, outLocal);
         outIndex();
-        ClassFiles.loadClassData(code, 0, Type.getDescriptor(function.getDeclaringClass()));
+        code.visitVarInsn(Opcodes.ALOAD, formLocal);
         for (int k = 0; k < elements.length; k++) {
             Type element = Type.getType(elements[k]);
             if (isScalar(k)) {

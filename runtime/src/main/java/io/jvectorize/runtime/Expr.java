@@ -103,7 +103,11 @@ public abstract class Expr {
         return parse(text, Map.of());
     }
 
-    /** As {@link #parse(String)}, with the types of symbols that are not float64. */
+    /**
+     * As {@link #parse(String)}, with the types of symbols that are not float64: complex ones are
+     * {@link DType#COMPLEX128} ({@code Map.of("z", DType.COMPLEX128)}), and then take {@code z.real},
+     * {@code z.imag}, {@code conj(z)}, imaginary literals {@code 2j} and {@code complex(re, im)}.
+     */
     public static Expr parse(String text, Map<String, DType> symbolTypes) {
         return ExprParser.parse(text, symbolTypes);
     }

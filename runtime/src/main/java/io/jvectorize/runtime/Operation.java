@@ -1,6 +1,5 @@
 package io.jvectorize.runtime;
 
-import io.jvectorize.runtime.internal.op.Kind;
 import io.jvectorize.runtime.internal.op.Operator;
 import java.util.List;
 import java.util.Objects;
@@ -107,7 +106,7 @@ final class Operation extends Expr {
      * have, saying what to write instead. Arithmetic on bools with numbers is fine: True is 1.
      */
     private static void checkBooleans(Operator op, List<Expr> operands) {
-        if (op.rule() == Operator.Rule.PROMOTE_FLOATING || op.scalar().appliesTo(Kind.BOOLEAN)) {
+        if (op.rule() == Operator.Rule.PROMOTE_FLOATING || op.computesOnBooleans()) {
             return; // bool / bool is float64; + * min max abs & | ^ ~ have bool forms, comparisons and where too
         }
         String text = describe(op, operands);

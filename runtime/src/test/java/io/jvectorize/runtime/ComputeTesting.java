@@ -186,13 +186,19 @@ final class ComputeTesting {
         return gaussian(DType.FLOAT64);
     }
 
-    /** The seed's Gaussian, {@code 1 / (sigma * sqrt(2*pi)) * exp(-(x - mu)**2 / (2*sigma**2))}, over symbols of this type. */
+    /**
+     * The seed's Gaussian, {@code 1 / (sigma * sqrt(2*pi)) * exp(-(x - mu)**2 / (2*sigma**2))}, over
+     * symbols of this type; for float32 with {@code sqrt(2*pi)} written as its value (2.5066282746310002).
+     */
     static Expr gaussian(DType type) {
         Expr x = Expr.symbol("x", type);
         Expr mu = Expr.symbol("mu", type);
         Expr sigma = Expr.symbol("sigma", type);
-        Expr pi = Expr.literal(Math.PI);
-        Expr normalizer = Expr.literal(1).div(sigma.mul(Expr.literal(2).mul(pi).sqrt()));
+        // For float32, sqrt(2 * pi) written as its value: sqrt of written numbers is a float64 NumPy
+        // value, not a weak number, and makes the Gaussian float64 (as NumPy does).
+        Expr root = type == DType.FLOAT32 ? Expr.literal(Math.sqrt(2 * Math.PI))
+                : Expr.literal(2).mul(Expr.literal(Math.PI)).sqrt();
+        Expr normalizer = Expr.literal(1).div(sigma.mul(root));
         return normalizer.mul(x.sub(mu).pow(Expr.literal(2)).neg().div(Expr.literal(2).mul(sigma.pow(Expr.literal(2)))).exp());
     }
 }

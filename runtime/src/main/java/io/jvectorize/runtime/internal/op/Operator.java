@@ -259,6 +259,11 @@ public enum Operator {
         return ComplexKernels.resultType(this, operation);
     }
 
+    /** Whether it computes on two bools (or one) as bools: NumPy's {@code +} (or), {@code *} (and), logic, abs. */
+    public boolean computesOnBooleans() {
+        return scalar.appliesTo(Kind.BOOLEAN);
+    }
+
     /** The kind of operands its scalar form takes, for operands of these types: the branches' for {@code where}. */
     public Kind operandKind(List<io.jvectorize.runtime.DType> operandTypes) {
         return Kind.of(operandTypes.get(this == WHERE ? 1 : 0));

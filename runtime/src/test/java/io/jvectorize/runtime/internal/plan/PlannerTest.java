@@ -84,7 +84,11 @@ class PlannerTest {
         Pass half = Planner.plan(apply(Operator.POW, DType.FLOAT64, X, number(0.5)), SHAPE).main();
         assertEquals(Operator.POW_HALF, ((Step.Apply) half.steps().get(1)).op());
         Pass cube = Planner.plan(apply(Operator.POW, DType.FLOAT64, X, number(3)), SHAPE).main();
-        assertEquals(Operator.POW, ((Step.Apply) cube.steps().get(1)).op());
+        assertEquals(Operator.CUBE, ((Step.Apply) cube.steps().get(1)).op());
+        Pass inverse = Planner.plan(apply(Operator.POW, DType.FLOAT64, X, number(-2)), SHAPE).main();
+        assertEquals(Operator.INVERSE_SQUARE, ((Step.Apply) inverse.steps().get(1)).op());
+        Pass fifth = Planner.plan(apply(Operator.POW, DType.FLOAT64, X, number(5)), SHAPE).main();
+        assertEquals(Operator.POW, ((Step.Apply) fifth.steps().get(1)).op());
     }
 
     @Test

@@ -61,13 +61,7 @@ final class Variants {
             new Variant("int32ComputeOptimized", "i * j - 1, int32: Compute, optimize = true", null, false),
             new Variant("float32ComputeBlocks", "exp(-f * f), float32: Compute, optimize = true, block by block",
                     null, false),
-            new Variant("float32ComputeOptimized", "exp(-f * f), float32: Compute, optimize = true", null, false),
-            new Variant("copyInto", "out[i] = x[i] + 1 into out (LanguageBenchmarks' copy kernel)", null, false),
-            new Variant("cubeComputeInto", "x ** 3: Compute into out, by multiplication", null, false),
-            new Variant("cubeByPowComputeInto", "x ** n, n = 3.0 bound: Compute into out, by pow", null, false),
-            new Variant("tanhComputeInto", "tanh(x): Compute into out", null, false),
-            new Variant("tanhMathComputeInto", "tanh(x): Compute into out, Math.tanh (vectorMath = false)", null,
-                    false));
+            new Variant("float32ComputeOptimized", "exp(-f * f), float32: Compute, optimize = true", null, false));
 
     /** The variant of a benchmark method, if listed. */
     static Optional<Variant> of(String method) {

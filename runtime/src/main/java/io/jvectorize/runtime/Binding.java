@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class Binding implements BoundData {
 
     private static final String SUPPORTED = "a double[], float[], long[], int[] or boolean[] array,"
-            + " a Number or a Boolean";
+            + " a Number, a Boolean or a Complex";
 
     private final Map<String, DType> declared;
     private final Map<String, DType> given = new LinkedHashMap<>();
@@ -46,7 +46,12 @@ final class Binding implements BoundData {
                         : "symbol " + name + " is not bound: the data has " + names(data));
             }
             boolean isArray = value.getClass().isArray();
-            DType type = isArray ? DType.ofArray(value).orElse(null) : scalarType(value);
+            boolean complexPairs = isArray && symbol.getValue().isComplex() && value instanceof double[];
+            DType type = complexPairs ? DType.COMPLEX128 : isArray ? DType.ofArray(value).orElse(null) : scalarType(value);
+            if (complexPairs && ((double[]) value).length % 2 != 0) {
+                throw new IllegalArgumentException("symbol " + name + " is complex128, bound to a double[] of "
+                        + ((double[]) value).length + " values; complex data is (re, im) pairs, so the length must be even");
+            }
             if (type == null) {
                 throw new IllegalArgumentException("symbol " + name + " is bound to a "
                         + value.getClass().getCanonicalName() + ", which compute does not support; bind " + SUPPORTED);
@@ -88,9 +93,12 @@ final class Binding implements BoundData {
     /**
      * The type of a scalar: Double float64, Float float32; Long, AtomicLong, LongAdder,
      * LongAccumulator and a BigInteger that int64 holds int64; Integer, Short, Byte and
-     * AtomicInteger int32; any other Number float64, as its {@code doubleValue()}.
+     * AtomicInteger int32; any other Number float64, as its {@code doubleValue()}; a Complex complex128.
      */
     private static DType scalarType(Object value) {
+        if (value instanceof Complex) {
+            return DType.COMPLEX128;
+        }
         if (value instanceof Boolean) {
             return DType.BOOLEAN;
         }
@@ -112,25 +120,32 @@ final class Binding implements BoundData {
     }
 
     /**
-     * A one-element array of the engine's kind, holding the number as a value of {@code type}:
+     * A one-element array of the engine's kind, holding the number as a value of {@code type}
+     * (for complex128 the pair re, im):
      * an integer bound to a float64 symbol rounds as Java's {@code (double)} cast does.
      */
     private static Object scalar(Object value, DType type) {
         if (value instanceof Boolean) {
             return new boolean[] {(Boolean) value};
         }
+        if (value instanceof Complex z) {
+            return new double[] {z.re(), z.im()};
+        }
         Number number = (Number) value;
+        if (type.isComplex()) {
+            return new double[] {number.doubleValue(), 0};
+        }
         return type.isIntegral() ? new long[] {number.longValue()} : new double[] {number.doubleValue()};
     }
 
     private int commonLength() {
         int common = -1;
-        for (Object array : arrays.values()) {
-            int n = java.lang.reflect.Array.getLength(array);
+        for (Map.Entry<String, Object> bound : arrays.entrySet()) {
+            int n = elements(bound.getKey());
             if (common >= 0 && n != common) {
                 StringJoiner lengths = new StringJoiner(", ");
                 for (Map.Entry<String, Object> entry : arrays.entrySet()) {
-                    lengths.add(entry.getKey() + " has " + java.lang.reflect.Array.getLength(entry.getValue()));
+                    lengths.add(entry.getKey() + " has " + elements(entry.getKey()));
                 }
                 throw new IllegalArgumentException("array lengths differ: " + lengths
                         + "; arrays must have one length (scalars broadcast)");
@@ -140,7 +155,13 @@ final class Binding implements BoundData {
         return common;
     }
 
-    /** The common length of the bound arrays; -1 if every symbol is bound to a number. */
+    /** The elements of a bound array: its length, half of it for complex (re, im) pairs. */
+    private int elements(String name) {
+        int n = java.lang.reflect.Array.getLength(arrays.get(name));
+        return given.get(name).isComplex() ? n / 2 : n;
+    }
+
+    /** The common length of the bound arrays (in elements; complex ones count pairs); -1 if every symbol is bound to a number. */
     @Override
     public int length() {
         return length;

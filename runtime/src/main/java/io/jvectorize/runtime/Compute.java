@@ -16,11 +16,13 @@ import java.util.Objects;
  * {@code Boolean}, whose type must widen to the symbol's declared type ({@code int[]} data
  * for an int64 or float64 symbol is fine, {@code double[]} for an int32 symbol is not). Arrays
  * must all have one length; numbers are broadcast. Keys the expression does not use are ignored.
- * Bound arrays are only read.
+ * Bound arrays are only read. A complex128 symbol is bound to a {@code double[]} of interleaved
+ * (re, im) pairs (its length counts pairs), a real array, a {@link Complex} or a real number.
  *
  * <h2>Results</h2>
  * An elementwise expression gives a new array of its type ({@code double[]} for float64,
- * {@code float[]} float32, {@code long[]} int64, {@code int[]} int32, {@code boolean[]} bool)
+ * {@code float[]} float32, {@code long[]} int64, {@code int[]} int32, {@code boolean[]} bool,
+ * {@code double[]} of (re, im) pairs for complex128)
  * as long as the arrays. If its elementwise part has no array in it (every symbol there is bound
  * to a number, or only reductions take arrays, as in {@code sum(x) / count(x)}) the result has
  * one element, as NumPy's arithmetic on 0-d arrays has. A reduction gives a boxed
@@ -68,6 +70,9 @@ import java.util.Objects;
  * reproducible: the JDK computes with {@link Math} until C2 has compiled the loop, so it can
  * change between runs, calls and threads. {@link Options#vectorMath vectorMath(false)} makes every result
  * reproducible bit for bit.
+ *
+ * <p>Passes with complex128 values always run operator by operator, on the reference engine
+ * (see docs/expressions.md, "Complex numbers").
  *
  * <p>All methods are safe to call from many threads at once.
  */
@@ -203,16 +208,33 @@ public final class Compute {
         }
         Binding binding = Binding.of(e, data);
         int length = Array.getLength(out);
-        if (readsArrays(e, binding) && binding.length() != length) {
-            throw new IllegalArgumentException("out has " + length + " elements, the bound arrays "
-                    + binding.length());
+        boolean complex = e.dtype().isComplex();
+        if (complex && length % 2 != 0) {
+            throw new IllegalArgumentException("out has " + length + " values, but the complex128 expression " + e
+                    + " needs (re, im) pairs: an even length");
+        }
+        int elements = complex ? length / 2 : length;
+        if (readsArrays(e, binding) && binding.length() != elements) {
+            throw new IllegalArgumentException("out has " + elements + " elements" + (complex ? " (complex128 pairs)" : "")
+                    + ", the bound arrays " + binding.length());
         }
         Object result = PlanCache.plan(e, binding).compute(binding, options.settings(), options.optimize(), out);
         if (result != out) {
             // A pass without arrays gives one element: broadcast it.
-            Object values = Array.getLength(result) == length ? result : Conversions.fill(result, length);
+            Object values = Array.getLength(result) == length ? result
+                    : complex ? pairs((double[]) result, elements) : Conversions.fill(result, length);
             System.arraycopy(values, 0, out, 0, length);
         }
+    }
+
+    /** {@code n} copies of the complex number {@code pair}, interleaved. */
+    private static double[] pairs(double[] pair, int n) {
+        double[] values = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            values[2 * i] = pair[0];
+            values[2 * i + 1] = pair[1];
+        }
+        return values;
     }
 
     /** Whether the elementwise part of {@code e} (outside its reductions) reads a bound array. */

@@ -12,6 +12,12 @@ import java.util.Optional;
  * {@code boolean} is below every number, as in NumPy: True is 1, and a bool meeting a number
  * takes the number's type. (Arithmetic on two bools is NumPy's too: {@code +} is or, {@code *}
  * is and; the operators NumPy refuses on them, or computes in int8 or float16, are errors.)
+ * {@code complex128} holds every other type: combined with any number it gives {@code complex128}.
+ *
+ * <p>Complex data is bound and returned as a {@code double[]} of interleaved (re, im) pairs,
+ * NumPy's memory layout (so {@link #arrayType()} is {@code double[]} for it too, and
+ * {@link #ofArray} never answers it: a symbol is complex when its declared type says so); a
+ * complex number is a {@link Complex}.
  */
 public enum DType {
     /** Java {@code double}, NumPy {@code float64}. */
@@ -23,7 +29,9 @@ public enum DType {
     /** Java {@code int}, NumPy {@code int32}. */
     INT32("int32", int[].class),
     /** Java {@code boolean}, NumPy {@code bool}. */
-    BOOLEAN("bool", boolean[].class);
+    BOOLEAN("bool", boolean[].class),
+    /** NumPy {@code complex128}: pairs of Java {@code double}, interleaved (re, im) in a {@code double[]}. */
+    COMPLEX128("complex128", double[].class);
 
     private final String numpyName;
     private final Class<?> arrayType;
@@ -33,7 +41,7 @@ public enum DType {
         this.arrayType = arrayType;
     }
 
-    /** NumPy's name: {@code float64}, {@code float32}, {@code int64}, {@code int32}, {@code bool}. */
+    /** NumPy's name: {@code float64}, {@code float32}, {@code int64}, {@code int32}, {@code bool}, {@code complex128}. */
     public String numpyName() {
         return numpyName;
     }
@@ -51,6 +59,11 @@ public enum DType {
     /** Whether this is {@code int64} or {@code int32}. */
     public boolean isIntegral() {
         return this == INT64 || this == INT32;
+    }
+
+    /** Whether this is {@code complex128}. */
+    public boolean isComplex() {
+        return this == COMPLEX128;
     }
 
     /** Whether this is a number type (anything but {@code boolean}). */
@@ -77,6 +90,9 @@ public enum DType {
         if (a == BOOLEAN) {
             return b;
         }
+        if (a == COMPLEX128 || b == COMPLEX128) {
+            return COMPLEX128;
+        }
         if (a == FLOAT64 || b == FLOAT64) {
             return FLOAT64;
         }
@@ -87,10 +103,10 @@ public enum DType {
         return INT64;
     }
 
-    /** The type of a Java array, e.g. FLOAT64 for {@code double[]}; empty for other objects. */
+    /** The type of a Java array, e.g. FLOAT64 for {@code double[]}; empty for other objects. Never complex128. */
     public static Optional<DType> ofArray(Object array) {
         for (DType type : values()) {
-            if (type.arrayType.isInstance(array)) {
+            if (type != COMPLEX128 && type.arrayType.isInstance(array)) {
                 return Optional.of(type);
             }
         }

@@ -103,7 +103,11 @@ public abstract class Expr {
         return parse(text, Map.of());
     }
 
-    /** As {@link #parse(String)}, with the types of symbols that are not float64. */
+    /**
+     * As {@link #parse(String)}, with the types of symbols that are not float64: complex ones are
+     * {@link DType#COMPLEX128} ({@code Map.of("z", DType.COMPLEX128)}), and then take {@code z.real},
+     * {@code z.imag}, {@code conj(z)}, imaginary literals {@code 2j} and {@code complex(re, im)}.
+     */
     public static Expr parse(String text, Map<String, DType> symbolTypes) {
         return ExprParser.parse(text, symbolTypes);
     }
@@ -361,6 +365,28 @@ public abstract class Expr {
     /** The elementwise maximum; NaN where either is NaN. */
     public Expr max(Expr other) {
         return binary(Operator.MAXIMUM, other);
+    }
+
+    // ---- complex numbers ----------------------------------------------------------------------
+
+    /** {@code complex(re, im)}: complex128 from two real values. */
+    public static Expr complex(Expr re, Expr im) {
+        return Operation.of(Operator.COMPLEX, List.of(re, im));
+    }
+
+    /** {@code this.real}: the real part, float64 for complex128; a real value itself. */
+    public Expr real() {
+        return unary(Operator.REAL);
+    }
+
+    /** {@code this.imag}: the imaginary part, float64 for complex128; zeros of a real value's type. */
+    public Expr imag() {
+        return unary(Operator.IMAG);
+    }
+
+    /** {@code conj(this)}: the complex conjugate; a real value itself. */
+    public Expr conj() {
+        return unary(Operator.CONJ);
     }
 
     // ---- reductions ---------------------------------------------------------------------------

@@ -56,7 +56,10 @@ final class ExprParser {
             Map.of("pi", Math.PI, "e", Math.E, "nan", Double.NaN, "inf", Double.POSITIVE_INFINITY);
     /** Longest first, so that "**" is not read as two "*". */
     private static final List<String> PUNCTUATION =
-            List.of("**", "//", "<<", ">>", "<=", ">=", "==", "!=", "+", "-", "*", "/", "%", "<", ">", "(", ")", ",", "&", "|", "^", "~");
+            List.of("**", "//", "<<", ">>", "<=", ">=", "==", "!=", "+", "-", "*", "/", "%", "<", ">", "(", ")", ",", "&", "|", "^", "~",
+                    ".");
+    /** The attributes of a value: {@code z.real}, {@code z.imag}. */
+    private static final Map<String, Operator> ATTRIBUTES = Map.of("real", Operator.REAL, "imag", Operator.IMAG);
     /** The binary operators by precedence, loosest first (** apart: it is right-associative and binds to unary). */
     private static final List<Map<String, Operator>> LEVELS = List.of(
             Map.of("|", Operator.OR),
@@ -209,7 +212,8 @@ final class ExprParser {
             return null;
         }
         Token after = token(1);
-        if (after.is("**") || after.is("(")) {
+        // -2j is -(0+2j), whose real part is -0.0, as in Python.
+        if (after.is("**") || after.is("(") || after.is(".") || isImaginary(token.text)) {
             return null;
         }
         next();
@@ -217,7 +221,7 @@ final class ExprParser {
     }
 
     private Expr power() {
-        Expr base = atom();
+        Expr base = attributes(atom());
         if (!peek().is("**")) {
             return base;
         }
@@ -246,7 +250,27 @@ final class ExprParser {
         throw unexpected(token);
     }
 
+    /** {@code value.real}, {@code value.imag}, as often as written. */
+    private Expr attributes(Expr value) {
+        while (peek().is(".")) {
+            Token dot = next();
+            Token attribute = next();
+            Operator op = attribute.kind == Kind.NAME ? ATTRIBUTES.get(attribute.text) : null;
+            if (op == null) {
+                throw error("expected real or imag after '.' at column " + dot.column() + ", found "
+                        + attribute.describe(), attribute);
+            }
+            value = build(attribute, op, value);
+        }
+        return value;
+    }
+
     private Expr number(Token token, String sign) {
+        if (isImaginary(token.text)) {
+            // 2j is complex(0, 2), weak as Python's complex numbers are under NEP 50.
+            double imaginary = Double.parseDouble(sign + token.text.substring(0, token.text.length() - 1));
+            return build(token, Operator.COMPLEX, Literal.of(0.0, true), Literal.of(imaginary, true));
+        }
         String digits = sign + token.text;
         if (token.text.chars().allMatch(ExprParser::isDigit)) {
             try {
@@ -259,10 +283,20 @@ final class ExprParser {
         return Literal.of(Double.parseDouble(digits), true);
     }
 
+    private static boolean isImaginary(String number) {
+        return number.endsWith("j") || number.endsWith("J");
+    }
+
     private Expr name(Token token) {
         String name = token.text;
+        int dot = name.indexOf('.');
+        if (dot > 0 && ATTRIBUTES.containsKey(name.substring(dot + 1))) {
+            // z.real lexes as one dotted name.
+            Expr value = name(new Token(Kind.NAME, name.substring(0, dot), token.index));
+            return build(token, ATTRIBUTES.get(name.substring(dot + 1)), value);
+        }
         if (name.indexOf('.') >= 0) {
-            throw error(unexpectedText(token) + ": a dotted name can only call a function, as in Foo.m(x)", token);
+            throw error(unexpectedText(token) + ": a dotted name can only call a function, as in Foo.m(x), or take a part, as in z.real or z.imag", token);
         }
         DType type = symbolTypes.get(name);
         if (type == null && CONSTANTS.containsKey(name)) {
@@ -425,7 +459,7 @@ final class ExprParser {
         return new Token(kind, text.substring(start, i), start);
     }
 
-    /** digits ['.' digits] [('e' | 'E') ['+' | '-'] digits], either side of the point may be empty. */
+    /** digits ['.' digits] [('e' | 'E') ['+' | '-'] digits] ['j' | 'J'], either side of the point may be empty. */
     private int endOfNumber(int i) {
         i = endOfDigits(i);
         if (i < text.length() && text.charAt(i) == '.') {
@@ -439,6 +473,9 @@ final class ExprParser {
             if (exponent < text.length() && isDigit(text.charAt(exponent))) {
                 i = endOfDigits(exponent);
             }
+        }
+        if (i < text.length() && (text.charAt(i) == 'j' || text.charAt(i) == 'J')) {
+            i++; // an imaginary number, 2j
         }
         return i;
     }

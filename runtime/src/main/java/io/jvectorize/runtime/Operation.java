@@ -62,28 +62,43 @@ final class Operation extends Expr {
         if (promoted == DType.BOOLEAN) {
             checkBooleans(op, operands);
         }
+        DType type;
         switch (op.rule()) {
+            case MAKE_COMPLEX:
+                if (promoted.isComplex()) {
+                    throw new IllegalArgumentException(describe(op, operands) + " takes real parts, not complex128");
+                }
+                this.operandType = DType.FLOAT64;
+                type = DType.COMPLEX128;
+                break;
             case PROMOTE_FLOATING:
-                this.operandType = promoted.isFloating() ? promoted : DType.FLOAT64;
-                this.dtype = operandType;
+                this.operandType = promoted.isFloating() || promoted.isComplex() ? promoted : DType.FLOAT64;
+                type = operandType;
                 break;
             case FLOATING:
-                this.operandType = promoted == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64;
-                this.dtype = operandType;
+                this.operandType = promoted == DType.FLOAT32 || promoted.isComplex() ? promoted : DType.FLOAT64;
+                type = operandType;
                 break;
             case COMPARE:
             case PREDICATE:
                 this.operandType = promoted;
-                this.dtype = DType.BOOLEAN;
+                type = DType.BOOLEAN;
                 break;
             default:
                 this.operandType = promoted;
-                this.dtype = promoted;
+                type = promoted;
+        }
+        if (operandType.isComplex() && op.rule() != Operator.Rule.MAKE_COMPLEX) {
+            this.dtype = op.complexResultType(describe(op, operands));
+        } else {
+            this.dtype = type;
         }
         boolean nextAfter = op == Operator.NEXTAFTER || op == Operator.NEXTAFTER_FLOAT32;
         this.op = !nextAfter ? op : operandType == DType.FLOAT32 ? Operator.NEXTAFTER_FLOAT32 : Operator.NEXTAFTER;
         // A function of written numbers is a NumPy value, not a Python number: cos(3) is float64.
-        this.weak = op.rule() != Operator.Rule.COMPARE && !op.isFunction() && this.operands.stream().allMatch(Expr::isWeak);
+        // complex(re, im) of written numbers is Python's complex number, as 2j is: weak.
+        this.weak = op.rule() != Operator.Rule.COMPARE && (!op.isFunction() || op == Operator.COMPLEX)
+                && this.operands.stream().allMatch(Expr::isWeak);
     }
 
     /**

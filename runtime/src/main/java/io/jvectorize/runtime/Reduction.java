@@ -17,6 +17,11 @@ final class Reduction extends Expr {
             throw new IllegalArgumentException(kind.text() + "(" + operand + ") reduces a single number;"
                     + " reductions take an elementwise expression");
         }
+        if (operand.dtype().isComplex()) {
+            throw new IllegalArgumentException(kind.text() + "(" + operand + ") reduces complex128 values, which"
+                    + " reductions do not support yet; reduce the parts, " + kind.text() + "((" + operand + ").real) and "
+                    + kind.text() + "((" + operand + ").imag)");
+        }
         this.kind = kind;
         this.operand = operand;
         this.dtype = resultType(kind, operand.dtype());

@@ -31,6 +31,10 @@ final class Typing {
         if (strong == DType.BOOLEAN) {
             return weak; // True is 1: a bool with a written number is int64 or float64, as NumPy's with a Python number
         }
+        if (weak.isComplex() && !strong.isComplex()) {
+            // NumPy gives complex64 for float32 with a complex literal; complex128 is the complex type here.
+            return DType.COMPLEX128;
+        }
         return weak.isFloating() && strong.isIntegral() ? DType.FLOAT64 : strong;
     }
 
@@ -51,7 +55,10 @@ final class Typing {
             if (target == DType.INT32 && outsideInt32(List.of(operand)) != null) {
                 return false;
             }
-            return operand.dtype().isFloating() ? target.isFloating() : target.isNumeric();
+            if (operand.dtype().isComplex()) {
+                return target.isComplex();
+            }
+            return operand.dtype().isFloating() ? target.isFloating() || target.isComplex() : target.isNumeric();
         }
         return operand.dtype().widensTo(target);
     }

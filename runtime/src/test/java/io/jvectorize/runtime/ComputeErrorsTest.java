@@ -47,7 +47,7 @@ class ComputeErrorsTest {
         data.put("x", new double[2]);
         data.put("y", null);
         assertMessage("symbol y is bound to null; bind a double[], float[], long[], int[] or boolean[] array,"
-                + " a Number or a Boolean", X.add(Y), data);
+                + " a Number, a Boolean or a Complex", X.add(Y), data);
         assertMessage("data is null: pass a map from symbol names to arrays or numbers (Map.of() where the"
                 + " expression has no symbols)", X, null);
         assertThrows(NullPointerException.class, () -> Compute.compute(null, Map.of()));
@@ -56,7 +56,7 @@ class ComputeErrorsTest {
 
     @Test
     void unsupportedTypes() {
-        String supported = "; bind a double[], float[], long[], int[] or boolean[] array, a Number or a Boolean";
+        String supported = "; bind a double[], float[], long[], int[] or boolean[] array, a Number, a Boolean or a Complex";
         assertMessage("symbol x is bound to a java.lang.String, which compute does not support" + supported, X,
                 Map.of("x", "1.5"));
         assertMessage("symbol x is bound to a short[], which compute does not support" + supported, X,

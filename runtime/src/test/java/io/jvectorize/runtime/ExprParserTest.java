@@ -290,9 +290,9 @@ class ExprParserTest {
 
     @Test
     void dottedNamesOnlyCallFunctions() {
-        assertError("1 + a.b", 5, "unexpected 'a.b' at column 5: a dotted name can only call a function, as in Foo.m(x)");
+        assertError("1 + a.b", 5, "unexpected 'a.b' at column 5: a dotted name can only call a function, as in Foo.m(x), or take a part, as in z.real or z.imag");
         assertError("System.out", 1,
-                "unexpected 'System.out' at column 1: a dotted name can only call a function, as in Foo.m(x)");
+                "unexpected 'System.out' at column 1: a dotted name can only call a function, as in Foo.m(x), or take a part, as in z.real or z.imag");
     }
 
     // ---- errors -------------------------------------------------------------------------------

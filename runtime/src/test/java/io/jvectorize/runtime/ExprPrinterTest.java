@@ -78,13 +78,13 @@ class ExprPrinterTest {
             e -> Expr.call("log2", e), e -> Expr.call("arcsinh", e), e -> Expr.call("arccosh", e),
             e -> Expr.call("arctanh", e), e -> Expr.call("isnan", e), e -> Expr.call("isinf", e),
             e -> Expr.call("isfinite", e), e -> Expr.call("signbit", e), e -> Expr.call("copy", e),
-            e -> Expr.call("ones_like", e), e -> Expr.call("square", e));
+            e -> Expr.call("ones_like", e), e -> Expr.call("square", e), Expr::real, Expr::imag, Expr::conj);
     private static final List<BinaryOperator<Expr>> BINARY = List.of(Expr::add, Expr::sub, Expr::mul, Expr::div,
             Expr::mod, Expr::pow, Expr::lt, Expr::le, Expr::gt, Expr::ge, Expr::eq, Expr::ne, Expr::atan2,
             Expr::hypot, Expr::min, Expr::max, (a, b) -> Expr.call("pow", a, b), Expr::and, Expr::or, Expr::xor,
             Expr::floorDiv, Expr::shiftLeft, Expr::shiftRight, (a, b) -> Expr.call("fmod", a, b),
             (a, b) -> Expr.call("copysign", a, b), (a, b) -> Expr.call("nextafter", a, b),
-            (a, b) -> Expr.call("clip", a, b, a), (a, b) -> Expr.call("maximum", a, b));
+            (a, b) -> Expr.call("clip", a, b, a), (a, b) -> Expr.call("maximum", a, b), Expr::complex);
     private static final List<UnaryOperator<Expr>> REDUCTIONS = List.of(Expr::sum, Expr::mean, Expr::min,
             Expr::max, Expr::count, Expr::var, Expr::std, Expr::nansum, Expr::nanmean, Expr::nanmin, Expr::nanmax,
             Expr::nancount);

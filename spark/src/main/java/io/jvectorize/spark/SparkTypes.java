@@ -12,14 +12,21 @@ import org.apache.spark.sql.types.DataTypes;
 public final class SparkTypes {
     private SparkTypes() {}
 
-    /** The Spark type holding values of {@code type}: double, float, bigint, int, boolean. */
+    /**
+     * The Spark type holding values of {@code type}: double, float, bigint, int, boolean.
+     *
+     * @throws IllegalArgumentException for complex128, which Spark columns do not hold yet
+     */
     public static DataType dataType(DType type) {
         switch (Objects.requireNonNull(type, "type")) {
             case FLOAT64: return DataTypes.DoubleType;
             case FLOAT32: return DataTypes.FloatType;
             case INT64: return DataTypes.LongType;
             case INT32: return DataTypes.IntegerType;
-            default: return DataTypes.BooleanType;
+            case BOOLEAN: return DataTypes.BooleanType;
+            default:
+                throw new IllegalArgumentException(type + " values have no Spark column type here yet: compute"
+                        + " complex expressions with Compute, or give Spark their parts (z.real, z.imag)");
         }
     }
 

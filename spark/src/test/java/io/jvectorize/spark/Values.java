@@ -6,6 +6,10 @@ import java.util.SplittableRandom;
 
 /** Special and random values of each type, and the cross product of two lists of them. */
 final class Values {
+
+    /** The types Spark columns hold: every DType but complex128 (which SparkTypes refuses). */
+    static final java.util.List<DType> REAL_TYPES = java.util.Arrays.stream(DType.values())
+            .filter(type -> !type.isComplex()).toList();
     private Values() {}
 
     private static final int RANDOM = 8;

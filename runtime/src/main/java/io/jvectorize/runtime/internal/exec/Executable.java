@@ -22,6 +22,7 @@ import java.util.Optional;
  * A plan with what the engines compiled of it, run pass by pass: each pass's numbers computed
  * by the planner's {@link Numbers}, then the pass by the reference engine, or by the block
  * engine with, where it pays and the settings allow, a generated loop for its whole vectors.
+ * Passes with complex values always run on the reference engine, the one that computes them.
  * Immutable but for what it compiles on first use; shared between threads.
  */
 public final class Executable {
@@ -54,7 +55,7 @@ public final class Executable {
                 inputs[k] = data.array(pass.inputs().get(k).name());
             }
             int length = pass.usesArrays() ? data.length() : 1;
-            values[i] = optimize ? compiled.run(inputs, numbers, length, settings, i == values.length - 1 ? out : null)
+            values[i] = optimize && !pass.involvesComplex() ? compiled.run(inputs, numbers, length, settings, i == values.length - 1 ? out : null)
                     : ReferenceEngine.run(pass, inputs, numbers, length, settings.blockSize());
         }
         return values[values.length - 1];
@@ -210,6 +211,10 @@ public final class Executable {
         }
 
         String describe(int length, Settings settings) {
+            if (pass.involvesComplex()) {
+                return String.format(Locale.ROOT, "pass over %,d element%s operator by operator over whole arrays,"
+                        + " as optimize = false computes it (complex128 values; 1 thread)\n", length, length == 1 ? "" : "s");
+            }
             int threads = settings.parallel() && length >= Parallel.serialCutoff() ? Parallel.parallelism() : 1;
             boolean usesLoop = loopFor(settings, length) != null;
             String how = !usesLoop ? "in blocks of " + settings.blockSize() : !pass.isReduction()

@@ -50,6 +50,16 @@ public record Pass(String name, String text, List<Input> inputs, List<Step> numb
         return fold != null;
     }
 
+    /**
+     * Whether any of its values is complex128: bound data, a number or a step. Only the
+     * reference engine computes such passes.
+     */
+    public boolean involvesComplex() {
+        return inputs.stream().anyMatch(input -> input.given().isComplex())
+                || numbers.stream().anyMatch(step -> step.type().isComplex())
+                || steps.stream().anyMatch(step -> step.type().isComplex());
+    }
+
     /** The type of the value an operand reads. */
     public DType typeOf(Operand operand) {
         return (operand.isNumber() ? numbers : steps).get(operand.index()).type();

@@ -13,9 +13,9 @@ public final class Conversions {
 
     private Conversions() {}
 
-    /** The array the engine computes values of {@code type} in: double[], long[] or boolean[]. */
+    /** The array the engine computes values of {@code type} in: double[] (complex: interleaved), long[] or boolean[]. */
     public static Class<?> kindArray(DType type) {
-        return type.isFloating() ? double[].class : type.isIntegral() ? long[].class : boolean[].class;
+        return type.isFloating() || type.isComplex() ? double[].class : type.isIntegral() ? long[].class : boolean[].class;
     }
 
     public static Object newArray(Class<?> arrayType, int length) {

@@ -148,6 +148,18 @@ public enum Operator {
     /** 1 (true for bool) of the operand's type, wherever the operand is, NaN or not. */
     ONES_LIKE("ones_like", 1, Rule.SAME, onAll(a -> 1.0, a -> 1L, a -> true), null),
 
+    // Complex numbers: the scalar forms here are those of real operands; complex ones are
+    // ComplexKernels', which also says which other operators take complex operands.
+
+    /** {@code z.real}, NumPy's {@code real(z)}: the real part, float64 for complex; a real value itself. */
+    REAL("real", 1, Rule.SAME_NUMERIC, onNumbers(a -> a, a -> a), null),
+    /** {@code z.imag}, NumPy's {@code imag(z)}: the imaginary part, float64 for complex; 0 of a real value's type. */
+    IMAG("imag", 1, Rule.SAME_NUMERIC, onNumbers(a -> 0.0, a -> 0L), null),
+    /** The complex conjugate; a real value itself, as NumPy's {@code conj}. */
+    CONJ("conj", 1, Rule.SAME_NUMERIC, onNumbers(a -> a, a -> a), null),
+    /** {@code complex(re, im)}, numexpr's: complex128 from two real values (computed by ComplexKernels). */
+    COMPLEX("complex", 2, Rule.MAKE_COMPLEX, Scalar.none(), null),
+
     // The planner's: what it lowers a power by a literal exponent to. No text reads as them.
 
     /** {@code a ** 2}: a multiplication, exactly what {@link #POW} gives for an exponent of 2. */
@@ -195,7 +207,9 @@ public enum Operator {
         /** bool, of an operand of any type: isnan. */
         PREDICATE,
         /** The operand's type, whatever it is, bool too. */
-        SAME
+        SAME,
+        /** complex128 from real operands, computed as float64. */
+        MAKE_COMPLEX
     }
 
     private final String text;
@@ -235,6 +249,16 @@ public enum Operator {
         return Optional.ofNullable(lane);
     }
 
+    /**
+     * Its type for complex128 operands ({@link ComplexKernels} computes those).
+     *
+     * @param operation the operation as written, for the error
+     * @throws IllegalArgumentException where it is not defined for complex numbers, saying why
+     */
+    public io.jvectorize.runtime.DType complexResultType(String operation) {
+        return ComplexKernels.resultType(this, operation);
+    }
+
     /** Whether it computes on two bools (or one) as bools: NumPy's {@code +} (or), {@code *} (and), logic, abs. */
     public boolean computesOnBooleans() {
         return scalar.appliesTo(Kind.BOOLEAN);
@@ -257,6 +281,9 @@ public enum Operator {
      * ulps, exact for squares and for integers), {@code a ** 0.5} a square root as pow gives it.
      */
     public static Optional<Operator> loweredPower(double n, io.jvectorize.runtime.DType base) {
+        if (base.isComplex()) {
+            return Optional.empty(); // ComplexKernels' POW multiplies out integer exponents itself, as NumPy
+        }
         boolean floating = base.isFloating();
         if (n == 2.0) {
             return Optional.of(SQUARE);

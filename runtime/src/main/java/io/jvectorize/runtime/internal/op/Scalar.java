@@ -149,6 +149,11 @@ public final class Scalar {
         return of(doubles, longs, booleans);
     }
 
+    /** No real form: for an operator whose values only {@link ComplexKernels} computes. */
+    static Scalar none() {
+        return new Scalar(new EnumMap<>(Kind.class), false);
+    }
+
     private static Scalar of(Object doubles, Object longs, Object booleans) {
         Map<Kind, Object> functions = new EnumMap<>(Kind.class);
         if (doubles != null) {

@@ -5,6 +5,7 @@ import io.jvectorize.runtime.VectorizedFunction;
 import io.jvectorize.runtime.internal.ir.Operand;
 import io.jvectorize.runtime.internal.ir.Pass;
 import io.jvectorize.runtime.internal.ir.Step;
+import io.jvectorize.runtime.internal.op.ComplexKernels;
 import io.jvectorize.runtime.internal.op.Conversions;
 import io.jvectorize.runtime.internal.op.Kind;
 import java.lang.reflect.Array;
@@ -47,6 +48,10 @@ public final class Numbers {
             return ofBoxed(earlier[reduction.pass()], type);
         }
         if (step instanceof Step.Convert convert) {
+            if (type.isComplex()) {
+                Object operand = values[convert.operand().index()];
+                return pass.typeOf(convert.operand()).isComplex() ? operand : ComplexKernels.fromReal(operand);
+            }
             return Conversions.convert(values[convert.operand().index()], Conversions.kindArray(type), type);
         }
         if (step instanceof Step.Apply apply) {
@@ -56,6 +61,13 @@ public final class Numbers {
                 Operand operand = apply.operands().get(i);
                 operandTypes.add(pass.typeOf(operand));
                 operands[i] = Array.get(values[operand.index()], 0);
+            }
+            if (ComplexKernels.involvesComplex(operandTypes, type)) {
+                Object[] arrays = new Object[apply.operands().size()];
+                for (int i = 0; i < arrays.length; i++) {
+                    arrays[i] = values[apply.operands().get(i).index()];
+                }
+                return ComplexKernels.apply(apply.op(), operandTypes, type, arrays, 0b111, 1);
             }
             Object value;
             try {

@@ -6,6 +6,7 @@ import io.jvectorize.runtime.internal.ir.Operand;
 import io.jvectorize.runtime.internal.ir.Pass;
 import io.jvectorize.runtime.internal.ir.Step;
 import io.jvectorize.runtime.internal.kernel.Kernels;
+import io.jvectorize.runtime.internal.op.ComplexKernels;
 import io.jvectorize.runtime.internal.op.Conversions;
 import io.jvectorize.runtime.internal.op.Kind;
 import io.jvectorize.runtime.internal.op.Reducer;
@@ -18,7 +19,9 @@ import java.util.List;
  * <p>It is the reference the other engines must equal, and the baseline they are measured
  * against. It runs the operators' scalar kernels, without the Vector API, reads a number as a
  * scalar operand (as NumPy broadcasts with a zero stride), never as a whole array but for a
- * call, and folds reductions over the same blocks as the block engine.
+ * call, and folds reductions over the same blocks as the block engine. Operations on complex
+ * values run {@link ComplexKernels}; it is the one engine that computes them (the others hand
+ * passes with complex values to it).
  */
 public final class ReferenceEngine {
 
@@ -58,6 +61,9 @@ public final class ReferenceEngine {
             return engine.reduce(pass.fold(), blockSize);
         }
         Value value = engine.value(pass.result());
+        if (pass.type().isComplex()) {
+            return value.shared ? ((double[]) value.array).clone() : value.array;
+        }
         Class<?> resultType = pass.type().arrayType();
         if (value.array.getClass() == resultType && !value.shared) {
             return value.array;
@@ -95,6 +101,9 @@ public final class ReferenceEngine {
             operandTypes.add(pass.typeOf(operand));
         }
         DType type = apply.type();
+        if (ComplexKernels.involvesComplex(operandTypes, type)) {
+            return new Value(type, ComplexKernels.apply(apply.op(), operandTypes, type, in, scalars, length), false);
+        }
         Object out = Conversions.newArray(Conversions.kindArray(type), length);
         try {
             Kernels.scalar(apply.op(), apply.op().operandKind(operandTypes), scalars)
@@ -142,6 +151,10 @@ public final class ReferenceEngine {
 
     /** The value as {@code to}: the same array where the values already are, otherwise converted. */
     private static Value convert(Value value, DType to) {
+        if (to.isComplex()) {
+            return value.type.isComplex() ? new Value(to, value.array, value.shared)
+                    : new Value(to, ComplexKernels.fromReal(value.array), false);
+        }
         Class<?> kind = Conversions.kindArray(to);
         if (value.array.getClass() == kind && (value.type == to || value.type.widensTo(to)
                 && Kind.of(value.type) == Kind.of(to))) {

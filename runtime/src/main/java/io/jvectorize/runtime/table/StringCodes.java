@@ -5,18 +5,20 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A string column as int32 codes that order as the strings do, so that expressions compare
+ * A string column as int64 codes that order as the strings do, so that expressions compare
  * strings with the engine's integer loops: a present value's code is twice its rank among the
  * column's distinct values (in {@link String#compareTo} order), a missing one's 0 (masked).
  * A literal that is not in the column gets the odd code between its neighbours, so
- * {@code <}, {@code <=}, {@code ==}, ... on codes give the strings' answers.
+ * {@code <}, {@code <=}, {@code ==}, ... on codes give the strings' answers. int64 rather than
+ * int32: the engine's float64 loops take comparisons of int64 arrays as masks, so a string
+ * condition stays in the generated loop of the values it filters.
  */
 public final class StringCodes {
 
     private final String[] dictionary;
-    private final int[] codes;
+    private final long[] codes;
 
-    private StringCodes(String[] dictionary, int[] codes) {
+    private StringCodes(String[] dictionary, long[] codes) {
         this.dictionary = dictionary;
         this.codes = codes;
     }
@@ -40,14 +42,15 @@ public final class StringCodes {
         for (int rank = 0; rank < dictionary.length; rank++) {
             rankOfId[firstIds.get(dictionary[rank])] = rank;
         }
+        long[] codes = new long[ids.length];
         for (int row = 0; row < ids.length; row++) {
-            ids[row] = ids[row] < 0 ? 0 : 2 * rankOfId[ids[row]];
+            codes[row] = ids[row] < 0 ? 0 : 2L * rankOfId[ids[row]];
         }
-        return new StringCodes(dictionary, ids);
+        return new StringCodes(dictionary, codes);
     }
 
     /** Each row's code: the array itself, to be read only. */
-    public int[] codes() {
+    public long[] codes() {
         return codes;
     }
 

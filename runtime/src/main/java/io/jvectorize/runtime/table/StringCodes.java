@@ -1,8 +1,7 @@
 package io.jvectorize.runtime.table;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 
 /**
  * A string column as int64 codes that order as the strings do, so that expressions compare
@@ -23,30 +22,30 @@ public final class StringCodes {
         this.codes = codes;
     }
 
-    /** The codes of {@code values} (null: missing): one hash lookup per row. */
-    static StringCodes of(String[] values) {
-        Map<String, Integer> firstIds = new HashMap<>();
-        int[] ids = new int[values.length];
-        for (int row = 0; row < values.length; row++) {
-            String value = values[row];
-            if (value == null) {
-                ids[row] = -1;
-            } else {
-                Integer id = firstIds.putIfAbsent(value, firstIds.size());
-                ids[row] = id == null ? firstIds.size() - 1 : id;
-            }
+    /** The codes of {@code values} (null: missing): the strings hashed once, as {@link GroupIds} groups them. */
+    static StringCodes of(ColumnData column) {
+        String[] values = (String[]) column.values();
+        GroupIds groups = GroupIds.of(List.of(column), values.length);
+        int[] ids = groups.ids();
+        int[] firstRows = groups.firstRows();
+        int present = groups.count();
+        if (present > 0 && column.isMissing(firstRows[present - 1])) {
+            present--; // the missing values' group, last
         }
-        String[] dictionary = firstIds.keySet().toArray(new String[0]);
-        Arrays.sort(dictionary);
-        int[] rankOfId = new int[dictionary.length];
-        for (int rank = 0; rank < dictionary.length; rank++) {
-            rankOfId[firstIds.get(dictionary[rank])] = rank;
+        String[] dictionary = new String[present];
+        for (int id = 0; id < present; id++) {
+            dictionary[id] = values[firstRows[id]];
         }
         long[] codes = new long[ids.length];
         for (int row = 0; row < ids.length; row++) {
-            codes[row] = ids[row] < 0 ? 0 : 2L * rankOfId[ids[row]];
+            codes[row] = ids[row] < present ? 2L * ids[row] : 0;
         }
         return new StringCodes(dictionary, codes);
+    }
+
+    /** The number of distinct present values. */
+    public int distinct() {
+        return dictionary.length;
     }
 
     /** Each row's code: the array itself, to be read only. */

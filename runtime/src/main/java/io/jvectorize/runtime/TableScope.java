@@ -50,6 +50,9 @@ final class TableScope {
         }
     }
 
+    /** The operators that throw for some integer right operands (0, negative), by their text. */
+    private static final Set<String> THROWING = Set.of("%", "**", "//");
+
     /** The condition fillnull's node holds while it is parsed, replaced by the value's validity when resolved. */
     private static final Symbol FILL_MARKER = new Symbol("fillnull", DType.BOOLEAN);
 
@@ -320,7 +323,7 @@ final class TableScope {
             for (Resolved child : children) {
                 operands.add(child.value);
             }
-            if (op.scalar().isThrowing() && operation.operandType(1).isIntegral()) {
+            if (THROWING.contains(op.text()) && operation.operandType(1).isIntegral()) {
                 // Integer % 0 and ** -1 throw: a missing or filtered-out right operand becomes 1.
                 List<Expr> guard = new ArrayList<>(rowConditions);
                 guard.addAll(children.get(1).validity);

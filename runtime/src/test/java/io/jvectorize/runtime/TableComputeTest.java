@@ -176,4 +176,30 @@ class TableComputeTest {
             default -> op;
         };
     }
+
+    @Test
+    void integerModuloNeverThrowsForMissingOrFilteredOutDivisors() {
+        Table t = Table.of(columns("a", new long[] {7, 8, 9, 10}, "b", new Long[] {2L, null, 0L, 3L}));
+        Column r = (Column) Compute.compute(Expr.parse("a % b", java.util.Map.of("a", DType.INT64, "b", DType.INT64)),
+                t.filter("b != 0"));
+        assertEquals(2, r.length());
+        assertEquals(1L, r.get(0));
+        assertEquals(1L, r.get(1));
+        assertArrayEquals(new long[] {1, 0, 1}, (long[]) t.filter("b != 0 | isnull(b)").select("a % b as m").column("m").values());
+        assertNull(t.filter("b != 0 | isnull(b)").select("a % b as m").column("m").get(1));
+        assertThrows(ArithmeticException.class, () -> t.select("a % b as m"), "a present zero divisor still throws, as Compute does on arrays");
+    }
+
+    @Test
+    void explainShowsTheTablePlan() {
+        Table t = accounts();
+        String plan = Compute.explain(Expr.parse("sum(amount)"), t.filter("amount > 0"));
+        assertTrue(plan.startsWith("table scan of 4 columns; 2 row condition(s) folded into the pass as where,"
+                + " no filtered copy\nmissing values skipped through 1 validity mask(s)\n"
+                + "pass sum(where(_tm1, where(amount > 0, amount, 0), 0))\n"), plan);
+        String grouped = t.groupBy("name").explain("sum(amount * 2) as s", "count(id) as n");
+        assertTrue(grouped.startsWith("group by name over 6 rows: keys hashed once into a group id per row;"), grouped);
+        assertTrue(grouped.contains("aggregation s: sum per group of amount * 2, computed once:\n"), grouped);
+        assertTrue(grouped.contains("aggregation n: count per group of column id, read as it is"), grouped);
+    }
 }

@@ -40,16 +40,13 @@ final class TableDemo {
 
         System.out.printf(Locale.ROOT, "Tables: %,d accounts, %s%n%n", n, t.schema());
         System.out.println(t.head(4));
-        System.out.println();
 
         Table positive = t.filter("amount > 0 & name != 'Bob'").agg("sum(amount) as total", "count(amount) as n");
         System.out.println("t.filter(\"amount > 0 & name != 'Bob'\").agg(\"sum(amount) as total\", \"count(amount) as n\")");
         System.out.println(positive);
-        System.out.println();
         Table byName = t.groupBy("name").agg("sum(amount) as total", "mean(amount) as mean", "count(amount) as n");
         System.out.println("t.groupBy(\"name\").agg(\"sum(amount) as total\", \"mean(amount) as mean\", \"count(amount) as n\")");
         System.out.println(byName);
-        System.out.println();
 
         Expr sum = Expr.parse("sum(amount)");
         double filterLoop = time(repeats, () -> filteredSum(values, present, name));

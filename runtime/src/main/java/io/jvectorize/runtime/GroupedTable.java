@@ -38,9 +38,10 @@ public final class GroupedTable {
      * mean min max count var std nansum nanmean nanmin nanmax nancount}) of a column or an
      * elementwise expression ({@code sum(price * quantity) as revenue}).
      *
-     * <p>How: the keys are hashed once into a group id per row; an operand that is not a
-     * column is computed once by the fused engine (a generated loop where it has one) into an
-     * array; then one pass over the rows, block by block, folds every aggregation. Missing
+     * <p>How: the keys are hashed once into a group id per row (a string key through its
+     * column's codes, which order as the strings do, made on its first use and kept with it);
+     * an operand that is not a column is computed once by the fused engine (a generated loop
+     * where it has one) into an array; then one pass over the rows, block by block, folds every aggregation. Missing
      * values are skipped, as SQL and pandas do: {@code count} counts the present ones; over a
      * group with none, {@code count} and {@code sum} are 0 and the others missing. Float sums
      * add in double in row order, so they can differ from another engine's in the last bits;
@@ -66,10 +67,14 @@ public final class GroupedTable {
             values.add(TableAggregation.reduction(scope, item, aggregation, false));
         }
         List<ColumnData> keyData = new ArrayList<>();
+        List<ColumnData> hashed = new ArrayList<>();
         for (String key : keys) {
-            keyData.add(table.column(key).data());
+            ColumnData data = table.column(key).data();
+            keyData.add(data);
+            // A string key is grouped by its codes, which order as the strings do: made once per column.
+            hashed.add(data.type() == ColumnType.STRING ? ColumnData.of(data.stringCodes().codes(), data.validity()) : data);
         }
-        GroupIds groups = GroupIds.of(keyData, table.rowCount());
+        GroupIds groups = GroupIds.of(hashed, table.rowCount());
         List<GroupFold.Aggregation> folds = new ArrayList<>();
         for (TableScope.Resolved value : values) {
             Reduction reduction = (Reduction) value.value();

@@ -25,7 +25,7 @@ import java.util.function.Function;
  * <ul>
  *   <li>A column whose name is an expression name is the symbol of that name; any other gets
  *       an internal name. String columns are bound as their {@link
- *       io.jvectorize.runtime.table.StringCodes int32 codes}; a comparison with a string
+ *       io.jvectorize.runtime.table.StringCodes int64 codes}; a comparison with a string
  *       literal compares codes.
  *   <li>A value's <em>validity</em> is a list of bool expressions, all true where it is present:
  *       the masks of the columns it reads (but through {@code fillnull}). An elementwise result
@@ -49,6 +49,9 @@ final class TableScope {
             return new Resolved(value, validity, null, null);
         }
     }
+
+    /** The operators that throw for some integer right operands (0, negative), by their text. */
+    private static final Set<String> THROWING = Set.of("%", "**", "//");
 
     /** The condition fillnull's node holds while it is parsed, replaced by the value's validity when resolved. */
     private static final Symbol FILL_MARKER = new Symbol("fillnull", DType.BOOLEAN);
@@ -110,7 +113,14 @@ final class TableScope {
      * @throws IllegalArgumentException if it is not a bool condition on the columns
      */
     void filter(Object predicate) {
-        Resolved p = resolveRoot(predicate, true);
+        // A row passes a & b where it passes both: each conjunct is a condition of its own,
+        // so that missing values need no three-valued logic and the conditions stay masks.
+        for (Resolved p : resolve(predicate, true, Resolver::conjuncts)) {
+            condition(predicate, p);
+        }
+    }
+
+    private void condition(Object predicate, Resolved p) {
         if (p.stringColumn != null || p.value.dtype() != DType.BOOLEAN) {
             String type = p.stringColumn != null ? "string" : p.value.dtype().toString();
             throw new IllegalArgumentException("filter needs a condition, such as amount > 0, and " + describe(predicate)
@@ -154,6 +164,10 @@ final class TableScope {
      * root; reductions inside a root reduction are an error unless {@code nested}.
      */
     Resolved resolveRoot(Object expression, boolean nested) {
+        return resolve(expression, nested, Resolver::root);
+    }
+
+    private <T> T resolve(Object expression, boolean nested, java.util.function.BiFunction<Resolver, Expr, T> how) {
         if (expression instanceof String text) {
             TableText table = TableText.of(text, byName.keySet(), prefix);
             Map<String, DType> types = new HashMap<>();
@@ -167,7 +181,7 @@ final class TableScope {
                     types.put(placeholder, typeOf(columns.get(byName.get(name))));
                 }
             });
-            table.literals.keySet().forEach(placeholder -> types.put(placeholder, DType.INT32));
+            table.literals.keySet().forEach(placeholder -> types.put(placeholder, DType.INT64));
             Set<Expr> fills = Collections.newSetFromMap(new IdentityHashMap<>());
             Set<Expr> nullTests = Collections.newSetFromMap(new IdentityHashMap<>());
             Map<String, Function<List<Expr>, Expr>> functions = Map.of(
@@ -184,9 +198,9 @@ final class TableScope {
                         return test;
                     });
             Expr parsed = ExprParser.parse(table.text, types, functions);
-            return new Resolver(table, fills, nullTests, nested).root(parsed);
+            return how.apply(new Resolver(table, fills, nullTests, nested), parsed);
         }
-        return new Resolver(null, Set.of(), Set.of(), nested).root((Expr) expression);
+        return how.apply(new Resolver(null, Set.of(), Set.of(), nested), (Expr) expression);
     }
 
     private static void arity(String name, String form, int arity, List<Expr> arguments) {
@@ -196,9 +210,9 @@ final class TableScope {
         }
     }
 
-    /** The type a column's symbol has: its DType, int32 codes for strings. */
+    /** The type a column's symbol has: its DType, int64 codes for strings. */
     private static DType typeOf(Column column) {
-        return column.isString() ? DType.INT32 : column.dtype();
+        return column.isString() ? DType.INT64 : column.dtype();
     }
 
     /** One resolution: text (null for an Expr) and the parser's fillnull and isnull nodes. */
@@ -213,6 +227,18 @@ final class TableScope {
             this.fills = fills;
             this.nullTests = nullTests;
             this.nested = nested;
+        }
+
+        /** The conjuncts of {@code a & b & ...} (bools), each resolved as a root. */
+        List<Resolved> conjuncts(Expr e) {
+            if (e instanceof Operation operation && operation.op() == Operator.AND && operation.dtype() == DType.BOOLEAN) {
+                List<Resolved> all = new ArrayList<>();
+                for (Expr child : operation.operands()) {
+                    all.addAll(conjuncts(child));
+                }
+                return all;
+            }
+            return List.of(root(e));
         }
 
         Resolved root(Expr e) {
@@ -297,7 +323,7 @@ final class TableScope {
             for (Resolved child : children) {
                 operands.add(child.value);
             }
-            if (op.scalar().isThrowing() && operation.operandType(1).isIntegral()) {
+            if (THROWING.contains(op.text()) && operation.operandType(1).isIntegral()) {
                 // Integer % 0 and ** -1 throw: a missing or filtered-out right operand becomes 1.
                 List<Expr> guard = new ArrayList<>(rowConditions);
                 guard.addAll(children.get(1).validity);
@@ -314,17 +340,19 @@ final class TableScope {
          * operand is. The value is true only where the result is true and present.
          */
         private Resolved kleene(Operator op, Resolved a, Resolved b) {
-            Expr presentA = a.validity.isEmpty() ? constant(true) : and(a.validity);
-            Expr presentB = b.validity.isEmpty() ? constant(true) : and(b.validity);
-            Expr trueA = and(List.of(presentA, a.value));
-            Expr trueB = and(List.of(presentB, b.value));
-            Expr both = and(List.of(presentA, presentB));
+            // Only one side may have missing values; "present" is true where it has none.
+            List<Expr> presentA = a.validity.isEmpty() ? List.of() : List.of(and(a.validity));
+            List<Expr> presentB = b.validity.isEmpty() ? List.of() : List.of(and(b.validity));
+            Expr trueA = and(concat(presentA, a.value));
+            Expr trueB = and(concat(presentB, b.value));
+            List<Expr> both = new ArrayList<>(presentA);
+            both.addAll(presentB);
             if (op == Operator.AND) {
-                Expr falseA = and(List.of(presentA, not(a.value)));
-                Expr falseB = and(List.of(presentB, not(b.value)));
-                return Resolved.of(and(List.of(trueA, trueB)), List.of(or(or(both, falseA), falseB)));
+                Expr falseA = and(concat(presentA, not(a.value)));
+                Expr falseB = and(concat(presentB, not(b.value)));
+                return Resolved.of(and(List.of(trueA, trueB)), List.of(or(or(and(both), falseA), falseB)));
             }
-            return Resolved.of(or(trueA, trueB), List.of(or(or(both, trueA), trueB)));
+            return Resolved.of(or(trueA, trueB), List.of(or(or(and(both), trueA), trueB)));
         }
 
         private Resolved stringComparison(Operator op, Resolved left, Resolved right) {
@@ -398,7 +426,7 @@ final class TableScope {
                 }
                 String codes = prefix + "s" + index;
                 data.put(codes, columnData.stringCodes().codes());
-                return new Resolved(new Symbol(codes, DType.INT32), validity, column, null);
+                return new Resolved(new Symbol(codes, DType.INT64), validity, column, null);
             }
             String bound = Symbol.isName(column.name()) ? column.name() : prefix + "c" + index;
             data.put(bound, column.values());
@@ -417,6 +445,12 @@ final class TableScope {
             }
             return text.errorAt(name, message);
         }
+    }
+
+    private static List<Expr> concat(List<Expr> conditions, Expr last) {
+        List<Expr> all = new ArrayList<>(conditions);
+        all.add(last);
+        return all;
     }
 
     private static List<Expr> validityOf(List<Resolved> children) {

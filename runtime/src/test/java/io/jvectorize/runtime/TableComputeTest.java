@@ -117,8 +117,89 @@ class TableComputeTest {
         assertArrayEquals(new long[] {1, 1, 1, 1, 1}, (long[]) g.column("n").values());
         assertEquals(7.0, g.column("mean_n").get(0));
         assertEquals(2.0, g.column("mean_n").get(1));
-        System.out.println(g);
-        System.out.println(Compute.explain(Expr.parse("sum(amount)"), t.filter("amount > 0")));
-        System.out.println(t.groupBy("name").explain("sum(amount * 2) as s"));
+    }
+
+    @Test
+    void parallelEqualsSerial() {
+        java.util.Random random = new java.util.Random(3);
+        int n = 300_000;
+        Double[] x = new Double[n];
+        String[] name = new String[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = random.nextInt(10) == 0 ? null : random.nextGaussian();
+            name[i] = random.nextInt(10) == 0 ? null : "n" + random.nextInt(50);
+        }
+        Table t = Table.of(columns("x", x, "name", name)).filter("x > -1 & name >= 'n2'");
+        Compute.Options parallel = Compute.Options.defaults().parallel(true);
+        for (String text : new String[] {"sum(x)", "mean(x)", "std(x * 2)", "min(x)", "nanmax(x)", "count(x)"}) {
+            Expr e = Expr.parse(text);
+            assertEquals(Compute.compute(e, t), Compute.compute(e, t, parallel), text);
+        }
+        assertEquals(Compute.compute(Expr.parse("x * 3 - 1"), t), Compute.compute(Expr.parse("x * 3 - 1"), t, parallel));
+    }
+
+    @Test
+    void stringComparisonsFollowCompareTo() {
+        String[] values = {"b", "a", null, "ab", "B", "", "b", "é"};
+        Table t = Table.of(columns("s", values));
+        for (String literal : new String[] {"", "a", "aa", "ab", "b", "B", "c", "é", "zzz"}) {
+            for (String op : new String[] {"==", "!=", "<", "<=", ">", ">="}) {
+                int expected = 0;
+                for (String v : values) {
+                    if (v != null) {
+                        int c = v.compareTo(literal);
+                        expected += switch (op) {
+                            case "==" -> c == 0 ? 1 : 0;
+                            case "!=" -> c != 0 ? 1 : 0;
+                            case "<" -> c < 0 ? 1 : 0;
+                            case "<=" -> c <= 0 ? 1 : 0;
+                            case ">" -> c > 0 ? 1 : 0;
+                            default -> c >= 0 ? 1 : 0;
+                        };
+                    }
+                }
+                assertEquals(expected, t.filter("s " + op + " '" + literal + "'").rowCount(), "s " + op + " '" + literal + "'");
+                assertEquals(expected, t.filter("'" + literal + "' " + mirror(op) + " s").rowCount(), "mirrored " + op);
+            }
+        }
+        Table quoted = Table.of(columns("s", new String[] {"it's", "say \"hi\""}));
+        assertEquals(1, quoted.filter("s == 'it\\'s'").rowCount());
+        assertEquals(1, quoted.filter("s == \"say \\\"hi\\\"\"").rowCount());
+    }
+
+    private static String mirror(String op) {
+        return switch (op) {
+            case "<" -> ">";
+            case "<=" -> ">=";
+            case ">" -> "<";
+            case ">=" -> "<=";
+            default -> op;
+        };
+    }
+
+    @Test
+    void integerModuloNeverThrowsForMissingOrFilteredOutDivisors() {
+        Table t = Table.of(columns("a", new long[] {7, 8, 9, 10}, "b", new Long[] {2L, null, 0L, 3L}));
+        Column r = (Column) Compute.compute(Expr.parse("a % b", java.util.Map.of("a", DType.INT64, "b", DType.INT64)),
+                t.filter("b != 0"));
+        assertEquals(2, r.length());
+        assertEquals(1L, r.get(0));
+        assertEquals(1L, r.get(1));
+        assertArrayEquals(new long[] {1, 0, 1}, (long[]) t.filter("b != 0 | isnull(b)").select("a % b as m").column("m").values());
+        assertNull(t.filter("b != 0 | isnull(b)").select("a % b as m").column("m").get(1));
+        assertThrows(ArithmeticException.class, () -> t.select("a % b as m"), "a present zero divisor still throws, as Compute does on arrays");
+    }
+
+    @Test
+    void explainShowsTheTablePlan() {
+        Table t = accounts();
+        String plan = Compute.explain(Expr.parse("sum(amount)"), t.filter("amount > 0"));
+        assertTrue(plan.startsWith("table scan of 4 columns; 2 row condition(s) folded into the pass as where,"
+                + " no filtered copy\nmissing values skipped through 1 validity mask(s)\n"
+                + "pass sum(where(_tm1, where(amount > 0, amount, 0), 0))\n"), plan);
+        String grouped = t.groupBy("name").explain("sum(amount * 2) as s", "count(id) as n");
+        assertTrue(grouped.startsWith("group by name over 6 rows: keys hashed once into a group id per row;"), grouped);
+        assertTrue(grouped.contains("aggregation s: sum per group of amount * 2, computed once:\n"), grouped);
+        assertTrue(grouped.contains("aggregation n: count per group of column id, read as it is"), grouped);
     }
 }

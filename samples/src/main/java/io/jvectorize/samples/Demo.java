@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * kernels jvectorize generated for them (SIMD where the Vector API is present), and through
  * {@link Compute} with and without fusion. Each row gives its median time and its ratio to
  * {@code x + 1}, measured in this one run; then every variant is checked against the scalar
- * method.
+ * method. Then Blaze's story on a table ({@link TableDemo}).
  *
  * <pre>{@code java io.jvectorize.samples.Demo [--size N] [--repeats R]}</pre>
  */
@@ -201,7 +201,10 @@ public final class Demo {
         printTable(rows, medians);
         System.out.println();
         System.out.println(Compute.explain(gaussianExpr, data));
-        System.exit(checkAgreement(rows) ? 0 : 1);
+        boolean agree = checkAgreement(rows);
+        System.out.println();
+        agree &= TableDemo.run(n, options.repeats);
+        System.exit(agree ? 0 : 1);
     }
 
     /** The sum as a left fold, as a user writes it. */

@@ -120,7 +120,7 @@ public final class ColumnData {
         }
         StringCodes codes = stringCodes;
         if (codes == null) {
-            codes = StringCodes.of((String[]) values);
+            codes = StringCodes.of(this);
             stringCodes = codes;
         }
         return codes;

@@ -139,6 +139,9 @@ class ComputeAllocationTest {
         assertBlocksAllocateAtMost(0, xs.sub(mu).pow(Expr.literal(2)).sum(), data, blocks);
         assertBlocksAllocateAtMost(0, qs.mul(Expr.literal(2)).sum(), data, blocks);
         assertBlocksAllocateAtMost(0, fs.exp().max(), data, blocks);
+        // A pass with an integer modulo runs block by block with the defaults too.
+        Expr modFilter = Expr.where(qs.mod(Expr.literal(3)).eq(Expr.literal(0)), xs.mul(2.0).sub(0.5), Expr.literal(0.0)).sum();
+        assertBlocksAllocateAtMost(0, modFilter, data, Compute.Options.defaults());
     }
 
     private static void assertBlocksAllocateAtMost(long bytes, Expr e, Map<String, ?> data, Compute.Options blocks) {

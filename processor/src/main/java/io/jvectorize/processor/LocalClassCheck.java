@@ -16,8 +16,8 @@ import java.util.WeakHashMap;
 import javax.lang.model.element.Element;
 
 /**
- * Reports @Vectorize and @GuVectorize methods of local and anonymous classes. javac never hands such methods to
- * processors, so without this check they would get neither kernels nor an error. Both of our
+ * Reports @Vectorize and @GuVectorize methods of local and anonymous classes. javac never hands
+ * such methods to processors, so without this check they would get neither kernels nor an error. Both of our
  * processors run it, since javac may call either one alone; each compilation unit is scanned
  * once, whichever comes first.
  */
@@ -66,7 +66,7 @@ final class LocalClassCheck {
             return true;
         }
 
-        /** The simple name of the method's @Vectorize or @GuVectorize annotation, as written or qualified. */
+        /** Which of the two annotations the method carries ("Vectorize" or "GuVectorize"), written simple or qualified. */
         private Optional<String> kernelAnnotation(MethodTree method) {
             for (AnnotationTree annotation : method.getModifiers().getAnnotations()) {
                 String name = annotation.getAnnotationType().toString();

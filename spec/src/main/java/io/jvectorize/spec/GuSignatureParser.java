@@ -22,11 +22,10 @@ public final class GuSignatureParser {
         }
     }
 
-    private final String text;
-    private int position;
+    private final SignatureCursor at;
 
     private GuSignatureParser(String text) {
-        this.text = text;
+        this.at = new SignatureCursor(text, "void(type, ...), e.g. \"void(float64[:], float64, float64[:])\"");
     }
 
     /** The parameters' types; throws with the column of the first problem. */
@@ -35,90 +34,54 @@ public final class GuSignatureParser {
     }
 
     private List<Argument> signature() throws SignatureException {
-        skipWhitespace();
-        int start = position;
-        String result = name();
+        at.skipWhitespace();
+        int start = at.position;
+        String result = at.name();
         if (result.isEmpty()) {
-            throw malformed("void");
+            throw at.malformed("void");
         }
         if (!result.equals("void")) {
-            throw new SignatureException("@GuVectorize signature \"" + text + "\" returns " + result
+            throw new SignatureException("@GuVectorize signature \"" + at.text + "\" returns " + result
                     + "; it must return void: results go into the output array parameters, as in"
                     + " \"void(float64[:], float64[:])\"", start + 1);
         }
-        expect('(', "'(' after void");
+        at.expect('(', "'(' after void");
         List<Argument> arguments = new ArrayList<>();
-        if (!peek(')')) {
+        if (!at.peek(')')) {
             arguments.add(argument());
-            while (peek(',')) {
-                position++;
+            while (at.peek(',')) {
+                at.position++;
                 arguments.add(argument());
             }
         }
-        expect(')', "',' or ')'");
-        skipWhitespace();
-        if (position != text.length()) {
-            throw malformed("nothing after ')'");
+        at.expect(')', "',' or ')'");
+        at.skipWhitespace();
+        if (!at.atEnd()) {
+            throw at.malformed("nothing after ')'");
         }
         return arguments;
     }
 
     private Argument argument() throws SignatureException {
-        skipWhitespace();
-        int start = position;
-        String name = name();
+        at.skipWhitespace();
+        int start = at.position;
+        String name = at.name();
         if (name.isEmpty()) {
-            throw malformed("a type such as float64 or float64[:]");
+            throw at.malformed("a type such as float64 or float64[:]");
         }
-        NumericType type = NumericType.forName(name).orElseThrow(() -> new SignatureException(
-                "unknown type \"" + name + "\" at column " + (start + 1) + " of signature \"" + text
-                        + "\"; known types: " + NumericType.allNames(), start + 1));
-        if (!peek('[')) {
+        NumericType type = at.type(name, start);
+        if (!at.peek('[')) {
             return new Argument(type, false);
         }
-        int bracket = position;
-        position++;
-        expect(':', "':' in " + name + "[:]");
-        if (peek(',')) {
-            throw new SignatureException("signature \"" + text + "\" has a two-dimensional array at column "
+        int bracket = at.position;
+        at.position++;
+        at.expect(':', "':' in " + name + "[:]");
+        if (at.peek(',')) {
+            throw new SignatureException("signature \"" + at.text + "\" has a two-dimensional array at column "
                     + (bracket + 1) + "; @GuVectorize parameters are one-dimensional: write " + name + "[:]",
                     bracket + 1);
         }
-        expect(']', "']' in " + name + "[:]");
+        at.expect(']', "']' in " + name + "[:]");
         return new Argument(type, true);
-    }
-
-    private String name() {
-        skipWhitespace();
-        int start = position;
-        while (position < text.length() && Character.isJavaIdentifierPart(text.charAt(position))) {
-            position++;
-        }
-        return text.substring(start, position);
-    }
-
-    private void expect(char expected, String description) throws SignatureException {
-        if (!peek(expected)) {
-            throw malformed(description);
-        }
-        position++;
-    }
-
-    private boolean peek(char c) {
-        skipWhitespace();
-        return position < text.length() && text.charAt(position) == c;
-    }
-
-    private void skipWhitespace() {
-        while (position < text.length() && Character.isWhitespace(text.charAt(position))) {
-            position++;
-        }
-    }
-
-    private SignatureException malformed(String expected) {
-        String found = position < text.length() ? "'" + text.charAt(position) + "'" : "the end";
-        return new SignatureException("malformed signature \"" + text + "\": expected " + expected
-                + " at column " + (position + 1) + ", found " + found
-                + "; write it as void(type, ...), e.g. \"void(float64[:], float64, float64[:])\"", position + 1);
     }
 }

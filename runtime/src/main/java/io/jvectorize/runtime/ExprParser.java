@@ -272,7 +272,7 @@ final class ExprParser {
             return build(token, Operator.COMPLEX, Literal.of(0.0, true), Literal.of(imaginary, true));
         }
         String digits = sign + token.text;
-        if (token.text.chars().allMatch(ExprParser::isDigit)) {
+        if (allDigits(token.text)) {
             try {
                 return Literal.of(Long.parseLong(digits), true);
             } catch (NumberFormatException e) {
@@ -450,13 +450,35 @@ final class ExprParser {
             }
         } else {
             kind = Kind.PUNCTUATION;
-            String punctuation = PUNCTUATION.stream().filter(p -> text.startsWith(p, start)).findFirst()
-                    .orElseThrow(() -> syntaxError(text, start, "unexpected " + describe(c) + " at column " + (start + 1)
-                            + (c == '=' ? " (compare with ==)" : "")));
-            i += punctuation.length();
+            i += punctuationAt(start).length();
         }
         end = i;
         return new Token(kind, text.substring(start, i), start);
+    }
+
+    /** Whether every character is a digit; a loop, as {@link #punctuationAt}. */
+    private static boolean allDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The punctuation that starts at {@code start}. A loop, not a stream: a fresh JVM's first
+     * parse would load the stream classes and bootstrap its lambdas for it (#18).
+     */
+    private String punctuationAt(int start) {
+        for (String punctuation : PUNCTUATION) {
+            if (text.startsWith(punctuation, start)) {
+                return punctuation;
+            }
+        }
+        char c = text.charAt(start);
+        throw syntaxError(text, start, "unexpected " + describe(c) + " at column " + (start + 1)
+                + (c == '=' ? " (compare with ==)" : ""));
     }
 
     /** digits ['.' digits] [('e' | 'E') ['+' | '-'] digits] ['j' | 'J'], either side of the point may be empty. */

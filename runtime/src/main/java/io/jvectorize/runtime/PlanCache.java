@@ -16,7 +16,20 @@ final class PlanCache {
      * What a plan depends on. Functions are compared by identity: {@link Call#equals} compares
      * them by class and name only, but two objects may carry different kernels.
      */
-    private record Key(Expr expr, String binding, List<VectorizedFunction> functions) {}
+    private record Key(Expr expr, String binding, List<VectorizedFunction> functions) {
+    // equals and hashCode written out: a record's generated ones bootstrap method handles on
+    // first use, which a fresh JVM's first compute would pay for (#18).
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key that && expr.equals(that.expr) && binding.equals(that.binding)
+                    && functions.equals(that.functions);
+        }
+
+        @Override
+        public int hashCode() {
+            return (31 * expr.hashCode() + binding.hashCode()) * 31 + functions.hashCode();
+        }
+    }
 
     private static final Map<Key, Executable> PLANS = new LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;

@@ -15,6 +15,10 @@ import java.lang.reflect.Array;
  * ({@link #compiled()}). {@code Compute}'s generated loops warm the same way, with the block
  * engine's scalar kernels meanwhile.
  *
+ * <p>A call over at least {@value #LARGE_CALL} elements takes the SIMD loop at once, warmed or
+ * not: HotSpot compiles a loop that long within the call (on-stack replacement), so the call
+ * repays its unwarmed start, where the scalar loop would run until the warming ends.
+ *
  * <p>Each generated SIMD loop has one warm-up, made when its companion class is initialized
  * (which loads nothing more) and started by the loop's first call. Loops warm one after
  * another, in the order of their first calls, each for at most 5 s; a loop that is not fast by
@@ -37,6 +41,9 @@ public final class SimdWarmup {
 
     /** Whether Vector API loops warm before calls run them; read once. */
     public static final boolean ENABLED = Simd.ENABLED && enabled(System.getProperty(PROPERTY));
+
+    /** The elements from which a call takes the SIMD loop at once, warmed or not. */
+    public static final int LARGE_CALL = Warming.LARGE_CALL;
 
     /** The elements of the scratch arrays: tens of vectors, and a tail on every vector width. */
     public static final int SCRATCH_LENGTH = 251;
@@ -68,6 +75,15 @@ public final class SimdWarmup {
      */
     public boolean compiled() {
         return warming.compiled();
+    }
+
+    /**
+     * Whether a call over elements {@code from} to {@code to} takes the SIMD loop: where it has
+     * at least {@value #LARGE_CALL} elements (without starting the warming), or as
+     * {@link #compiled()}. What generated loops ask.
+     */
+    public boolean compiled(int from, int to) {
+        return warming.compiled((long) to - from);
     }
 
     /** Waits until {@link #compiled()} holds, at most {@code millis} ms; whether it does. */

@@ -1,5 +1,6 @@
 package io.jvectorize.samples;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -77,6 +78,62 @@ class WarmupTest {
             }
         }
         assertEquals(0, SimdWarmup.pending(), "the warming did not end within a minute");
+    }
+
+    @Test
+    void aLargeCallRunsTheSimdLoopAtOnceAsWithTheWarmUpOff() {
+        assumeTrue(SimdWarmup.ENABLED, "the warm-up is off here: it runs in the surefire execution 'warmup'");
+        double[] x = data(SimdWarmup.LARGE_CALL);
+        double[] simd = new double[x.length];
+        double[] kernel = new double[x.length];
+        int pending = SimdWarmup.pending();
+        // Exact arithmetic: what the kernel computes with the warm-up off, its SIMD loop, bit for bit.
+        SeedVectorizedSimd.polyLoop(x, simd, 0, x.length);
+        SeedVectorized.poly(x, kernel);
+        assertArrayEquals(simd, kernel, "a call of LARGE_CALL elements takes the SIMD loop");
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(Seed.poly(x[i]), kernel[i], 0.0, "poly is exact arithmetic: element " + i);
+        }
+        // Vector math: within the bound at every element, though the loop compiles during the call
+        // (interpreted, the Vector API computes exp with Math's; compiled, with its own routine).
+        SeedVectorized.gaussian(x, kernel);
+        for (int i = 0; i < x.length; i++) {
+            assertTrue(within(Seed.gaussian(x[i]), kernel[i], SampleBounds.GAUSSIAN_ULPS),
+                    "element " + i + ": " + kernel[i] + " for " + Seed.gaussian(x[i]));
+        }
+        assertTrue(SimdWarmup.pending() <= pending, "a large call started a warming");
+    }
+
+    @Test
+    void explainSaysWhichLoopRunsWhileItWarms() throws InterruptedException {
+        assumeTrue(SimdWarmup.ENABLED, "the warm-up is off here: it runs in the surefire execution 'warmup'");
+        Map<String, Object> data = Map.of("x", data(10_007));
+        Expr expr = Expr.parse("exp(-x * x) + 0.5 * x");
+        String warming = "on scalar kernels while its generated Vector API loop warms";
+        assertTrue(Compute.explain(expr, data).contains(warming), "before the first run:\n" + Compute.explain(expr, data));
+        Compute.compute(expr, data);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (Compute.explain(expr, data).contains(warming) && System.nanoTime() < deadline) {
+            Compute.compute(expr, data);
+            Thread.sleep(1);
+        }
+        assertTrue(Compute.explain(expr, data).contains("in one generated Vector API loop"),
+                "the loop did not warm within a minute:\n" + Compute.explain(expr, data));
+    }
+
+    @Test
+    void computeOfALargeArrayStaysWithinItsBounds() {
+        assumeTrue(SimdWarmup.ENABLED, "the warm-up is off here: it runs in the surefire execution 'warmup'");
+        double[] x = data(SimdWarmup.LARGE_CALL);
+        Map<String, Object> data = Map.of("x", x, "mu", Seed.MU, "sigma", Seed.SIGMA);
+        Expr gaussian = Expr.parse("1 / (sigma * sqrt(2*pi)) * exp(-(x - mu)**2 / (2*sigma**2))");
+        double[] reference = (double[]) Compute.compute(gaussian, data, false);
+        double[] g = (double[]) Compute.compute(gaussian, data);
+        for (int i = 0; i < x.length; i++) {
+            assertTrue(within(reference[i], g[i], SampleBounds.GAUSSIAN_ULPS), "element " + i + ": " + g[i] + " for " + reference[i]);
+        }
+        assertTrue(Compute.explain(gaussian, data).contains("in one generated Vector API loop"),
+                "a run of LARGE_CALL elements takes the generated loop at once:\n" + Compute.explain(gaussian, data));
     }
 
     private static boolean within(double expected, double actual, int ulps) {

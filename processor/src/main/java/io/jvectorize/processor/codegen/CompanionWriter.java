@@ -201,7 +201,7 @@ public final class CompanionWriter {
         private CodeBlock loopBody() {
             CodeBlock.Builder body = CodeBlock.builder();
             if (SimdWriter.hasSimdLoop(variant)) {
-                body.beginControlFlow("if ($T.ENABLED && $L.compiled())", SIMD, warmupName(variant))
+                body.beginControlFlow("if ($T.ENABLED && $L.compiled($L, $L))", SIMD, warmupName(variant), from, to)
                         .addStatement("$T.$L", simd, loopCall(from, to))
                         .addStatement("return")
                         .endControlFlow();

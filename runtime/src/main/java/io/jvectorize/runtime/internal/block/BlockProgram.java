@@ -221,4 +221,13 @@ public final class BlockProgram {
         }
         return lines;
     }
+
+    /** The steps as a run without Vector API kernels takes them: while the pass's generated loop warms. */
+    public List<String> describeScalarSteps() {
+        List<String> lines = new ArrayList<>();
+        for (BlockStep step : steps) {
+            lines.add(step.text + "  [" + (step instanceof BlockStep.Apply ? "fused block evaluation" : step.how(false)) + "]");
+        }
+        return lines;
+    }
 }

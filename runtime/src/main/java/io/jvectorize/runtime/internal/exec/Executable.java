@@ -81,7 +81,8 @@ public final class Executable {
      */
     private static final class LoopTrial implements Warming.Job, Warming.Trial {
         private final CompiledPass pass;
-        private final Object[] inputs;
+        /** The inputs' element types: not the arrays, which the plan cache would keep alive. */
+        private final Class<?>[] elementTypes;
         private final Object[] numbers;
         private final Settings settings;
         private BlockProgram blocks;
@@ -91,7 +92,10 @@ public final class Executable {
 
         LoopTrial(CompiledPass pass, Object[] inputs, Object[] numbers, Settings settings) {
             this.pass = pass;
-            this.inputs = inputs;
+            this.elementTypes = new Class<?>[inputs.length];
+            for (int i = 0; i < inputs.length; i++) {
+                elementTypes[i] = inputs[i].getClass().getComponentType();
+            }
             this.numbers = numbers;
             this.settings = new Settings(settings.blockSize(), false, settings.vectorMath(), true);
         }
@@ -109,9 +113,9 @@ public final class Executable {
         }
 
         private Object[] scratch(int length) {
-            Object[] arrays = new Object[inputs.length];
+            Object[] arrays = new Object[elementTypes.length];
             for (int i = 0; i < arrays.length; i++) {
-                arrays[i] = SimdWarmup.scratchArray(inputs[i].getClass().getComponentType(), length);
+                arrays[i] = SimdWarmup.scratchArray(elementTypes[i], length);
             }
             return arrays;
         }
@@ -185,7 +189,7 @@ public final class Executable {
          * pass's first run pays for none of it.
          */
         Object run(Object[] inputs, Object[] numbers, int length, Settings settings, Object out) {
-            if (mayRunLoop(settings) && !warmed(inputs, numbers, settings)) {
+            if (mayRunLoop(settings) && !warmed(inputs, numbers, settings, length)) {
                 return blocks().run(inputs, numbers, length, settings, out, null, false);
             }
             return blocks().run(inputs, numbers, length, settings, out, loopFor(settings, length));
@@ -196,8 +200,12 @@ public final class Executable {
             return settings.generateLoops() && Simd.ENABLED && pass.usesArrays() && blocks().takesWholeVectors();
         }
 
-        /** Whether the loop is compiled (or there is none, or warming is off); the first call starts warming it. */
-        private boolean warmed(Object[] inputs, Object[] numbers, Settings settings) {
+        /**
+         * Whether a run over {@code length} elements may take the loop: it is compiled (or there
+         * is none, or warming is off), or the run is large ({@link Warming#LARGE_CALL}); the
+         * first smaller run starts warming it.
+         */
+        private boolean warmed(Object[] inputs, Object[] numbers, Settings settings, int length) {
             Warming current = warming;
             if (current == null) {
                 synchronized (this) {
@@ -207,7 +215,17 @@ public final class Executable {
                     current = warming;
                 }
             }
-            return current.compiled();
+            return current.compiled(length);
+        }
+
+        /**
+         * Whether a run over {@code length} elements now takes the generated loop, as far as the
+         * warm-up goes ({@link #warmed}), asked without starting the warming: a run before any
+         * other starts it, and so takes the scalar kernels.
+         */
+        private boolean loopWarmed(int length) {
+            Warming current = warming;
+            return length >= Warming.LARGE_CALL || (current == null ? !SimdWarmup.ENABLED : current.isCompiled());
         }
 
         String describe(int length, Settings settings) {
@@ -216,16 +234,20 @@ public final class Executable {
                         + " as optimize = false computes it (complex128 values; 1 thread)\n", length, length == 1 ? "" : "s");
             }
             int threads = settings.parallel() && length >= Parallel.serialCutoff() ? Parallel.parallelism() : 1;
-            boolean usesLoop = loopFor(settings, length) != null;
-            String how = !usesLoop ? "in blocks of " + settings.blockSize() : !pass.isReduction()
-                    ? "in one generated Vector API loop"
+            boolean hasLoop = loopFor(settings, length) != null;
+            boolean warming = hasLoop && !loopWarmed(length);
+            boolean usesLoop = hasLoop && !warming;
+            String how = !hasLoop ? "in blocks of " + settings.blockSize() : warming
+                    ? "in blocks of " + settings.blockSize() + " on scalar kernels while its generated Vector API loop warms"
+                    : !pass.isReduction() ? "in one generated Vector API loop"
                     : "in blocks of " + settings.blockSize() + ", each through one generated Vector API loop";
             StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "fused pass over %,d element%s %s (%d thread%s)\n",
                     length, length == 1 ? "" : "s", how, threads, threads == 1 ? "" : "s"));
             if (!pass.scalarLines().isEmpty()) {
                 text.append("  scalars, computed once: ").append(String.join(", ", pass.scalarLines())).append('\n');
             }
-            List<String> steps = blocks().describeSteps(Simd.ENABLED && settings.vectorMath(), usesLoop);
+            List<String> steps = warming ? blocks().describeScalarSteps()
+                    : blocks().describeSteps(Simd.ENABLED && settings.vectorMath(), usesLoop);
             for (int i = 0; i < steps.size(); i++) {
                 text.append(String.format(Locale.ROOT, "  %d. %s\n", i + 1, steps.get(i)));
             }

@@ -27,7 +27,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Kernels {
 
-    private record Key(Operator op, Kind kind, int scalars, boolean vector) {}
+    private record Key(Operator op, Kind kind, int scalars, boolean vector) {
+    // equals and hashCode written out: a record's generated ones bootstrap method handles on
+    // first use, which a fresh JVM's first compute would pay for (#18).
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key that && op == that.op && kind == that.kind && scalars == that.scalars
+                    && vector == that.vector;
+        }
+
+        @Override
+        public int hashCode() {
+            return ((31 * op.hashCode() + kind.hashCode()) * 31 + scalars) * 2 + (vector ? 1 : 0);
+        }
+    }
 
     private static final Map<Key, BlockKernel> KERNELS = new ConcurrentHashMap<>();
     private static final Map<Key, Optional<BlockKernel>> VECTOR_KERNELS = new ConcurrentHashMap<>();

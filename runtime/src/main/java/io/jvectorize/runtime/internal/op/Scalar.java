@@ -1,13 +1,10 @@
 package io.jvectorize.runtime.internal.op;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoublePredicate;
 import java.util.function.LongPredicate;
@@ -86,7 +83,6 @@ public final class Scalar {
 
     private final Map<Kind, Object> functions;
     private final boolean throwing;
-    private final Map<Kind, MethodHandle> spreaders = new ConcurrentHashMap<>();
 
     private Scalar(Map<Kind, Object> functions, boolean throwing) {
         this.functions = functions;
@@ -196,14 +192,25 @@ public final class Scalar {
         return function;
     }
 
+    /**
+     * Every interface a scalar form implements. Looked up in this list, not by the
+     * {@code @FunctionalInterface} annotation: reading annotations generates a proxy class,
+     * which a fresh JVM's first compute would pay for (#18).
+     */
+    private static final List<Class<?>> INTERFACES = List.of(DoubleUnaryOperator.class, DoubleBinaryOperator.class,
+            DoubleTernaryOperator.class, DoublePredicate.class, DoubleTest.class, DoubleChoice.class,
+            LongUnaryOperator.class, LongBinaryOperator.class, LongTernaryOperator.class, LongPredicate.class,
+            LongTest.class, LongChoice.class, BooleanUnaryOperator.class, BooleanBinaryOperator.class,
+            BooleanTest.class, BooleanChoice.class);
+
     /** The functional interface the function for this kind implements. */
     public Class<?> interfaceOf(Kind kind) {
         for (Class<?> candidate : function(kind).getClass().getInterfaces()) {
-            if (candidate.isAnnotationPresent(FunctionalInterface.class)) {
+            if (INTERFACES.contains(candidate)) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("a scalar form implements no functional interface");
+        throw new IllegalStateException("a scalar form implements none of Scalar's interfaces");
     }
 
     /** The one abstract method of that interface: its parameter and return types are the elements'. */
@@ -218,29 +225,56 @@ public final class Scalar {
 
     /**
      * Applies the function for this kind to one value of each operand, boxed: for the planner's
-     * numbers, computed once per run. Engines loop over generated kernels instead.
+     * numbers, computed once per run. Engines loop over generated kernels instead. Called
+     * through its interface, not a method handle, whose adapters a fresh JVM would spin first.
      *
      * @throws ArithmeticException as the function does (integer {@code % 0}, negative integer powers)
      */
     public Object apply(Kind kind, Object... operands) {
-        MethodHandle handle = spreaders.computeIfAbsent(kind, this::spreader);
-        try {
-            return handle.invokeExact(operands);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("scalar forms throw no checked exception", e);
+        Object f = function(kind);
+        if (f instanceof DoubleUnaryOperator g) {
+            return g.applyAsDouble(d(operands[0]));
+        } else if (f instanceof DoubleBinaryOperator g) {
+            return g.applyAsDouble(d(operands[0]), d(operands[1]));
+        } else if (f instanceof DoubleTernaryOperator g) {
+            return g.apply(d(operands[0]), d(operands[1]), d(operands[2]));
+        } else if (f instanceof DoublePredicate g) {
+            return g.test(d(operands[0]));
+        } else if (f instanceof DoubleTest g) {
+            return g.test(d(operands[0]), d(operands[1]));
+        } else if (f instanceof DoubleChoice g) {
+            return g.choose((boolean) operands[0], d(operands[1]), d(operands[2]));
+        } else if (f instanceof LongUnaryOperator g) {
+            return g.applyAsLong(l(operands[0]));
+        } else if (f instanceof LongBinaryOperator g) {
+            return g.applyAsLong(l(operands[0]), l(operands[1]));
+        } else if (f instanceof LongTernaryOperator g) {
+            return g.apply(l(operands[0]), l(operands[1]), l(operands[2]));
+        } else if (f instanceof LongPredicate g) {
+            return g.test(l(operands[0]));
+        } else if (f instanceof LongTest g) {
+            return g.test(l(operands[0]), l(operands[1]));
+        } else if (f instanceof LongChoice g) {
+            return g.choose((boolean) operands[0], l(operands[1]), l(operands[2]));
+        } else if (f instanceof BooleanUnaryOperator g) {
+            return g.apply((boolean) operands[0]);
+        } else if (f instanceof BooleanBinaryOperator g) {
+            return g.apply((boolean) operands[0], (boolean) operands[1]);
+        } else if (f instanceof BooleanTest g) {
+            return g.test((boolean) operands[0], (boolean) operands[1]);
+        } else if (f instanceof BooleanChoice g) {
+            return g.choose((boolean) operands[0], (boolean) operands[1], (boolean) operands[2]);
         }
+        throw new IllegalStateException("a scalar form implements none of Scalar's interfaces");
     }
 
-    private MethodHandle spreader(Kind kind) {
-        try {
-            Method method = methodOf(kind);
-            return MethodHandles.publicLookup().unreflect(method).bindTo(function(kind))
-                    .asSpreader(Object[].class, method.getParameterCount())
-                    .asType(MethodType.methodType(Object.class, Object[].class));
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("scalar forms are public", e);
-        }
+    /** An operand as a double: a float32 value (a Float) or an integer widened, as a method handle's unboxing would. */
+    private static double d(Object operand) {
+        return ((Number) operand).doubleValue();
+    }
+
+    /** An operand as a long: an int32 value (an Integer) widened. */
+    private static long l(Object operand) {
+        return ((Number) operand).longValue();
     }
 }

@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Lowers a typed expression into a {@link Plan}: one pass per reduction nested in it (inner ones
@@ -86,10 +87,33 @@ public final class Planner {
     }
 
     /** A number of a pass by what it computes: a subexpression, as a value of a type. */
-    private record NumberKey(Object source, DType type) {}
+    private record NumberKey(Object source, DType type) {
+    // equals and hashCode written out: a record's generated ones bootstrap method handles on
+    // first use, which a fresh JVM's first compute would pay for (#18).
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof NumberKey that && Objects.equals(source, that.source) && type == that.type;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(source) + type.hashCode();
+        }
+    }
 
     /** The key of {@code -c}, for the rewrite of {@code -t * c}. */
-    private record Negation(Object source) {}
+    private record Negation(Object source) {
+        // equals and hashCode written out, as NumberKey's.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Negation that && Objects.equals(source, that.source);
+        }
+
+        @Override
+        public int hashCode() {
+            return 17 + Objects.hashCode(source);
+        }
+    }
 
     /** Lowers one pass. */
     private final class PassBuilder {

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * scratch data and times them; the loop counts as compiled once three consecutive scratch calls
  * of it take at most {@value #FAST_ENOUGH} times the scalar path's best, or after
  * {@value #BUDGET_MILLIS} ms of warming, or when a scratch call throws. Loops warm one after
- * another, in the order of their first calls.
+ * another, in the order of their first calls. A call of at least {@value #LARGE_CALL} elements
+ * takes the loop at once, warmed or not ({@link #compiled(long)}).
  */
 public final class Warming {
 
@@ -38,6 +39,15 @@ public final class Warming {
     static final double FAST_ENOUGH = 1.25;
     /** Consecutive fast scratch calls needed, so that one lucky timing does not decide. */
     static final int FAST_CALLS = 3;
+    /**
+     * The elements from which a call takes the loop at once. In so long a call HotSpot compiles
+     * the loop on the stack (on-stack replacement) within the call, and what its first vectors
+     * cost unwarmed is repaid within the call or the next few; while warming on scratch data
+     * on the other thread takes about as long as a few such calls on the scalar path, which at
+     * 10^7 float64 elements cost 1.7x as long in all over 30 calls (docs/performance.md,
+     * "First calls", has the measurement that chose it).
+     */
+    public static final int LARGE_CALL = 4_000_000;
 
     private static final BlockingQueue<Warming> QUEUE = new LinkedBlockingQueue<>();
     private static final AtomicInteger PENDING = new AtomicInteger();
@@ -56,6 +66,15 @@ public final class Warming {
         this.job = job;
     }
 
+    /**
+     * Whether a call over {@code elements} elements may take the loop: a large call
+     * ({@value #LARGE_CALL} or more) always, without starting the warming; a smaller one as
+     * {@link #compiled()}.
+     */
+    public boolean compiled(long elements) {
+        return elements >= LARGE_CALL || compiled();
+    }
+
     /** Whether calls may take the loop; the first call starts its warming and returns false. */
     public boolean compiled() {
         if (compiled) {
@@ -65,6 +84,11 @@ public final class Warming {
             start();
         }
         return false;
+    }
+
+    /** Whether {@link #compiled()} holds, asked without starting the warming: for explain. */
+    public boolean isCompiled() {
+        return compiled;
     }
 
     /** Waits until {@link #compiled()} holds, at most {@code millis} ms; whether it does. */

@@ -1,5 +1,6 @@
 package io.jvectorize.runtime.internal.warm;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +62,24 @@ class WarmingTest {
         });
         assertFalse(warming.compiled());
         assertTrue(warming.awaitCompiled(60_000), "a failed warming must let calls take the loop");
+    }
+
+    @Test
+    void aLargeCallTakesTheLoopAtOnceWithoutStartingTheWarming() throws InterruptedException {
+        AtomicInteger prepared = new AtomicInteger();
+        Warming warming = new Warming(false, () -> {
+            prepared.incrementAndGet();
+            return new Trial(0);
+        });
+        int pending = Warming.pending();
+        assertTrue(warming.compiled(Warming.LARGE_CALL), "a call of LARGE_CALL elements takes the loop");
+        assertTrue(warming.compiled(Long.MAX_VALUE));
+        assertTrue(Warming.pending() <= pending, "a large call started a warming");
+        assertEquals(0, prepared.get(), "a large call prepared the warming's trial");
+        assertFalse(warming.compiled(Warming.LARGE_CALL - 1), "one element fewer takes the scalar path, and starts the warming");
+        assertTrue(warming.awaitCompiled(60_000), "not compiled within a minute");
+        assertEquals(1, prepared.get());
+        assertTrue(warming.compiled(1));
     }
 
     @Test

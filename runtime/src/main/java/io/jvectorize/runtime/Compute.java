@@ -210,29 +210,28 @@ public final class Compute {
         int length = Array.getLength(out);
         boolean complex = e.dtype().isComplex();
         if (complex && length % 2 != 0) {
-            throw new IllegalArgumentException("out has " + length + " values, but the complex128 expression " + e
+            throw new IllegalArgumentException("out has " + length + " values, but the " + e.dtype() + " expression " + e
                     + " needs (re, im) pairs: an even length");
         }
         int elements = complex ? length / 2 : length;
         if (readsArrays(e, binding) && binding.length() != elements) {
-            throw new IllegalArgumentException("out has " + elements + " elements" + (complex ? " (complex128 pairs)" : "")
+            throw new IllegalArgumentException("out has " + elements + " elements" + (complex ? " (" + e.dtype() + " pairs)" : "")
                     + ", the bound arrays " + binding.length());
         }
         Object result = PlanCache.plan(e, binding).compute(binding, options.settings(), options.optimize(), out);
         if (result != out) {
             // A pass without arrays gives one element: broadcast it.
             Object values = Array.getLength(result) == length ? result
-                    : complex ? pairs((double[]) result, elements) : Conversions.fill(result, length);
+                    : complex ? pairs(result, elements) : Conversions.fill(result, length);
             System.arraycopy(values, 0, out, 0, length);
         }
     }
 
-    /** {@code n} copies of the complex number {@code pair}, interleaved. */
-    private static double[] pairs(double[] pair, int n) {
-        double[] values = new double[2 * n];
+    /** {@code n} copies of the complex number {@code pair} (a double[] or float[] of its parts), interleaved. */
+    private static Object pairs(Object pair, int n) {
+        Object values = Array.newInstance(pair.getClass().getComponentType(), 2 * n);
         for (int i = 0; i < n; i++) {
-            values[2 * i] = pair[0];
-            values[2 * i + 1] = pair[1];
+            System.arraycopy(pair, 0, values, 2 * i, 2);
         }
         return values;
     }

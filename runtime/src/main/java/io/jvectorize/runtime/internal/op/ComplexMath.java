@@ -19,6 +19,34 @@ final class ComplexMath {
         out[o + 1] = ar * bi + ai * br;
     }
 
+    /** {@link #multiply} as NumPy computes complex64's: in float, each product and the sum rounded. */
+    static void multiplyInFloat(double ar, double ai, double br, double bi, double[] out, int o) {
+        out[o] = (float) ((float) (ar * br) - (float) (ai * bi));
+        out[o + 1] = (float) ((float) (ar * bi) + (float) (ai * br));
+    }
+
+    /** {@link #divide} as NumPy computes complex64's: in float, every step rounded. */
+    static void divideInFloat(double ar, double ai, double br, double bi, double[] out, int o) {
+        double absR = Math.abs(br);
+        double absI = Math.abs(bi);
+        if (absR >= absI) {
+            if (absR == 0 && absI == 0) {
+                out[o] = (float) (ar / absR);
+                out[o + 1] = (float) (ai / absR);
+                return;
+            }
+            double ratio = (float) (bi / br);
+            double scale = (float) (1.0 / (float) (br + (float) (bi * ratio)));
+            out[o] = (float) ((float) (ar + (float) (ai * ratio)) * scale);
+            out[o + 1] = (float) ((float) (ai - (float) (ar * ratio)) * scale);
+        } else {
+            double ratio = (float) (br / bi);
+            double scale = (float) (1.0 / (float) (bi + (float) (br * ratio)));
+            out[o] = (float) ((float) ((float) (ar * ratio) + ai) * scale);
+            out[o + 1] = (float) ((float) ((float) (ai * ratio) - ar) * scale);
+        }
+    }
+
     /** Smith's division, as NumPy's: the smaller part of the divisor scaled by the larger; a zero divisor divides each part by 0. */
     static void divide(double ar, double ai, double br, double bi, double[] out, int o) {
         double absR = Math.abs(br);

@@ -49,8 +49,7 @@ public final class Numbers {
         }
         if (step instanceof Step.Convert convert) {
             if (type.isComplex()) {
-                Object operand = values[convert.operand().index()];
-                return pass.typeOf(convert.operand()).isComplex() ? operand : ComplexKernels.fromReal(operand);
+                return ComplexKernels.convert(values[convert.operand().index()], pass.typeOf(convert.operand()), type);
             }
             return Conversions.convert(values[convert.operand().index()], Conversions.kindArray(type), type);
         }

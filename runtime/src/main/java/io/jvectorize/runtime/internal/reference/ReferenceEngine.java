@@ -62,7 +62,9 @@ public final class ReferenceEngine {
         }
         Value value = engine.value(pass.result());
         if (pass.type().isComplex()) {
-            return value.shared ? ((double[]) value.array).clone() : value.array;
+            double[] pairs = (double[]) value.array;
+            return pass.type() == DType.COMPLEX64 ? ComplexKernels.toData(pairs, pass.type())
+                    : value.shared ? pairs.clone() : pairs;
         }
         Class<?> resultType = pass.type().arrayType();
         if (value.array.getClass() == resultType && !value.shared) {
@@ -152,8 +154,8 @@ public final class ReferenceEngine {
     /** The value as {@code to}: the same array where the values already are, otherwise converted. */
     private static Value convert(Value value, DType to) {
         if (to.isComplex()) {
-            return value.type.isComplex() ? new Value(to, value.array, value.shared)
-                    : new Value(to, ComplexKernels.fromReal(value.array), false);
+            double[] pairs = ComplexKernels.convert(value.array, value.type, to);
+            return new Value(to, pairs, value.shared && pairs == value.array);
         }
         Class<?> kind = Conversions.kindArray(to);
         if (value.array.getClass() == kind && (value.type == to || value.type.widensTo(to)

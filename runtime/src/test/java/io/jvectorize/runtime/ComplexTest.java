@@ -100,8 +100,8 @@ class ComplexTest {
     void typesFollowNep50() {
         assertEquals(DType.COMPLEX128, Expr.parse("x + 1j").dtype());
         assertEquals(DType.COMPLEX128, Expr.parse("i * 1j", Map.of("i", DType.INT32)).dtype());
-        // NumPy gives complex64 here; complex128 is the one complex type expressions have.
-        assertEquals(DType.COMPLEX128, Expr.parse("f * 1j", Map.of("f", DType.FLOAT32)).dtype());
+        // A complex literal takes float32's precision, as in NumPy: complex64.
+        assertEquals(DType.COMPLEX64, Expr.parse("f * 1j", Map.of("f", DType.FLOAT32)).dtype());
         assertEquals(DType.FLOAT64, Expr.parse("abs(z)", Z).dtype());
         assertEquals(DType.FLOAT64, Expr.parse("z.real + z.imag", Z).dtype());
         assertEquals(DType.BOOLEAN, Expr.parse("z != w", Z).dtype());

@@ -11,7 +11,7 @@ import java.util.Set;
  * rounded to float after every operation, as float32 values are); real operands are arrays of
  * their {@link Kind}. Semantics are NumPy's (see {@link ComplexMath}).
  *
- * <p>complex64's arithmetic ({@code + - * /}, squares, reciprocals) is NumPy's float arithmetic
+ * <p>complex64's arithmetic ({@code + - * /}, integer powers, reciprocals) is NumPy's float arithmetic
  * exactly: each float operation is one double operation rounded to float, which gives the float
  * result since a double holds more than twice a float's digits. Its functions are complex128's
  * rounded to float: at most one float ulp of the part from the correctly rounded value where
@@ -210,6 +210,7 @@ public final class ComplexKernels {
         switch (op) {
             case MUL: ComplexMath.multiplyInFloat(ar, ai, br, bi, z, o); break;
             case DIV: ComplexMath.divideInFloat(ar, ai, br, bi, z, o); break;
+            case POW: ComplexMath.power(ar, ai, br, bi, z, o, true); break;
             default: binary(op, ar, ai, br, bi, out, k);
         }
     }

@@ -166,16 +166,17 @@ class ComplexTest {
 
     @Test
     void whatComplexNumbersDoNotHaveIsAnError() {
-        assertMessage("z < w", "cannot apply < to complex128 in z < w: complex numbers are not ordered (NumPy 2 refuses"
-                + " it too); compare abs(z), z.real or z.imag");
+        assertMessage("z < w", "cannot apply < to complex128 in z < w: complex numbers are not ordered (as in Python"
+                + " and the array API standard; NumPy orders them lexicographically); compare abs(z), z.real or z.imag");
         assertMessage("z % 2", "cannot apply % to complex128 in z % 2: it is defined for real numbers only; apply it to"
                 + " z.real, z.imag or abs(z)");
         assertMessage("floor(z)", "cannot apply floor to complex128 in floor(z)");
         assertMessage("max(z, w)", "cannot apply max to complex128");
         assertMessage("z & w", "it takes booleans or integers");
         assertMessage("complex(z, 1)", "complex(z, 1) takes real parts, not complex128");
-        assertMessage("sum(z)", "sum(z) reduces complex128 values, which reductions do not support yet; reduce the parts,"
-                + " sum((z).real) and sum((z).imag)");
+        assertMessage("max(z)", "max(z) takes the maximum of complex128 values, which are not ordered; take it of a real"
+                + " value, such as max(abs(z)) or max((z).real)");
+        assertMessage("nanmin(z * 2)", "nanmin(z * 2) takes the minimum of complex128 values");
         assertMessage("z.size", "a dotted name can only call a function, as in Foo.m(x), or take a part, as in z.real or z.imag");
         assertMessage("(z).size", "expected real or imag after '.' at column 4, found 'size'");
         IllegalArgumentException odd = assertThrows(IllegalArgumentException.class,

@@ -45,7 +45,8 @@ public final class ComplexKernels {
     public static DType resultType(Operator op, DType operands, String operation) {
         if (!takesComplex(op)) {
             String why = op.rule() == Operator.Rule.COMPARE
-                    ? "complex numbers are not ordered (NumPy 2 refuses it too); compare abs(z), z.real or z.imag"
+                    ? "complex numbers are not ordered (as in Python and the array API standard; NumPy orders them"
+                            + " lexicographically); compare abs(z), z.real or z.imag"
                     : op.rule() == Operator.Rule.BITWISE ? "it takes booleans or integers"
                     : "it is defined for real numbers only; apply it to z.real, z.imag or abs(z)";
             throw new IllegalArgumentException("cannot apply " + op.text() + " to " + operands + " in " + operation + ": " + why);

@@ -1,5 +1,6 @@
 package io.jvectorize.runtime.internal.plan;
 
+import io.jvectorize.runtime.Complex;
 import io.jvectorize.runtime.DType;
 import io.jvectorize.runtime.VectorizedFunction;
 import io.jvectorize.runtime.internal.ir.Operand;
@@ -96,6 +97,9 @@ public final class Numbers {
     private static Object ofBoxed(Object boxed, DType type) {
         if (boxed instanceof Boolean b) {
             return new boolean[] {b};
+        }
+        if (boxed instanceof Complex z) {
+            return new double[] {z.re(), z.im()};
         }
         return type.isIntegral() ? new long[] {((Number) boxed).longValue()} : new double[] {((Number) boxed).doubleValue()};
     }

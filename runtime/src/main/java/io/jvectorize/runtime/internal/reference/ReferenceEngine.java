@@ -20,8 +20,8 @@ import java.util.List;
  * against. It runs the operators' scalar kernels, without the Vector API, reads a number as a
  * scalar operand (as NumPy broadcasts with a zero stride), never as a whole array but for a
  * call, and folds reductions over the same blocks as the block engine. Operations on complex
- * values run {@link ComplexKernels}; it is the one engine that computes them (the others hand
- * passes with complex values to it).
+ * values run {@link ComplexKernels}; it is the one engine that computes them: with optimize =
+ * true, {@link ComplexBlocks} runs it block by block.
  */
 public final class ReferenceEngine {
 
@@ -71,6 +71,20 @@ public final class ReferenceEngine {
             return value.array;
         }
         return Conversions.convert(value.array, resultType, pass.type());
+    }
+
+    /**
+     * A reduction pass's partial over one block of {@code n} elements: its operand computed as
+     * {@link #run} computes it, folded as {@link #run} folds each block.
+     */
+    static Reducer.Partial foldBlock(Pass pass, Object[] inputs, Object[] numbers, int n) {
+        ReferenceEngine engine = new ReferenceEngine(pass, inputs, numbers, n);
+        for (int s = 0; s < engine.values.length; s++) {
+            engine.values[s] = engine.step(pass.steps().get(s));
+        }
+        Reducer.Partial partial = new Reducer.Partial();
+        pass.fold().reducer().fold(engine.value(pass.fold().operand()).array, 0, n, partial);
+        return partial;
     }
 
     private Value value(Operand operand) {

@@ -58,6 +58,9 @@ final class Typing {
             if (operand.dtype().isComplex()) {
                 return target.isComplex();
             }
+            if (operand.dtype() == DType.BOOLEAN) {
+                return true; // True is 1 in every type
+            }
             return operand.dtype().isFloating() ? target.isFloating() || target.isComplex() : target.isNumeric();
         }
         return operand.dtype().widensTo(target);

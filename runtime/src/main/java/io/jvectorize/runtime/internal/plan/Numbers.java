@@ -40,7 +40,8 @@ public final class Numbers {
     private static Object value(Step step, Pass pass, Object[] values, BoundData data, Object[] earlier) {
         DType type = step.type();
         if (step instanceof Step.Literal literal) {
-            return Kind.of(type) == Kind.LONG ? new long[] {literal.longValue()} : new double[] {literal.doubleValue()};
+            return Kind.of(type) == Kind.LONG ? new long[] {literal.longValue()}
+                    : type == DType.BOOLEAN ? new boolean[] {literal.longValue() != 0} : new double[] {literal.doubleValue()};
         }
         if (step instanceof Step.Bound bound) {
             return data.scalar(bound.symbol());

@@ -138,6 +138,18 @@ class ComplexReductionTest {
     }
 
     @Test
+    void tableColumnsOfComplexValuesAreErrorsThatNameTheParts() {
+        Table table = Table.of(Map.of("x", new double[] {1, 2}));
+        for (String text : List.of("x * 1j as v", "sum(x * 1j) as v")) {
+            ExprSyntaxException e = assertThrows(ExprSyntaxException.class,
+                    () -> (text.startsWith("sum") ? table.agg(text) : table.select(text)));
+            assertTrue(e.getMessage().startsWith("table columns hold real values, and ") && e.getMessage().contains(").real and ("),
+                    e.getMessage());
+        }
+        assertEquals(2.0, ((double[]) table.select("abs(x * 1j) as v").column("v").values())[1]);
+    }
+
+    @Test
     void minAndMaxOfComplexValuesAreErrors() {
         for (String text : List.of("min(z)", "max(z)", "nanmin(z)", "nanmax(y)")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Expr.parse(text, TYPES));

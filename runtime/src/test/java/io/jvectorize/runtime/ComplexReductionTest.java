@@ -70,7 +70,9 @@ class ComplexReductionTest {
         assertNear(Complex.of(1666666667.4499998, 0.6737654422649655), compute("nanmean(z)", Map.of("z", withNaN)));
         assertEquals(6L, compute("nancount(z)", Map.of("z", withNaN)));
         Complex nanSum = (Complex) compute("sum(z)", Map.of("z", withNaN));
-        assertTrue(Double.isNaN(nanSum.re()) && nanSum.im() == -4 + 4.042592653589793 + 4 - 4, "" + nanSum);
+        // NumPy: nan+0.042592653589792834j, the NaN in one part only.
+        assertTrue(Double.isNaN(nanSum.re()), "" + nanSum);
+        assertNear(0.042592653589792834, nanSum.im(), 0.042592653589792834, "imaginary part");
     }
 
     @Test

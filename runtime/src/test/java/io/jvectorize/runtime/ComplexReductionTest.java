@@ -70,9 +70,10 @@ class ComplexReductionTest {
         assertNear(Complex.of(1666666667.4499998, 0.6737654422649655), compute("nanmean(z)", Map.of("z", withNaN)));
         assertEquals(6L, compute("nancount(z)", Map.of("z", withNaN)));
         Complex nanSum = (Complex) compute("sum(z)", Map.of("z", withNaN));
-        // NumPy: nan+0.042592653589792834j, the NaN in one part only.
+        // NumPy: nan+0.042592653589792834j, the NaN in one part only; a sum of parts up to 4 in
+        // magnitude, so within ulps of 4 (the order of the additions differs from NumPy's).
         assertTrue(Double.isNaN(nanSum.re()), "" + nanSum);
-        assertNear(0.042592653589792834, nanSum.im(), 0.042592653589792834, "imaginary part");
+        assertNear(0.042592653589792834, nanSum.im(), 4, "imaginary part");
     }
 
     @Test
@@ -143,8 +144,13 @@ class ComplexReductionTest {
     void tableColumnsOfComplexValuesAreErrorsThatNameTheParts() {
         Table table = Table.of(Map.of("x", new double[] {1, 2}));
         for (String text : List.of("x * 1j as v", "sum(x * 1j) as v")) {
-            ExprSyntaxException e = assertThrows(ExprSyntaxException.class,
-                    () -> (text.startsWith("sum") ? table.agg(text) : table.select(text)));
+            ExprSyntaxException e = assertThrows(ExprSyntaxException.class, () -> {
+                if (text.startsWith("sum")) {
+                    table.agg(text);
+                } else {
+                    table.select(text);
+                }
+            });
             assertTrue(e.getMessage().startsWith("table columns hold real values, and ") && e.getMessage().contains(").real and ("),
                     e.getMessage());
         }

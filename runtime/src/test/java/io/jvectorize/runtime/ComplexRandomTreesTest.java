@@ -112,8 +112,9 @@ class ComplexRandomTreesTest {
         return false;
     }
 
+    /** Serial optimize = true runs complex passes over whole arrays, as the reference: this checks the planner's part. */
     @Test
-    void blocksEqualTheReferenceBitForBit() {
+    void optimizedEqualsTheReferenceBitForBit() {
         Random random = new Random(1414);
         Generator generator = new Generator(random);
         int reductions = 0;
@@ -143,11 +144,16 @@ class ComplexRandomTreesTest {
         }
     }
 
+    /** Parallel optimize = true runs complex passes block by block on several threads ({@code ComplexBlocks}). */
     @Test
-    void parallelBlocksEqualSerialBitForBit() {
+    void parallelBlocksEqualTheReferenceBitForBit() {
         Random random = new Random(7);
         Generator generator = new Generator(random);
         int n = Math.max(3 * Parallel.serialCutoff(), 100_003);
+        if (Parallel.parallelism() > 1) {
+            String plan = Compute.explain(Expr.parse("z * 2", SYMBOLS), data(random, n), Compute.Options.defaults().parallel(true));
+            assertTrue(plan.contains("in blocks of"), plan);
+        }
         for (int t = 0; t < 30; t++) {
             Expr e = generator.tree();
             Map<String, Object> data = data(random, n);

@@ -23,8 +23,9 @@ import java.util.Optional;
  * A plan with what the engines compiled of it, run pass by pass: each pass's numbers computed
  * by the planner's {@link Numbers}, then the pass by the reference engine, or by the block
  * engine with, where it pays and the settings allow, a generated loop for its whole vectors.
- * Passes with complex values run on the reference engine, the one that computes them: with
- * optimize = true block by block, on several threads where the settings allow ({@link ComplexBlocks}).
+ * Passes with complex values run on the reference engine, the one that computes them: over
+ * whole arrays, or, with optimize = true and parallel settings, block by block on several
+ * threads ({@link ComplexBlocks}; serial, blocks measured no faster than whole arrays).
  * Immutable but for what it compiles on first use; shared between threads.
  */
 public final class Executable {
@@ -57,9 +58,12 @@ public final class Executable {
                 inputs[k] = data.array(pass.inputs().get(k).name());
             }
             int length = pass.usesArrays() ? data.length() : 1;
-            values[i] = !optimize ? ReferenceEngine.run(pass, inputs, numbers, length, settings.blockSize())
-                    : pass.involvesComplex() ? ComplexBlocks.run(pass, inputs, numbers, length, settings)
-                    : compiled.run(inputs, numbers, length, settings, i == values.length - 1 ? out : null);
+            boolean complexInBlocks = pass.involvesComplex() && settings.parallel() && length >= Parallel.serialCutoff()
+                    && Parallel.parallelism() > 1;
+            values[i] = optimize && !pass.involvesComplex()
+                    ? compiled.run(inputs, numbers, length, settings, i == values.length - 1 ? out : null)
+                    : optimize && complexInBlocks ? ComplexBlocks.run(pass, inputs, numbers, length, settings)
+                    : ReferenceEngine.run(pass, inputs, numbers, length, settings.blockSize());
         }
         return values[values.length - 1];
     }
@@ -216,10 +220,11 @@ public final class Executable {
         String describe(int length, Settings settings) {
             int threads = settings.parallel() && length >= Parallel.serialCutoff() ? Parallel.parallelism() : 1;
             if (pass.involvesComplex()) {
-                return String.format(Locale.ROOT, "pass over %,d element%s in blocks of %d, each block operator by"
-                        + " operator as optimize = false computes it (complex values: scalar, not fused into one loop;"
-                        + " %d thread%s)\n", length, length == 1 ? "" : "s", settings.blockSize(), threads,
-                        threads == 1 ? "" : "s");
+                String how = threads > 1 ? String.format(Locale.ROOT, "in blocks of %d, each block", settings.blockSize())
+                        : "over whole arrays,";
+                return String.format(Locale.ROOT, "pass over %,d element%s %s operator by operator as optimize = false"
+                        + " computes it (complex values: scalar, not fused into one loop; %d thread%s)\n", length,
+                        length == 1 ? "" : "s", how, threads, threads == 1 ? "" : "s");
             }
             boolean usesLoop = loopFor(settings, length) != null;
             String how = !usesLoop ? "in blocks of " + settings.blockSize() : !pass.isReduction()

@@ -80,7 +80,19 @@ public final class ComplexKernels {
      * @return a {@code double[]} of interleaved pairs for a complex result, an array of the result's kind otherwise
      */
     public static Object apply(Operator op, List<DType> operandTypes, DType result, Object[] in, int scalars, int length) {
-        Object out = result.isComplex() ? new double[2 * length] : Conversions.newArray(Conversions.kindArray(result), length);
+        return apply(op, operandTypes, result, in, scalars, length, null);
+    }
+
+    /**
+     * {@link #apply(Operator, List, DType, Object[], int, int)}, writing into {@code reuse} where
+     * it is an array of the result's kind and length (a block's scratch array), else into a new one.
+     */
+    public static Object apply(Operator op, List<DType> operandTypes, DType result, Object[] in, int scalars, int length,
+            Object reuse) {
+        Class<?> kind = result.isComplex() ? double[].class : Conversions.kindArray(result);
+        int size = result.isComplex() ? 2 * length : length;
+        Object out = reuse != null && reuse.getClass() == kind && java.lang.reflect.Array.getLength(reuse) == size
+                ? reuse : Conversions.newArray(kind, size);
         boolean inFloat = result == DType.COMPLEX64;
         for (int k = 0; k < length; k++) {
             int a = (scalars & 1) != 0 ? 0 : k;

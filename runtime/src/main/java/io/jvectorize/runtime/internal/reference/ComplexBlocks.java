@@ -27,8 +27,8 @@ public final class ComplexBlocks {
             Reducer reducer = pass.fold().reducer();
             reducer.checkLength(length);
             Reducer.Partial[] partials = new Reducer.Partial[blocks];
-            forEachBlock(length, settings, (start, n) -> partials[start / blockSize]
-                    = ReferenceEngine.foldBlock(pass, slices(pass, inputs, start, n), numbers, n));
+            forEachBlock(pass, length, settings, (scratch, start, n) -> partials[start / blockSize]
+                    = ReferenceEngine.foldBlock(pass, scratch.slices(inputs, start, n), numbers, n, scratch.steps));
             Reducer.Partial total = reducer.start();
             for (Reducer.Partial partial : partials) {
                 reducer.combine(total, partial);
@@ -37,24 +37,58 @@ public final class ComplexBlocks {
         }
         int width = pass.type().isComplex() ? 2 : 1;
         Object result = Conversions.newArray(pass.type().arrayType(), width * length);
-        forEachBlock(length, settings, (start, n) -> {
-            Object block = ReferenceEngine.run(pass, slices(pass, inputs, start, n), numbers, n, blockSize);
+        forEachBlock(pass, length, settings, (scratch, start, n) -> {
+            Object block = ReferenceEngine.run(pass, scratch.slices(inputs, start, n), numbers, n, blockSize,
+                    scratch.steps);
             System.arraycopy(block, 0, result, width * start, width * n);
         });
         return result;
     }
 
     private interface BlockTask {
-        void run(int start, int n);
+        void run(Scratch scratch, int start, int n);
+    }
+
+    /**
+     * One thread's arrays, reused from block to block so that they stay in cache: each input's
+     * block, and each step's value.
+     */
+    private static final class Scratch {
+        final Pass pass;
+        final Object[] inputs;
+        final Object[] steps;
+
+        Scratch(Pass pass) {
+            this.pass = pass;
+            this.inputs = new Object[pass.inputs().size()];
+            this.steps = new Object[pass.steps().size()];
+        }
+
+        /** The block of each bound array: elements {@code start} to {@code start + n} (pairs for complex data). */
+        Object[] slices(Object[] arrays, int start, int n) {
+            Object[] slices = new Object[arrays.length];
+            for (int i = 0; i < arrays.length; i++) {
+                int width = pass.inputs().get(i).given().isComplex() ? 2 : 1;
+                Object slice = inputs[i];
+                if (slice == null || java.lang.reflect.Array.getLength(slice) != width * n) {
+                    slice = Conversions.newArray(arrays[i].getClass(), width * n);
+                    inputs[i] = slice;
+                }
+                System.arraycopy(arrays[i], width * start, slice, 0, width * n);
+                slices[i] = slice;
+            }
+            return slices;
+        }
     }
 
     /** The blocks of {@code blockSize} elements, in order, or spread over threads where the settings say parallel. */
-    private static void forEachBlock(int length, Settings settings, BlockTask task) {
+    private static void forEachBlock(Pass pass, int length, Settings settings, BlockTask task) {
         int blockSize = settings.blockSize();
         Parallel.RangeTask range = (from, to) -> {
+            Scratch scratch = new Scratch(pass);
             for (long block = (from + (long) blockSize - 1) / blockSize; block * blockSize < to; block++) {
                 int start = (int) (block * blockSize);
-                task.run(start, (int) Math.min(blockSize, length - (long) start));
+                task.run(scratch, start, (int) Math.min(blockSize, length - (long) start));
             }
         };
         if (settings.parallel()) {
@@ -62,17 +96,5 @@ public final class ComplexBlocks {
         } else {
             range.run(0, length);
         }
-    }
-
-    /** The block of each bound array: elements {@code start} to {@code start + n} (pairs for complex data). */
-    private static Object[] slices(Pass pass, Object[] inputs, int start, int n) {
-        Object[] slices = new Object[inputs.length];
-        for (int i = 0; i < inputs.length; i++) {
-            int width = pass.inputs().get(i).given().isComplex() ? 2 : 1;
-            Object slice = Conversions.newArray(inputs[i].getClass(), width * n);
-            System.arraycopy(inputs[i], width * start, slice, 0, width * n);
-            slices[i] = slice;
-        }
-        return slices;
     }
 }

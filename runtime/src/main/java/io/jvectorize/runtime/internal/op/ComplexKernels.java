@@ -94,6 +94,9 @@ public final class ComplexKernels {
         Object out = reuse != null && reuse.getClass() == kind && java.lang.reflect.Array.getLength(reuse) == size
                 ? reuse : Conversions.newArray(kind, size);
         boolean inFloat = result == DType.COMPLEX64;
+        if (!inFloat && arithmetic(op, in, scalars, out, length)) {
+            return out;
+        }
         for (int k = 0; k < length; k++) {
             int a = (scalars & 1) != 0 ? 0 : k;
             int b = (scalars & 2) != 0 ? 0 : k;
@@ -133,6 +136,36 @@ public final class ComplexKernels {
             roundToFloat((double[]) out);
         }
         return out;
+    }
+
+    /**
+     * complex128's {@code + - *} in loops of their own (the formulas of {@link #binary}, without
+     * its per-element dispatch): false for any other operation, which the general loop computes.
+     */
+    private static boolean arithmetic(Operator op, Object[] in, int scalars, Object out, int length) {
+        if (op != Operator.ADD && op != Operator.SUB && op != Operator.MUL || !(out instanceof double[] z)
+                || !(in[0] instanceof double[] x) || !(in[1] instanceof double[] y)) {
+            return false;
+        }
+        int xStep = (scalars & 1) != 0 ? 0 : 2;
+        int yStep = (scalars & 2) != 0 ? 0 : 2;
+        for (int k = 0, i = 0, j = 0; k < 2 * length; k += 2, i += xStep, j += yStep) {
+            double ar = x[i];
+            double ai = x[i + 1];
+            double br = y[j];
+            double bi = y[j + 1];
+            if (op == Operator.ADD) {
+                z[k] = ar + br;
+                z[k + 1] = ai + bi;
+            } else if (op == Operator.SUB) {
+                z[k] = ar - br;
+                z[k + 1] = ai - bi;
+            } else {
+                z[k] = ar * br - ai * bi;
+                z[k + 1] = ar * bi + ai * br;
+            }
+        }
+        return true;
     }
 
     private static void roundToFloat(double[] values) {

@@ -17,17 +17,20 @@ import java.util.Objects;
  * for an int64 or float64 symbol is fine, {@code double[]} for an int32 symbol is not). Arrays
  * must all have one length; numbers are broadcast. Keys the expression does not use are ignored.
  * Bound arrays are only read. A complex128 symbol is bound to a {@code double[]} of interleaved
- * (re, im) pairs (its length counts pairs), a real array, a {@link Complex} or a real number.
+ * (re, im) pairs (its length counts pairs), a real array, a {@link Complex} or a real number; a
+ * complex64 symbol to a {@code float[]} of pairs, a {@link Complex} of float parts or a
+ * {@code Float}.
  *
  * <h2>Results</h2>
  * An elementwise expression gives a new array of its type ({@code double[]} for float64,
  * {@code float[]} float32, {@code long[]} int64, {@code int[]} int32, {@code boolean[]} bool,
- * {@code double[]} of (re, im) pairs for complex128)
+ * {@code double[]} of (re, im) pairs for complex128, {@code float[]} of pairs for complex64)
  * as long as the arrays. If its elementwise part has no array in it (every symbol there is bound
  * to a number, or only reductions take arrays, as in {@code sum(x) / count(x)}) the result has
  * one element, as NumPy's arithmetic on 0-d arrays has. A reduction gives a boxed
  * number: {@code Double} for float64, {@code Float} float32, {@code Long} int64 and counts,
- * {@code Integer} for the min or max of int32, {@code Boolean} for the min or max of bool.
+ * {@code Integer} for the min or max of int32, {@code Boolean} for the min or max of bool,
+ * {@link Complex} for the sum or mean of complex values (var and std of them are real).
  * A reduction inside an elementwise expression, as in {@code x - mean(x)}, is computed first.
  *
  * <h2>Semantics</h2>

@@ -46,11 +46,16 @@ final class Binding implements BoundData {
                         : "symbol " + name + " is not bound: the data has " + names(data));
             }
             boolean isArray = value.getClass().isArray();
-            boolean complexPairs = isArray && symbol.getValue().isComplex() && value instanceof double[];
-            DType type = complexPairs ? DType.COMPLEX128 : isArray ? DType.ofArray(value).orElse(null) : scalarType(value);
-            if (complexPairs && ((double[]) value).length % 2 != 0) {
-                throw new IllegalArgumentException("symbol " + name + " is complex128, bound to a double[] of "
-                        + ((double[]) value).length + " values; complex data is (re, im) pairs, so the length must be even");
+            // A complex symbol reads pairs from the array of its parts' type (double[] for complex128,
+            // float[] for complex64), and complex128 pairs from a double[] whatever its declared type.
+            DType pairs = !isArray || !symbol.getValue().isComplex() ? null
+                    : value instanceof double[] ? DType.COMPLEX128 : value instanceof float[] && symbol.getValue() == DType.COMPLEX64
+                    ? DType.COMPLEX64 : null;
+            DType type = pairs != null ? pairs : isArray ? DType.ofArray(value).orElse(null) : scalarType(value);
+            if (pairs != null && java.lang.reflect.Array.getLength(value) % 2 != 0) {
+                throw new IllegalArgumentException("symbol " + name + " is " + symbol.getValue() + ", bound to a "
+                        + value.getClass().getSimpleName() + " of " + java.lang.reflect.Array.getLength(value)
+                        + " values; complex data is (re, im) pairs, so the length must be even");
             }
             if (type == null) {
                 throw new IllegalArgumentException("symbol " + name + " is bound to a "
@@ -93,11 +98,12 @@ final class Binding implements BoundData {
     /**
      * The type of a scalar: Double float64, Float float32; Long, AtomicLong, LongAdder,
      * LongAccumulator and a BigInteger that int64 holds int64; Integer, Short, Byte and
-     * AtomicInteger int32; any other Number float64, as its {@code doubleValue()}; a Complex complex128.
+     * AtomicInteger int32; any other Number float64, as its {@code doubleValue()}; a Complex
+     * complex64 where both its parts are float values (as a Float is float32), complex128 otherwise.
      */
     private static DType scalarType(Object value) {
-        if (value instanceof Complex) {
-            return DType.COMPLEX128;
+        if (value instanceof Complex z) {
+            return isFloat(z.re()) && isFloat(z.im()) ? DType.COMPLEX64 : DType.COMPLEX128;
         }
         if (value instanceof Boolean) {
             return DType.BOOLEAN;
@@ -136,6 +142,11 @@ final class Binding implements BoundData {
             return new double[] {number.doubleValue(), 0};
         }
         return type.isIntegral() ? new long[] {number.longValue()} : new double[] {number.doubleValue()};
+    }
+
+    /** Whether {@code x} is a float value: NaN, or equal to itself rounded to float. */
+    private static boolean isFloat(double x) {
+        return Double.isNaN(x) || (float) x == x;
     }
 
     private int commonLength() {

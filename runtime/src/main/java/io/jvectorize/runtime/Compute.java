@@ -17,17 +17,20 @@ import java.util.Objects;
  * for an int64 or float64 symbol is fine, {@code double[]} for an int32 symbol is not). Arrays
  * must all have one length; numbers are broadcast. Keys the expression does not use are ignored.
  * Bound arrays are only read. A complex128 symbol is bound to a {@code double[]} of interleaved
- * (re, im) pairs (its length counts pairs), a real array, a {@link Complex} or a real number.
+ * (re, im) pairs (its length counts pairs), a real array, a {@link Complex} or a real number; a
+ * complex64 symbol to a {@code float[]} of pairs, a {@link Complex} of float parts or a
+ * {@code Float}.
  *
  * <h2>Results</h2>
  * An elementwise expression gives a new array of its type ({@code double[]} for float64,
  * {@code float[]} float32, {@code long[]} int64, {@code int[]} int32, {@code boolean[]} bool,
- * {@code double[]} of (re, im) pairs for complex128)
+ * {@code double[]} of (re, im) pairs for complex128, {@code float[]} of pairs for complex64)
  * as long as the arrays. If its elementwise part has no array in it (every symbol there is bound
  * to a number, or only reductions take arrays, as in {@code sum(x) / count(x)}) the result has
  * one element, as NumPy's arithmetic on 0-d arrays has. A reduction gives a boxed
  * number: {@code Double} for float64, {@code Float} float32, {@code Long} int64 and counts,
- * {@code Integer} for the min or max of int32, {@code Boolean} for the min or max of bool.
+ * {@code Integer} for the min or max of int32, {@code Boolean} for the min or max of bool,
+ * {@link Complex} for the sum or mean of complex values (var and std of them are real).
  * A reduction inside an elementwise expression, as in {@code x - mean(x)}, is computed first.
  *
  * <h2>Semantics</h2>
@@ -210,29 +213,28 @@ public final class Compute {
         int length = Array.getLength(out);
         boolean complex = e.dtype().isComplex();
         if (complex && length % 2 != 0) {
-            throw new IllegalArgumentException("out has " + length + " values, but the complex128 expression " + e
+            throw new IllegalArgumentException("out has " + length + " values, but the " + e.dtype() + " expression " + e
                     + " needs (re, im) pairs: an even length");
         }
         int elements = complex ? length / 2 : length;
         if (readsArrays(e, binding) && binding.length() != elements) {
-            throw new IllegalArgumentException("out has " + elements + " elements" + (complex ? " (complex128 pairs)" : "")
+            throw new IllegalArgumentException("out has " + elements + " elements" + (complex ? " (" + e.dtype() + " pairs)" : "")
                     + ", the bound arrays " + binding.length());
         }
         Object result = PlanCache.plan(e, binding).compute(binding, options.settings(), options.optimize(), out);
         if (result != out) {
             // A pass without arrays gives one element: broadcast it.
             Object values = Array.getLength(result) == length ? result
-                    : complex ? pairs((double[]) result, elements) : Conversions.fill(result, length);
+                    : complex ? pairs(result, elements) : Conversions.fill(result, length);
             System.arraycopy(values, 0, out, 0, length);
         }
     }
 
-    /** {@code n} copies of the complex number {@code pair}, interleaved. */
-    private static double[] pairs(double[] pair, int n) {
-        double[] values = new double[2 * n];
+    /** {@code n} copies of the complex number {@code pair} (a double[] or float[] of its parts), interleaved. */
+    private static Object pairs(Object pair, int n) {
+        Object values = Array.newInstance(pair.getClass().getComponentType(), 2 * n);
         for (int i = 0; i < n; i++) {
-            values[2 * i] = pair[0];
-            values[2 * i + 1] = pair[1];
+            System.arraycopy(pair, 0, values, 2 * i, 2);
         }
         return values;
     }

@@ -13,11 +13,14 @@ import java.util.Optional;
  * takes the number's type. (Arithmetic on two bools is NumPy's too: {@code +} is or, {@code *}
  * is and; the operators NumPy refuses on them, or computes in int8 or float16, are errors.)
  * {@code complex128} holds every other type: combined with any number it gives {@code complex128}.
+ * {@code complex64} (two float32 parts) holds bool and float32: with them it stays {@code complex64},
+ * with {@code float64}, an integer or {@code complex128} it gives {@code complex128}, as in NumPy.
  *
- * <p>Complex data is bound and returned as a {@code double[]} of interleaved (re, im) pairs,
- * NumPy's memory layout (so {@link #arrayType()} is {@code double[]} for it too, and
- * {@link #ofArray} never answers it: a symbol is complex when its declared type says so); a
- * complex number is a {@link Complex}.
+ * <p>Complex data is bound and returned as an array of interleaved (re, im) pairs, NumPy's
+ * memory layout: {@code double[]} for complex128, {@code float[]} for complex64 (so
+ * {@link #arrayType()} is that of the parts' type, and {@link #ofArray} never answers a complex
+ * type: a symbol is complex when its declared type says so); a complex number is a
+ * {@link Complex}.
  */
 public enum DType {
     /** Java {@code double}, NumPy {@code float64}. */
@@ -31,7 +34,9 @@ public enum DType {
     /** Java {@code boolean}, NumPy {@code bool}. */
     BOOLEAN("bool", boolean[].class),
     /** NumPy {@code complex128}: pairs of Java {@code double}, interleaved (re, im) in a {@code double[]}. */
-    COMPLEX128("complex128", double[].class);
+    COMPLEX128("complex128", double[].class),
+    /** NumPy {@code complex64}: pairs of Java {@code float}, interleaved (re, im) in a {@code float[]}. */
+    COMPLEX64("complex64", float[].class);
 
     private final String numpyName;
     private final Class<?> arrayType;
@@ -41,7 +46,7 @@ public enum DType {
         this.arrayType = arrayType;
     }
 
-    /** NumPy's name: {@code float64}, {@code float32}, {@code int64}, {@code int32}, {@code bool}, {@code complex128}. */
+    /** NumPy's name: {@code float64}, {@code float32}, {@code int64}, {@code int32}, {@code bool}, {@code complex128}, {@code complex64}. */
     public String numpyName() {
         return numpyName;
     }
@@ -61,9 +66,14 @@ public enum DType {
         return this == INT64 || this == INT32;
     }
 
-    /** Whether this is {@code complex128}. */
+    /** Whether this is {@code complex128} or {@code complex64}. */
     public boolean isComplex() {
-        return this == COMPLEX128;
+        return this == COMPLEX128 || this == COMPLEX64;
+    }
+
+    /** The type of a complex type's parts ({@code .real}, {@code .imag}, {@code abs}): float64 or float32; this type otherwise. */
+    public DType partType() {
+        return this == COMPLEX128 ? FLOAT64 : this == COMPLEX64 ? FLOAT32 : this;
     }
 
     /** Whether this is a number type (anything but {@code boolean}). */
@@ -90,8 +100,10 @@ public enum DType {
         if (a == BOOLEAN) {
             return b;
         }
-        if (a == COMPLEX128 || b == COMPLEX128) {
-            return COMPLEX128;
+        if (a.isComplex() || b.isComplex()) {
+            // complex64 holds float32 (and bool, above); anything wider needs complex128.
+            DType other = a.isComplex() ? b : a;
+            return a == COMPLEX128 || b == COMPLEX128 || other != FLOAT32 && other != COMPLEX64 ? COMPLEX128 : COMPLEX64;
         }
         if (a == FLOAT64 || b == FLOAT64) {
             return FLOAT64;
@@ -103,10 +115,10 @@ public enum DType {
         return INT64;
     }
 
-    /** The type of a Java array, e.g. FLOAT64 for {@code double[]}; empty for other objects. Never complex128. */
+    /** The type of a Java array, e.g. FLOAT64 for {@code double[]}; empty for other objects. Never a complex type. */
     public static Optional<DType> ofArray(Object array) {
         for (DType type : values()) {
-            if (type != COMPLEX128 && type.arrayType.isInstance(array)) {
+            if (!type.isComplex() && type.arrayType.isInstance(array)) {
                 return Optional.of(type);
             }
         }

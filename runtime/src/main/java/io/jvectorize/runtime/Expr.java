@@ -105,8 +105,9 @@ public abstract class Expr {
 
     /**
      * As {@link #parse(String)}, with the types of symbols that are not float64: complex ones are
-     * {@link DType#COMPLEX128} ({@code Map.of("z", DType.COMPLEX128)}), and then take {@code z.real},
-     * {@code z.imag}, {@code conj(z)}, imaginary literals {@code 2j} and {@code complex(re, im)}.
+     * {@link DType#COMPLEX128} or {@link DType#COMPLEX64} ({@code Map.of("z", DType.COMPLEX128)}),
+     * and then take {@code z.real}, {@code z.imag}, {@code conj(z)}, imaginary literals {@code 2j}
+     * and {@code complex(re, im)}.
      */
     public static Expr parse(String text, Map<String, DType> symbolTypes) {
         return ExprParser.parse(text, symbolTypes);
@@ -374,12 +375,12 @@ public abstract class Expr {
         return Operation.of(Operator.COMPLEX, List.of(re, im));
     }
 
-    /** {@code this.real}: the real part, float64 for complex128; a real value itself. */
+    /** {@code this.real}: the real part, float64 for complex128 (float32 for complex64); a real value itself. */
     public Expr real() {
         return unary(Operator.REAL);
     }
 
-    /** {@code this.imag}: the imaginary part, float64 for complex128; zeros of a real value's type. */
+    /** {@code this.imag}: the imaginary part, float64 for complex128 (float32 for complex64); zeros of a real value's type. */
     public Expr imag() {
         return unary(Operator.IMAG);
     }

@@ -298,6 +298,9 @@ final class ExprParser {
         if (name.indexOf('.') >= 0) {
             throw error(unexpectedText(token) + ": a dotted name can only call a function, as in Foo.m(x), or take a part, as in z.real or z.imag", token);
         }
+        if (name.equals("True") || name.equals("False")) {
+            return Literal.of(name.equals("True")); // Python's keywords: never a symbol's name
+        }
         DType type = symbolTypes.get(name);
         if (type == null && CONSTANTS.containsKey(name)) {
             return Literal.of(CONSTANTS.get(name), true);

@@ -112,6 +112,9 @@ final class ExprPrinter {
 
     /** Integers without a point; floats always with one (or an exponent), so that they read back as floats. */
     static String literalText(Literal literal) {
+        if (literal.dtype() == DType.BOOLEAN) {
+            return literal.longValue() != 0 ? "True" : "False";
+        }
         if (literal.dtype() == DType.INT64) {
             return Long.toString(literal.longValue());
         }

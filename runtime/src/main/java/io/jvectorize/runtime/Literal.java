@@ -26,6 +26,11 @@ final class Literal extends Expr {
         return new Literal(value, (long) value, DType.FLOAT64, weak);
     }
 
+    /** A bool literal, {@code True} or {@code False}: weak, as the Python bool it is written as. */
+    static Literal of(boolean value) {
+        return new Literal(value ? 1 : 0, value ? 1 : 0, DType.BOOLEAN, true);
+    }
+
     /** An int64 literal. */
     static Literal of(long value, boolean weak) {
         return new Literal(value, value, DType.INT64, weak);
@@ -54,12 +59,12 @@ final class Literal extends Expr {
     @Override
     public boolean equals(Object other) {
         return other instanceof Literal that && dtype == that.dtype && weak == that.weak
-                && (dtype == DType.INT64 ? longValue == that.longValue
+                && (dtype != DType.FLOAT64 ? longValue == that.longValue
                         : Double.doubleToLongBits(doubleValue) == Double.doubleToLongBits(that.doubleValue));
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(dtype, weak, dtype == DType.INT64 ? longValue : Double.doubleToLongBits(doubleValue));
+        return Objects.hash(dtype, weak, dtype != DType.FLOAT64 ? longValue : Double.doubleToLongBits(doubleValue));
     }
 }

@@ -66,7 +66,7 @@ final class Operation extends Expr {
         switch (op.rule()) {
             case MAKE_COMPLEX:
                 if (promoted.isComplex()) {
-                    throw new IllegalArgumentException(describe(op, operands) + " takes real parts, not complex128");
+                    throw new IllegalArgumentException(describe(op, operands) + " takes real parts, not " + promoted);
                 }
                 this.operandType = DType.FLOAT64;
                 type = DType.COMPLEX128;
@@ -89,7 +89,7 @@ final class Operation extends Expr {
                 type = promoted;
         }
         if (operandType.isComplex() && op.rule() != Operator.Rule.MAKE_COMPLEX) {
-            this.dtype = op.complexResultType(describe(op, operands));
+            this.dtype = op.complexResultType(operandType, describe(op, operands));
         } else {
             this.dtype = type;
         }

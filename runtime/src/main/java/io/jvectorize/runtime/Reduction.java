@@ -17,10 +17,12 @@ final class Reduction extends Expr {
             throw new IllegalArgumentException(kind.text() + "(" + operand + ") reduces a single number;"
                     + " reductions take an elementwise expression");
         }
-        if (operand.dtype().isComplex()) {
-            throw new IllegalArgumentException(kind.text() + "(" + operand + ") reduces complex128 values, which"
-                    + " reductions do not support yet; reduce the parts, " + kind.text() + "((" + operand + ").real) and "
-                    + kind.text() + "((" + operand + ").imag)");
+        boolean ordering = kind.text().endsWith("min") || kind.text().endsWith("max");
+        if (ordering && operand.dtype().isComplex()) {
+            // NumPy orders complex numbers lexicographically here; jvectorize does not order them (see its comparisons).
+            throw new IllegalArgumentException(kind.text() + "(" + operand + ") takes the " + kind.text().replace("nan", "")
+                    + "imum of " + operand.dtype() + " values, which are not ordered; take it of a real value, such as "
+                    + kind.text() + "(abs(" + operand + ")) or " + kind.text() + "((" + operand + ").real)");
         }
         this.kind = kind;
         this.operand = operand;
@@ -28,20 +30,27 @@ final class Reduction extends Expr {
     }
 
 
-    /** NumPy's result types: sums of integers and booleans are int64, means and variances of integers float64. */
+    /**
+     * NumPy's result types: sums of integers and booleans are int64, means and variances of
+     * integers float64; sums and means of complex values complex, their variances real (float64,
+     * float32 for complex64).
+     */
     private static DType resultType(ReductionKind kind, DType input) {
+        if (input.isComplex() && (kind == ReductionKind.VAR || kind == ReductionKind.STD)) {
+            return input.partType();
+        }
         switch (kind) {
             case COUNT:
             case NANCOUNT:
                 return DType.INT64;
             case SUM:
             case NANSUM:
-                return input.isFloating() ? input : DType.INT64;
+                return input.isFloating() || input.isComplex() ? input : DType.INT64;
             case MEAN:
             case NANMEAN:
             case VAR:
             case STD:
-                return input == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64;
+                return input == DType.FLOAT32 || input.isComplex() ? input : DType.FLOAT64;
             default:
                 return input;
         }

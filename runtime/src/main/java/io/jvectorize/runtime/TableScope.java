@@ -242,6 +242,10 @@ final class TableScope {
         }
 
         Resolved root(Expr e) {
+            if (e.dtype().isComplex()) {
+                throw error(null, "table columns hold real values, and " + e + " is " + e.dtype()
+                        + ": make a column of each part, (" + e + ").real and (" + e + ").imag, or of abs(" + e + ")");
+            }
             if (e instanceof Reduction reduction) {
                 Resolved operand = resolve(reduction.operand());
                 ReductionKind kind = reduction.kind();

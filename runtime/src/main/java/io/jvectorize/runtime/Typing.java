@@ -32,8 +32,8 @@ final class Typing {
             return weak; // True is 1: a bool with a written number is int64 or float64, as NumPy's with a Python number
         }
         if (weak.isComplex() && !strong.isComplex()) {
-            // NumPy gives complex64 for float32 with a complex literal; complex128 is the complex type here.
-            return DType.COMPLEX128;
+            // A complex literal takes the precision of float32 values (complex64), as NEP 50 has it.
+            return strong == DType.FLOAT32 ? DType.COMPLEX64 : DType.COMPLEX128;
         }
         return weak.isFloating() && strong.isIntegral() ? DType.FLOAT64 : strong;
     }
@@ -57,6 +57,9 @@ final class Typing {
             }
             if (operand.dtype().isComplex()) {
                 return target.isComplex();
+            }
+            if (operand.dtype() == DType.BOOLEAN) {
+                return true; // True is 1 in every type
             }
             return operand.dtype().isFloating() ? target.isFloating() || target.isComplex() : target.isNumeric();
         }

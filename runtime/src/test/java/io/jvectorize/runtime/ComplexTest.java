@@ -100,8 +100,8 @@ class ComplexTest {
     void typesFollowNep50() {
         assertEquals(DType.COMPLEX128, Expr.parse("x + 1j").dtype());
         assertEquals(DType.COMPLEX128, Expr.parse("i * 1j", Map.of("i", DType.INT32)).dtype());
-        // NumPy gives complex64 here; complex128 is the one complex type expressions have.
-        assertEquals(DType.COMPLEX128, Expr.parse("f * 1j", Map.of("f", DType.FLOAT32)).dtype());
+        // A complex literal takes float32's precision, as in NumPy: complex64.
+        assertEquals(DType.COMPLEX64, Expr.parse("f * 1j", Map.of("f", DType.FLOAT32)).dtype());
         assertEquals(DType.FLOAT64, Expr.parse("abs(z)", Z).dtype());
         assertEquals(DType.FLOAT64, Expr.parse("z.real + z.imag", Z).dtype());
         assertEquals(DType.BOOLEAN, Expr.parse("z != w", Z).dtype());
@@ -161,21 +161,23 @@ class ComplexTest {
     @Test
     void explainSaysWhichEngineRunsIt() {
         String plan = Compute.explain(Expr.parse("z * 2 + 1j", Z), Map.of("z", new double[] {1, 2}));
-        assertTrue(plan.contains("operator by operator") && plan.contains("complex128"), plan);
+        assertTrue(plan.contains("over whole arrays") && plan.contains("operator by operator") && plan.contains("complex values"),
+                plan);
     }
 
     @Test
     void whatComplexNumbersDoNotHaveIsAnError() {
-        assertMessage("z < w", "cannot apply < to complex128 in z < w: complex numbers are not ordered (NumPy 2 refuses"
-                + " it too); compare abs(z), z.real or z.imag");
+        assertMessage("z < w", "cannot apply < to complex128 in z < w: complex numbers are not ordered (as in Python"
+                + " and the array API standard; NumPy orders them lexicographically); compare abs(z), z.real or z.imag");
         assertMessage("z % 2", "cannot apply % to complex128 in z % 2: it is defined for real numbers only; apply it to"
                 + " z.real, z.imag or abs(z)");
         assertMessage("floor(z)", "cannot apply floor to complex128 in floor(z)");
         assertMessage("max(z, w)", "cannot apply max to complex128");
         assertMessage("z & w", "it takes booleans or integers");
         assertMessage("complex(z, 1)", "complex(z, 1) takes real parts, not complex128");
-        assertMessage("sum(z)", "sum(z) reduces complex128 values, which reductions do not support yet; reduce the parts,"
-                + " sum((z).real) and sum((z).imag)");
+        assertMessage("max(z)", "max(z) takes the maximum of complex128 values, which are not ordered; take it of a real"
+                + " value, such as max(abs(z)) or max((z).real)");
+        assertMessage("nanmin(z * 2)", "nanmin(z * 2) takes the minimum of complex128 values");
         assertMessage("z.size", "a dotted name can only call a function, as in Foo.m(x), or take a part, as in z.real or z.imag");
         assertMessage("(z).size", "expected real or imag after '.' at column 4, found 'size'");
         IllegalArgumentException odd = assertThrows(IllegalArgumentException.class,

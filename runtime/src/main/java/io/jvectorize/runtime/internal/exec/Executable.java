@@ -11,6 +11,7 @@ import io.jvectorize.runtime.internal.jit.FusedLoop;
 import io.jvectorize.runtime.internal.jit.Loops;
 import io.jvectorize.runtime.internal.plan.BoundData;
 import io.jvectorize.runtime.internal.plan.Numbers;
+import io.jvectorize.runtime.internal.reference.ComplexBlocks;
 import io.jvectorize.runtime.internal.reference.ReferenceEngine;
 import io.jvectorize.runtime.internal.warm.Warming;
 import java.util.ArrayList;
@@ -22,7 +23,9 @@ import java.util.Optional;
  * A plan with what the engines compiled of it, run pass by pass: each pass's numbers computed
  * by the planner's {@link Numbers}, then the pass by the reference engine, or by the block
  * engine with, where it pays and the settings allow, a generated loop for its whole vectors.
- * Passes with complex values always run on the reference engine, the one that computes them.
+ * Passes with complex values run on the reference engine, the one that computes them: over
+ * whole arrays, or, with optimize = true and parallel settings, block by block on several
+ * threads ({@link ComplexBlocks}; serial, blocks measured no faster than whole arrays).
  * Immutable but for what it compiles on first use; shared between threads.
  */
 public final class Executable {
@@ -55,7 +58,11 @@ public final class Executable {
                 inputs[k] = data.array(pass.inputs().get(k).name());
             }
             int length = pass.usesArrays() ? data.length() : 1;
-            values[i] = optimize && !pass.involvesComplex() ? compiled.run(inputs, numbers, length, settings, i == values.length - 1 ? out : null)
+            boolean complexInBlocks = pass.involvesComplex() && settings.parallel() && length >= Parallel.serialCutoff()
+                    && Parallel.parallelism() > 1;
+            values[i] = optimize && !pass.involvesComplex()
+                    ? compiled.run(inputs, numbers, length, settings, i == values.length - 1 ? out : null)
+                    : optimize && complexInBlocks ? ComplexBlocks.run(pass, inputs, numbers, length, settings)
                     : ReferenceEngine.run(pass, inputs, numbers, length, settings.blockSize());
         }
         return values[values.length - 1];
@@ -229,11 +236,14 @@ public final class Executable {
         }
 
         String describe(int length, Settings settings) {
-            if (pass.involvesComplex()) {
-                return String.format(Locale.ROOT, "pass over %,d element%s operator by operator over whole arrays,"
-                        + " as optimize = false computes it (complex128 values; 1 thread)\n", length, length == 1 ? "" : "s");
-            }
             int threads = settings.parallel() && length >= Parallel.serialCutoff() ? Parallel.parallelism() : 1;
+            if (pass.involvesComplex()) {
+                String how = threads > 1 ? String.format(Locale.ROOT, "in blocks of %d, each block", settings.blockSize())
+                        : "over whole arrays,";
+                return String.format(Locale.ROOT, "pass over %,d element%s %s operator by operator as optimize = false"
+                        + " computes it (complex values: scalar, not fused into one loop; %d thread%s)\n", length,
+                        length == 1 ? "" : "s", how, threads, threads == 1 ? "" : "s");
+            }
             boolean hasLoop = loopFor(settings, length) != null;
             boolean warming = hasLoop && !loopWarmed(length);
             boolean usesLoop = hasLoop && !warming;

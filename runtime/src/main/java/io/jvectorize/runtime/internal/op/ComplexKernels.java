@@ -5,10 +5,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The operators on complex128 values, over whole arrays: what the reference engine and the
+ * The operators on complex values, over whole arrays: what the reference engine and the
  * planner's numbers run where an operation reads or makes complex values. Complex values are
- * {@code double[]} of interleaved (re, im) pairs, NumPy's layout; real operands are arrays of
+ * {@code double[]} of interleaved (re, im) pairs, NumPy's layout, for complex64 too (its parts
+ * rounded to float after every operation, as float32 values are); real operands are arrays of
  * their {@link Kind}. Semantics are NumPy's (see {@link ComplexMath}).
+ *
+ * <p>complex64's arithmetic ({@code + - * /}, integer powers, reciprocals) is NumPy's float arithmetic
+ * exactly: each float operation is one double operation rounded to float, which gives the float
+ * result since a double holds more than twice a float's digits. Its functions are complex128's
+ * rounded to float: at most one float ulp of the part from the correctly rounded value where
+ * complex128's is within a few double ulps, while NumPy's complex64 functions compute in float.
  */
 public final class ComplexKernels {
 
@@ -29,24 +36,26 @@ public final class ComplexKernels {
     }
 
     /**
-     * The type of {@code op} applied to complex128 operands: float64 for abs, .real and .imag,
-     * bool for == and !=, complex128 for the rest.
+     * The type of {@code op} applied to operands of the complex type {@code operands}: its parts'
+     * type (float64 or float32) for abs, .real and .imag, bool for == != and the predicates, the
+     * complex type for the rest.
      *
      * @throws IllegalArgumentException where {@code op} is not defined for complex numbers, saying why
      */
-    public static DType resultType(Operator op, String operation) {
+    public static DType resultType(Operator op, DType operands, String operation) {
         if (!takesComplex(op)) {
             String why = op.rule() == Operator.Rule.COMPARE
-                    ? "complex numbers are not ordered (NumPy 2 refuses it too); compare abs(z), z.real or z.imag"
+                    ? "complex numbers are not ordered (as in Python and the array API standard; NumPy orders them"
+                            + " lexicographically); compare abs(z), z.real or z.imag"
                     : op.rule() == Operator.Rule.BITWISE ? "it takes booleans or integers"
                     : "it is defined for real numbers only; apply it to z.real, z.imag or abs(z)";
-            throw new IllegalArgumentException("cannot apply " + op.text() + " to complex128 in " + operation + ": " + why);
+            throw new IllegalArgumentException("cannot apply " + op.text() + " to " + operands + " in " + operation + ": " + why);
         }
         switch (op) {
             case ABS:
             case REAL:
             case IMAG:
-                return DType.FLOAT64;
+                return operands.partType();
             case EQ:
             case NE:
             case ISNAN:
@@ -54,7 +63,7 @@ public final class ComplexKernels {
             case ISFINITE:
                 return DType.BOOLEAN;
             default:
-                return DType.COMPLEX128;
+                return operands;
         }
     }
 
@@ -71,7 +80,23 @@ public final class ComplexKernels {
      * @return a {@code double[]} of interleaved pairs for a complex result, an array of the result's kind otherwise
      */
     public static Object apply(Operator op, List<DType> operandTypes, DType result, Object[] in, int scalars, int length) {
-        Object out = result.isComplex() ? new double[2 * length] : Conversions.newArray(Conversions.kindArray(result), length);
+        return apply(op, operandTypes, result, in, scalars, length, null);
+    }
+
+    /**
+     * {@link #apply(Operator, List, DType, Object[], int, int)}, writing into {@code reuse} where
+     * it is an array of the result's kind and length (a block's scratch array), else into a new one.
+     */
+    public static Object apply(Operator op, List<DType> operandTypes, DType result, Object[] in, int scalars, int length,
+            Object reuse) {
+        Class<?> kind = result.isComplex() ? double[].class : Conversions.kindArray(result);
+        int size = result.isComplex() ? 2 * length : length;
+        Object out = reuse != null && reuse.getClass() == kind && java.lang.reflect.Array.getLength(reuse) == size
+                ? reuse : Conversions.newArray(kind, size);
+        boolean inFloat = result == DType.COMPLEX64;
+        if (!inFloat && arithmetic(op, in, scalars, out, length)) {
+            return out;
+        }
         for (int k = 0; k < length; k++) {
             int a = (scalars & 1) != 0 ? 0 : k;
             int b = (scalars & 2) != 0 ? 0 : k;
@@ -90,16 +115,63 @@ public final class ComplexKernels {
                 }
                 default: {
                     double[] x = (double[]) in[0];
-                    if (op.arity() == 1) {
+                    if (inFloat && op == Operator.SQUARE) {
+                        binaryInFloat(Operator.MUL, x[2 * a], x[2 * a + 1], x[2 * a], x[2 * a + 1], out, k);
+                    } else if (inFloat && op == Operator.RECIPROCAL) {
+                        binaryInFloat(Operator.DIV, 1, 0, x[2 * a], x[2 * a + 1], out, k);
+                    } else if (op.arity() == 1) {
                         unary(op, x[2 * a], x[2 * a + 1], out, k);
                     } else {
                         double[] y = (double[]) in[1];
-                        binary(op, x[2 * a], x[2 * a + 1], y[2 * b], y[2 * b + 1], out, k);
+                        if (inFloat) {
+                            binaryInFloat(op, x[2 * a], x[2 * a + 1], y[2 * b], y[2 * b + 1], out, k);
+                        } else {
+                            binary(op, x[2 * a], x[2 * a + 1], y[2 * b], y[2 * b + 1], out, k);
+                        }
                     }
                 }
             }
         }
+        if (result == DType.COMPLEX64 || result == DType.FLOAT32) {
+            roundToFloat((double[]) out);
+        }
         return out;
+    }
+
+    /**
+     * complex128's {@code + - *} in loops of their own (the formulas of {@link #binary}, without
+     * its per-element dispatch): false for any other operation, which the general loop computes.
+     */
+    private static boolean arithmetic(Operator op, Object[] in, int scalars, Object out, int length) {
+        if (op != Operator.ADD && op != Operator.SUB && op != Operator.MUL || !(out instanceof double[] z)
+                || !(in[0] instanceof double[] x) || !(in[1] instanceof double[] y)) {
+            return false;
+        }
+        int xStep = (scalars & 1) != 0 ? 0 : 2;
+        int yStep = (scalars & 2) != 0 ? 0 : 2;
+        for (int k = 0, i = 0, j = 0; k < 2 * length; k += 2, i += xStep, j += yStep) {
+            double ar = x[i];
+            double ai = x[i + 1];
+            double br = y[j];
+            double bi = y[j + 1];
+            if (op == Operator.ADD) {
+                z[k] = ar + br;
+                z[k + 1] = ai + bi;
+            } else if (op == Operator.SUB) {
+                z[k] = ar - br;
+                z[k + 1] = ai - bi;
+            } else {
+                z[k] = ar * br - ai * bi;
+                z[k + 1] = ar * bi + ai * br;
+            }
+        }
+        return true;
+    }
+
+    private static void roundToFloat(double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) values[i];
+        }
     }
 
     private static void unary(Operator op, double re, double im, Object out, int k) {
@@ -177,15 +249,60 @@ public final class ComplexKernels {
         }
     }
 
-    /** Real values of any kind, as complex128 pairs with zero imaginary parts. */
-    public static double[] fromReal(Object real) {
-        int n = java.lang.reflect.Array.getLength(real);
-        double[] values = new double[n];
-        Conversions.convert(real, 0, values, 0, n, DType.FLOAT64);
-        double[] pairs = new double[2 * n];
+    /** complex64's multiplication and division: NumPy's float arithmetic, each step rounded to float. */
+    private static void binaryInFloat(Operator op, double ar, double ai, double br, double bi, Object out, int k) {
+        double[] z = (double[]) out;
+        int o = 2 * k;
+        switch (op) {
+            case MUL: ComplexMath.multiplyInFloat(ar, ai, br, bi, z, o); break;
+            case DIV: ComplexMath.divideInFloat(ar, ai, br, bi, z, o); break;
+            case POW: ComplexMath.power(ar, ai, br, bi, z, o, true); break;
+            default: binary(op, ar, ai, br, bi, out, k);
+        }
+    }
+
+    /**
+     * Values of type {@code from} as the engine's pairs of the complex type {@code to}: real
+     * values (an array of their kind, or float32 data) with zero imaginary parts; complex ones
+     * as they are (complex64 data, a {@code float[]}, widened; complex128 ones rounded for complex64).
+     */
+    public static double[] convert(Object values, DType from, DType to) {
+        double[] pairs;
+        if (from.isComplex()) {
+            pairs = values instanceof float[] data ? widen(data) : (double[]) values;
+            if (to == DType.COMPLEX64 && from != DType.COMPLEX64) {
+                pairs = pairs.clone();
+                roundToFloat(pairs);
+            }
+            return pairs;
+        }
+        int n = java.lang.reflect.Array.getLength(values);
+        double[] real = new double[n];
+        Conversions.convert(values, 0, real, 0, n, to.partType());
+        pairs = new double[2 * n];
         for (int i = 0; i < n; i++) {
-            pairs[2 * i] = values[i];
+            pairs[2 * i] = real[i];
         }
         return pairs;
+    }
+
+    private static double[] widen(float[] data) {
+        double[] pairs = new double[data.length];
+        for (int i = 0; i < data.length; i++) {
+            pairs[i] = data[i];
+        }
+        return pairs;
+    }
+
+    /** The engine's pairs as the array complex data of {@code type} is returned in: itself for complex128, a {@code float[]} for complex64. */
+    public static Object toData(double[] pairs, DType type) {
+        if (type != DType.COMPLEX64) {
+            return pairs;
+        }
+        float[] data = new float[pairs.length];
+        for (int i = 0; i < pairs.length; i++) {
+            data[i] = (float) pairs[i];
+        }
+        return data;
     }
 }

@@ -19,6 +19,34 @@ final class ComplexMath {
         out[o + 1] = ar * bi + ai * br;
     }
 
+    /** {@link #multiply} as NumPy computes complex64's: in float, each product and the sum rounded. */
+    static void multiplyInFloat(double ar, double ai, double br, double bi, double[] out, int o) {
+        out[o] = (float) ((float) (ar * br) - (float) (ai * bi));
+        out[o + 1] = (float) ((float) (ar * bi) + (float) (ai * br));
+    }
+
+    /** {@link #divide} as NumPy computes complex64's: in float, every step rounded. */
+    static void divideInFloat(double ar, double ai, double br, double bi, double[] out, int o) {
+        double absR = Math.abs(br);
+        double absI = Math.abs(bi);
+        if (absR >= absI) {
+            if (absR == 0 && absI == 0) {
+                out[o] = (float) (ar / absR);
+                out[o + 1] = (float) (ai / absR);
+                return;
+            }
+            double ratio = (float) (bi / br);
+            double scale = (float) (1.0 / (float) (br + (float) (bi * ratio)));
+            out[o] = (float) ((float) (ar + (float) (ai * ratio)) * scale);
+            out[o + 1] = (float) ((float) (ai - (float) (ar * ratio)) * scale);
+        } else {
+            double ratio = (float) (br / bi);
+            double scale = (float) (1.0 / (float) (bi + (float) (br * ratio)));
+            out[o] = (float) ((float) ((float) (ar * ratio) + ai) * scale);
+            out[o + 1] = (float) ((float) ((float) (ai * ratio) - ar) * scale);
+        }
+    }
+
     /** Smith's division, as NumPy's: the smaller part of the divisor scaled by the larger; a zero divisor divides each part by 0. */
     static void divide(double ar, double ai, double br, double bi, double[] out, int o) {
         double absR = Math.abs(br);
@@ -48,6 +76,11 @@ final class ComplexMath {
      * {@code exp(b * log(a))}.
      */
     static void power(double ar, double ai, double br, double bi, double[] out, int o) {
+        power(ar, ai, br, bi, out, o, false);
+    }
+
+    /** {@link #power}, with complex64's integer powers multiplied in float (NumPy's {@code cpowf}) where {@code inFloat}. */
+    static void power(double ar, double ai, double br, double bi, double[] out, int o, boolean inFloat) {
         if (br == 0 && bi == 0) {
             out[o] = 1;
             out[o + 1] = 0;
@@ -74,19 +107,23 @@ final class ComplexMath {
                         ri = pi;
                         first = false;
                     } else {
-                        multiply(rr, ri, pr, pi, t, 0);
+                        product(rr, ri, pr, pi, t, inFloat);
                         rr = t[0];
                         ri = t[1];
                     }
                 }
                 if (e > 1) {
-                    multiply(pr, pi, pr, pi, t, 0);
+                    product(pr, pi, pr, pi, t, inFloat);
                     pr = t[0];
                     pi = t[1];
                 }
             }
             if (br < 0) {
-                divide(1, 0, rr, ri, out, o);
+                if (inFloat) {
+                    divideInFloat(1, 0, rr, ri, out, o);
+                } else {
+                    divide(1, 0, rr, ri, out, o);
+                }
             } else {
                 out[o] = rr;
                 out[o + 1] = ri;
@@ -97,6 +134,14 @@ final class ComplexMath {
         log(ar, ai, t, 0);
         multiply(br, bi, t[0], t[1], t, 0);
         exp(t[0], t[1], out, o);
+    }
+
+    private static void product(double ar, double ai, double br, double bi, double[] out, boolean inFloat) {
+        if (inFloat) {
+            multiplyInFloat(ar, ai, br, bi, out, 0);
+        } else {
+            multiply(ar, ai, br, bi, out, 0);
+        }
     }
 
     static void exp(double re, double im, double[] out, int o) {

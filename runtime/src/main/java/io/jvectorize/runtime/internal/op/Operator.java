@@ -151,9 +151,9 @@ public enum Operator {
     // Complex numbers: the scalar forms here are those of real operands; complex ones are
     // ComplexKernels', which also says which other operators take complex operands.
 
-    /** {@code z.real}, NumPy's {@code real(z)}: the real part, float64 for complex; a real value itself. */
+    /** {@code z.real}, NumPy's {@code real(z)}: the real part, float64 for complex128 (float32 for complex64); a real value itself. */
     REAL("real", 1, Rule.SAME_NUMERIC, onNumbers(a -> a, a -> a), null),
-    /** {@code z.imag}, NumPy's {@code imag(z)}: the imaginary part, float64 for complex; 0 of a real value's type. */
+    /** {@code z.imag}, NumPy's {@code imag(z)}: the imaginary part, float64 for complex128 (float32 for complex64); 0 of a real value's type. */
     IMAG("imag", 1, Rule.SAME_NUMERIC, onNumbers(a -> 0.0, a -> 0L), null),
     /** The complex conjugate; a real value itself, as NumPy's {@code conj}. */
     CONJ("conj", 1, Rule.SAME_NUMERIC, onNumbers(a -> a, a -> a), null),
@@ -250,13 +250,13 @@ public enum Operator {
     }
 
     /**
-     * Its type for complex128 operands ({@link ComplexKernels} computes those).
+     * Its type for complex operands of type {@code operands} ({@link ComplexKernels} computes those).
      *
      * @param operation the operation as written, for the error
      * @throws IllegalArgumentException where it is not defined for complex numbers, saying why
      */
-    public io.jvectorize.runtime.DType complexResultType(String operation) {
-        return ComplexKernels.resultType(this, operation);
+    public io.jvectorize.runtime.DType complexResultType(io.jvectorize.runtime.DType operands, String operation) {
+        return ComplexKernels.resultType(this, operands, operation);
     }
 
     /** Whether it computes on two bools (or one) as bools: NumPy's {@code +} (or), {@code *} (and), logic, abs. */

@@ -1,5 +1,6 @@
 package io.jvectorize.runtime.internal.op;
 
+import io.jvectorize.runtime.Complex;
 import io.jvectorize.runtime.DType;
 
 /**
@@ -20,6 +21,12 @@ import io.jvectorize.runtime.DType;
  *       On integers and booleans they equal the plain ones.
  *   <li>Integer sums wrap around in long; means and variances of integers and booleans are
  *       computed in float64; float32 reductions accumulate in double and round once at the end.
+ *   <li>Complex values (interleaved pairs) sum each part as a float sum, so {@code sum(z).real}
+ *       is {@code sum(z.real)} bit for bit; their mean is the sum times {@code 1/n}, as NumPy
+ *       divides a complex sum by a count; var and std are real, the mean of {@code |z - mean|²}
+ *       (NumPy's), merged by Chan's formula with {@code |δ|²}. nansum, nanmean and nancount skip
+ *       elements with a NaN part. min and max of complex values are refused before this
+ *       (see {@code Reduction}).
  * </ul>
  */
 public final class Reducer {
@@ -34,6 +41,8 @@ public final class Reducer {
         double m2;
         /** Integer sum, minimum or maximum; for booleans 1 or 0. */
         long bits;
+        /** The imaginary part of a complex sum or mean ({@link #value} holds the real part). */
+        double imag;
 
         public Partial copy() {
             Partial p = new Partial();
@@ -41,6 +50,7 @@ public final class Reducer {
             p.value = value;
             p.m2 = m2;
             p.bits = bits;
+            p.imag = imag;
             return p;
         }
     }
@@ -65,6 +75,9 @@ public final class Reducer {
 
     /** The type the operand is converted to before folding: float64 for means of integers, int64 for sums of booleans. */
     public static DType inputType(ReductionKind kind, DType operand) {
+        if (operand.isComplex()) {
+            return operand;
+        }
         switch (kind) {
             case MEAN: case NANMEAN: case VAR: case STD:
                 return operand.isFloating() ? operand : DType.FLOAT64;
@@ -97,6 +110,7 @@ public final class Reducer {
     public Partial start() {
         Partial p = new Partial();
         p.value = -0.0;
+        p.imag = -0.0;
         return p;
     }
 
@@ -106,7 +120,10 @@ public final class Reducer {
         p.value = 0;
         p.m2 = 0;
         p.bits = 0;
-        if (block instanceof double[]) {
+        p.imag = 0;
+        if (inputType.isComplex()) {
+            foldPairs((double[]) block, off, n, p);
+        } else if (block instanceof double[]) {
             foldDoubles((double[]) block, off, n, p);
         } else if (block instanceof long[]) {
             foldLongs((long[]) block, off, n, p);
@@ -161,6 +178,63 @@ public final class Reducer {
         }
     }
 
+    /** Complex values: {@code n} (re, im) pairs from pair {@code off}. */
+    private void foldPairs(double[] v, int off, int n, Partial p) {
+        switch (kind) {
+            case SUM: case MEAN:
+                p.value = sum(v, 2 * off, n, false, 2);
+                p.imag = sum(v, 2 * off + 1, n, false, 2);
+                break;
+            case NANSUM: case NANMEAN: {
+                double[] kept = withoutNaN(v, off, n);
+                p.value = sum(kept, 0, n, false, 2);
+                p.imag = sum(kept, 1, n, false, 2);
+                p.count = countNonNaNPairs(v, off, n);
+                break;
+            }
+            case VAR: case STD: {
+                p.value = sum(v, 2 * off, n, false, 2) / n;
+                p.imag = sum(v, 2 * off + 1, n, false, 2) / n;
+                double m2 = 0;
+                for (int i = off; i < off + n; i++) {
+                    double dr = v[2 * i] - p.value;
+                    double di = v[2 * i + 1] - p.imag;
+                    m2 += dr * dr + di * di;
+                }
+                p.m2 = m2;
+                break;
+            }
+            case NANCOUNT:
+                p.count = countNonNaNPairs(v, off, n);
+                break;
+            case COUNT:
+                break;
+            default:
+                throw new IllegalStateException(kind + " of complex values"); // Reduction refuses it
+        }
+    }
+
+    /** The pairs from pair {@code off}, with (0, 0) for a pair with a NaN part, as NumPy's nansum replaces it. */
+    private static double[] withoutNaN(double[] v, int off, int n) {
+        double[] kept = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            double re = v[2 * (off + i)];
+            double im = v[2 * (off + i) + 1];
+            boolean nan = re != re || im != im;
+            kept[2 * i] = nan ? 0.0 : re;
+            kept[2 * i + 1] = nan ? 0.0 : im;
+        }
+        return kept;
+    }
+
+    private static long countNonNaNPairs(double[] v, int off, int n) {
+        long count = 0;
+        for (int i = off; i < off + n; i++) {
+            count += v[2 * i] == v[2 * i] && v[2 * i + 1] == v[2 * i + 1] ? 1 : 0;
+        }
+        return count;
+    }
+
     private void foldLongs(long[] v, int off, int n, Partial p) {
         switch (kind) {
             case SUM: case NANSUM: {
@@ -205,6 +279,18 @@ public final class Reducer {
 
     /** Four interleaved sums: a quarter of the rounding error of one, and four independent chains for the CPU. */
     static double sum(double[] v, int off, int n, boolean skipNaN) {
+        return sum(v, off, n, skipNaN, 1);
+    }
+
+    /** {@link #sum(double[], int, int, boolean)} of {@code n} values {@code stride} apart: the same chains over them. */
+    static double sum(double[] v, int off, int n, boolean skipNaN, int stride) {
+        if (stride != 1) {
+            double[] values = new double[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = v[off + i * stride];
+            }
+            return sum(values, 0, n, skipNaN, 1);
+        }
         double s0 = -0.0;
         double s1 = -0.0;
         double s2 = -0.0;
@@ -272,12 +358,23 @@ public final class Reducer {
         switch (kind) {
             case SUM: case NANSUM: case MEAN: case NANMEAN:
                 total.value += block.value;
+                total.imag += block.imag;
                 total.bits += block.bits;
                 break;
             case VAR: case STD:
                 if (total.count == 0) {
                     total.value = block.value;
+                    total.imag = block.imag;
                     total.m2 = block.m2;
+                } else if (inputType.isComplex()) {
+                    // The same merge with the complex means: |δ|² in place of δ².
+                    double n = total.count + (double) block.count;
+                    double dr = block.value - total.value;
+                    double di = block.imag - total.imag;
+                    double weight = (double) block.count / n;
+                    total.value += dr * weight;
+                    total.imag += di * weight;
+                    total.m2 += block.m2 + (dr * dr + di * di) * (total.count * (double) block.count / n);
                 } else {
                     // Chan, Golub and LeVeque: merge two (count, mean, M2) summaries.
                     double na = total.count;
@@ -306,8 +403,16 @@ public final class Reducer {
         total.count += block.count;
     }
 
-    /** The reduction's value, boxed as its type: Double, Float, Long, Integer or Boolean. */
+    /** The reduction's value, boxed as its type: Double, Float, Long, Integer, Boolean or Complex. */
     public Object finish(Partial total) {
+        if (type.isComplex()) {
+            boolean sum = kind == ReductionKind.SUM || kind == ReductionKind.NANSUM;
+            // NumPy divides a complex sum by the count as complex division does: times 1/n.
+            double scale = sum ? 1 : 1.0 / total.count;
+            double re = total.count == 0 && sum ? 0.0 : total.value * scale;
+            double im = total.count == 0 && sum ? 0.0 : total.imag * scale;
+            return type == DType.COMPLEX64 ? Complex.of((float) re, (float) im) : Complex.of(re, im);
+        }
         switch (kind) {
             case COUNT: case NANCOUNT:
                 return total.count;

@@ -1,5 +1,6 @@
 package io.jvectorize.runtime.internal.plan;
 
+import io.jvectorize.runtime.Complex;
 import io.jvectorize.runtime.DType;
 import io.jvectorize.runtime.VectorizedFunction;
 import io.jvectorize.runtime.internal.ir.Operand;
@@ -39,7 +40,8 @@ public final class Numbers {
     private static Object value(Step step, Pass pass, Object[] values, BoundData data, Object[] earlier) {
         DType type = step.type();
         if (step instanceof Step.Literal literal) {
-            return Kind.of(type) == Kind.LONG ? new long[] {literal.longValue()} : new double[] {literal.doubleValue()};
+            return Kind.of(type) == Kind.LONG ? new long[] {literal.longValue()}
+                    : type == DType.BOOLEAN ? new boolean[] {literal.longValue() != 0} : new double[] {literal.doubleValue()};
         }
         if (step instanceof Step.Bound bound) {
             return data.scalar(bound.symbol());
@@ -49,8 +51,7 @@ public final class Numbers {
         }
         if (step instanceof Step.Convert convert) {
             if (type.isComplex()) {
-                Object operand = values[convert.operand().index()];
-                return pass.typeOf(convert.operand()).isComplex() ? operand : ComplexKernels.fromReal(operand);
+                return ComplexKernels.convert(values[convert.operand().index()], pass.typeOf(convert.operand()), type);
             }
             return Conversions.convert(values[convert.operand().index()], Conversions.kindArray(type), type);
         }
@@ -97,6 +98,9 @@ public final class Numbers {
     private static Object ofBoxed(Object boxed, DType type) {
         if (boxed instanceof Boolean b) {
             return new boolean[] {b};
+        }
+        if (boxed instanceof Complex z) {
+            return new double[] {z.re(), z.im()};
         }
         return type.isIntegral() ? new long[] {((Number) boxed).longValue()} : new double[] {((Number) boxed).doubleValue()};
     }

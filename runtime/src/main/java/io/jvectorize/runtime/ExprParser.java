@@ -116,12 +116,12 @@ final class ExprParser {
     static Expr parse(String text, Map<String, DType> symbolTypes, Map<String, Function<List<Expr>, Expr>> extraFunctions) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(symbolTypes, "symbolTypes");
-        symbolTypes.forEach((name, type) -> {
-            if (type == null) {
-                throw new IllegalArgumentException("the type of symbol " + name + " is null; give a DType, such as"
-                        + " DType.INT64, or leave the symbol out for float64");
+        for (Map.Entry<String, DType> symbol : symbolTypes.entrySet()) { // a loop, not a lambda to link (#18)
+            if (symbol.getValue() == null) {
+                throw new IllegalArgumentException("the type of symbol " + symbol.getKey() + " is null; give a DType,"
+                        + " such as DType.INT64, or leave the symbol out for float64");
             }
-        });
+        }
         if (text.length() > MAX_LENGTH) {
             throw syntaxError(text, MAX_LENGTH, "text longer than " + MAX_LENGTH + " characters (it has " + text.length()
                     + ") at column " + (MAX_LENGTH + 1));

@@ -98,7 +98,17 @@ final class Operation extends Expr {
         // A function of written numbers is a NumPy value, not a Python number: cos(3) is float64.
         // complex(re, im) of written numbers is Python's complex number, as 2j is: weak.
         this.weak = op.rule() != Operator.Rule.COMPARE && (!op.isFunction() || op == Operator.COMPLEX)
-                && this.operands.stream().allMatch(Expr::isWeak);
+                && allWeak(this.operands);
+    }
+
+    /** Whether every operand is weak; a loop, not a stream, whose lambda a fresh JVM would link on its first parse (#18). */
+    private static boolean allWeak(List<Expr> operands) {
+        for (Expr operand : operands) {
+            if (!operand.isWeak()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -32,8 +32,9 @@ import jdk.incubator.vector.VectorOperators;
  * <ul>
  *   <li>its text and arity, as the parser reads it and explain writes it;
  *   <li>its typing {@link Rule}, NumPy's;
- *   <li>its {@link Scalar scalar form}: what it computes on one element of each {@link Kind}
- *       (double for float64 and float32, long for int64 and int32, boolean for bool). The
+ *   <li>its {@link Scalar scalar form}, its case in {@code scalarForm} below the table: what
+ *       it computes on one element of each {@link Kind} (double for float64 and float32, long
+ *       for int64 and int32, boolean for bool). The
  *       block engines run loops generated from it, C2 compiling them as if written by hand;
  *       the planner computes constants with it; it is the reference;
  *   <li>its {@link Lane lane form}, where it has one: what it computes on a vector of lanes
@@ -42,151 +43,232 @@ import jdk.incubator.vector.VectorOperators;
  *       functions ({@link Lane#vectorMath}), which may differ within
  *       {@code Compute.VECTOR_MATH_ULPS}.
  * </ul>
- * A new operator is one more entry here, with its tests: the parser, typing, explain, the
- * reference, the block engine and the generated loops all take it from this table.
+ * A new operator is one more entry here and its case in {@code scalarForm} (the compiler asks
+ * for it), with its tests: the parser, typing, explain, the reference, the block engine and
+ * the generated loops all take it from this table.
  */
 public enum Operator {
-    NEG("-", 1, Rule.SAME_NUMERIC, onNumbers(a -> -a, a -> -a), arithmetic("NEG")),
+    NEG("-", 1, Rule.SAME_NUMERIC, arithmetic("NEG")),
     /** On two bools, NumPy's add is logical or. */
-    ADD("+", 2, Rule.PROMOTE_NUMERIC, onAll((a, b) -> a + b, (a, b) -> a + b, (a, b) -> a | b),
-            arithmetic("ADD").onMasks("maskOr")),
-    SUB("-", 2, Rule.PROMOTE_NUMERIC, onNumbers((a, b) -> a - b, (a, b) -> a - b), arithmetic("SUB")),
+    ADD("+", 2, Rule.PROMOTE_NUMERIC, arithmetic("ADD").onMasks("maskOr")),
+    SUB("-", 2, Rule.PROMOTE_NUMERIC, arithmetic("SUB")),
     /** On two bools, NumPy's multiply is logical and. */
-    MUL("*", 2, Rule.PROMOTE_NUMERIC, onAll((a, b) -> a * b, (a, b) -> a * b, (a, b) -> a & b),
-            arithmetic("MUL").onMasks("maskAnd")),
+    MUL("*", 2, Rule.PROMOTE_NUMERIC, arithmetic("MUL").onMasks("maskAnd")),
     /** True division: integers give float64, as in NumPy. */
-    DIV("/", 2, Rule.PROMOTE_FLOATING, onDoubles((a, b) -> a / b), floating("DIV")),
+    DIV("/", 2, Rule.PROMOTE_FLOATING, floating("DIV")),
     /** Python's and NumPy's modulo: the result has the sign of the divisor; an integer {@code % 0} throws. */
-    MOD("%", 2, Rule.PROMOTE_NUMERIC, onNumbers(Semantics::mod, Semantics::mod).throwing(), null),
+    MOD("%", 2, Rule.PROMOTE_NUMERIC, null),
     /** Python's and NumPy's floor division: the quotient rounded down; an integer {@code // 0} throws. */
-    FLOOR_DIVIDE("//", 2, Rule.PROMOTE_NUMERIC, onNumbers(Semantics::floorDivide, Semantics::floorDivide).throwing(),
-            null),
+    FLOOR_DIVIDE("//", 2, Rule.PROMOTE_NUMERIC, null),
     /** {@code a ** 2} is {@code a * a} exactly, as NumPy squares; integer powers are exact and wrap. */
-    POW("**", 2, Rule.PROMOTE_NUMERIC, onNumbers(Semantics::pow, Semantics::pow).throwing(),
-            method("pow").libraryMath().whereRoutinePays(Lane.Routine.POW).blocksOnly()),
-    LT("<", 2, Rule.COMPARE, compare((a, b) -> a < b, (a, b) -> a < b, (a, b) -> !a & b), comparison("LT")),
-    LE("<=", 2, Rule.COMPARE, compare((a, b) -> a <= b, (a, b) -> a <= b, (a, b) -> !a | b), comparison("LE")),
-    GT(">", 2, Rule.COMPARE, compare((a, b) -> a > b, (a, b) -> a > b, (a, b) -> a & !b), comparison("GT")),
-    GE(">=", 2, Rule.COMPARE, compare((a, b) -> a >= b, (a, b) -> a >= b, (a, b) -> a | !b), comparison("GE")),
-    EQ("==", 2, Rule.COMPARE, compare((a, b) -> a == b, (a, b) -> a == b, (a, b) -> a == b), comparison("EQ")),
+    POW("**", 2, Rule.PROMOTE_NUMERIC, method("pow").libraryMath().whereRoutinePays(Lane.Routine.POW).blocksOnly()),
+    LT("<", 2, Rule.COMPARE, comparison("LT")),
+    LE("<=", 2, Rule.COMPARE, comparison("LE")),
+    GT(">", 2, Rule.COMPARE, comparison("GT")),
+    GE(">=", 2, Rule.COMPARE, comparison("GE")),
+    EQ("==", 2, Rule.COMPARE, comparison("EQ")),
     /** True where either is NaN, as Java's {@code !=}. */
-    NE("!=", 2, Rule.COMPARE, compare((a, b) -> a != b, (a, b) -> a != b, (a, b) -> a != b), comparison("NE")),
+    NE("!=", 2, Rule.COMPARE, comparison("NE")),
     /** {@code where(condition, a, b)}: a where the condition holds, b elsewhere. */
-    WHERE("where", 3, Rule.WHERE, choose((c, a, b) -> c ? a : b, (c, a, b) -> c ? a : b, (c, a, b) -> c ? a : b),
-            blend()),
-    ABS("abs", 1, Rule.SAME_NUMERIC, onAll(Math::abs, Math::abs, a -> a), method("abs")),
-    SQRT("sqrt", 1, Rule.FLOATING, onDoubles(Math::sqrt), floating("SQRT")),
-    EXP("exp", 1, Rule.FLOATING, onDoubles(Math::exp), mathFunction("EXP")),
-    EXPM1("expm1", 1, Rule.FLOATING, onDoubles(Math::expm1), mathFunction("EXPM1")),
-    LOG("log", 1, Rule.FLOATING, onDoubles(Math::log), mathFunction("LOG")),
-    LOG10("log10", 1, Rule.FLOATING, onDoubles(Math::log10), mathFunction("LOG10")),
-    LOG1P("log1p", 1, Rule.FLOATING, onDoubles(Math::log1p), mathFunction("LOG1P")),
-    SIN("sin", 1, Rule.FLOATING, onDoubles(Math::sin), mathFunction("SIN")),
-    COS("cos", 1, Rule.FLOATING, onDoubles(Math::cos), mathFunction("COS")),
-    TAN("tan", 1, Rule.FLOATING, onDoubles(Math::tan), mathFunction("TAN")),
-    ASIN("asin", 1, Rule.FLOATING, onDoubles(Math::asin), mathFunction("ASIN")),
-    ACOS("acos", 1, Rule.FLOATING, onDoubles(Math::acos), mathFunction("ACOS")),
-    ATAN("atan", 1, Rule.FLOATING, onDoubles(Math::atan), mathFunction("ATAN")),
-    SINH("sinh", 1, Rule.FLOATING, onDoubles(Math::sinh), mathFunction("SINH")),
-    COSH("cosh", 1, Rule.FLOATING, onDoubles(Math::cosh), mathFunction("COSH")),
-    TANH("tanh", 1, Rule.FLOATING, onDoubles(Math::tanh), mathFunction("TANH").whereRoutinePays(Lane.Routine.TANH)),
-    ATAN2("atan2", 2, Rule.FLOATING, onDoubles(Math::atan2), mathFunction("ATAN2")),
-    HYPOT("hypot", 2, Rule.FLOATING, onDoubles(Math::hypot), mathFunction("HYPOT")),
+    WHERE("where", 3, Rule.WHERE, blend()),
+    ABS("abs", 1, Rule.SAME_NUMERIC, method("abs")),
+    SQRT("sqrt", 1, Rule.FLOATING, floating("SQRT")),
+    EXP("exp", 1, Rule.FLOATING, mathFunction("EXP")),
+    EXPM1("expm1", 1, Rule.FLOATING, mathFunction("EXPM1")),
+    LOG("log", 1, Rule.FLOATING, mathFunction("LOG")),
+    LOG10("log10", 1, Rule.FLOATING, mathFunction("LOG10")),
+    LOG1P("log1p", 1, Rule.FLOATING, mathFunction("LOG1P")),
+    SIN("sin", 1, Rule.FLOATING, mathFunction("SIN")),
+    COS("cos", 1, Rule.FLOATING, mathFunction("COS")),
+    TAN("tan", 1, Rule.FLOATING, mathFunction("TAN")),
+    ASIN("asin", 1, Rule.FLOATING, mathFunction("ASIN")),
+    ACOS("acos", 1, Rule.FLOATING, mathFunction("ACOS")),
+    ATAN("atan", 1, Rule.FLOATING, mathFunction("ATAN")),
+    SINH("sinh", 1, Rule.FLOATING, mathFunction("SINH")),
+    COSH("cosh", 1, Rule.FLOATING, mathFunction("COSH")),
+    TANH("tanh", 1, Rule.FLOATING, mathFunction("TANH").whereRoutinePays(Lane.Routine.TANH)),
+    ATAN2("atan2", 2, Rule.FLOATING, mathFunction("ATAN2")),
+    HYPOT("hypot", 2, Rule.FLOATING, mathFunction("HYPOT")),
     /** Elementwise minimum; NaN if either is NaN, as NumPy's minimum. */
-    MINIMUM("min", 2, Rule.PROMOTE_NUMERIC, onAll(Math::min, Math::min, (a, b) -> a & b),
-            arithmetic("MIN").onMasks("maskAnd")),
+    MINIMUM("min", 2, Rule.PROMOTE_NUMERIC, arithmetic("MIN").onMasks("maskAnd")),
     /** Elementwise maximum; NaN if either is NaN, as NumPy's maximum. */
-    MAXIMUM("max", 2, Rule.PROMOTE_NUMERIC, onAll(Math::max, Math::max, (a, b) -> a | b),
-            arithmetic("MAX").onMasks("maskOr")),
+    MAXIMUM("max", 2, Rule.PROMOTE_NUMERIC, arithmetic("MAX").onMasks("maskOr")),
     /** Logical and of booleans, bitwise and of integers (NumPy's {@code bitwise_and}). */
-    AND("&", 2, Rule.BITWISE, bitwise((a, b) -> a & b, (a, b) -> a & b), Lane.bitwise("AND", "maskAnd")),
+    AND("&", 2, Rule.BITWISE, Lane.bitwise("AND", "maskAnd")),
     /** Logical or of booleans, bitwise or of integers. */
-    OR("|", 2, Rule.BITWISE, bitwise((a, b) -> a | b, (a, b) -> a | b), Lane.bitwise("OR", "maskOr")),
+    OR("|", 2, Rule.BITWISE, Lane.bitwise("OR", "maskOr")),
     /** Logical exclusive or of booleans, bitwise of integers. */
-    XOR("^", 2, Rule.BITWISE, bitwise((a, b) -> a ^ b, (a, b) -> a ^ b), Lane.bitwise("XOR", "maskXor")),
+    XOR("^", 2, Rule.BITWISE, Lane.bitwise("XOR", "maskXor")),
     /** Logical not of booleans, bitwise complement of integers ({@code ~x == -x - 1}), NumPy's {@code invert}. */
-    INVERT("~", 1, Rule.BITWISE, bitwise(a -> ~a, a -> !a), Lane.bitwise("NOT", "maskNot")),
+    INVERT("~", 1, Rule.BITWISE, Lane.bitwise("NOT", "maskNot")),
     /** {@code a << b}: 0 where {@code b} is negative or at least 64 (as NumPy's left_shift), wrapping around. */
-    LEFT_SHIFT("<<", 2, Rule.BITWISE, onLongs(Semantics::shiftLeft), null),
+    LEFT_SHIFT("<<", 2, Rule.BITWISE, null),
     /** {@code a >> b}, arithmetic: the sign where {@code b} is negative or at least 64 (as NumPy's right_shift). */
-    RIGHT_SHIFT(">>", 2, Rule.BITWISE, onLongs(Semantics::shiftRight), null),
+    RIGHT_SHIFT(">>", 2, Rule.BITWISE, null),
 
     // NumPy's functions (Semantics and NumPyMath say where they are more than Math's).
 
     /** C's fmod: the result has the dividend's sign (Java's {@code %}); an integer {@code fmod(a, 0)} throws. */
-    FMOD("fmod", 2, Rule.PROMOTE_NUMERIC, onNumbers((a, b) -> a % b, Semantics::fmod).throwing(), null),
-    FLOOR("floor", 1, Rule.FLOATING, onDoubles(Math::floor), null),
-    CEIL("ceil", 1, Rule.FLOATING, onDoubles(Math::ceil), null),
+    FMOD("fmod", 2, Rule.PROMOTE_NUMERIC, null),
+    FLOOR("floor", 1, Rule.FLOATING, null),
+    CEIL("ceil", 1, Rule.FLOATING, null),
     /** Rounds toward zero, keeping the sign of a zero: {@code trunc(-0.5)} is -0.0. */
-    TRUNC("trunc", 1, Rule.FLOATING, onDoubles(NumPyMath::trunc), null),
+    TRUNC("trunc", 1, Rule.FLOATING, null),
     /** Rounds half to even, as NumPy's rint. */
-    RINT("rint", 1, Rule.FLOATING, onDoubles(Math::rint), null),
+    RINT("rint", 1, Rule.FLOATING, null),
     /** NumPy's round with no decimals: half to even; integers are already round and stay integers. */
-    ROUND("round", 1, Rule.SAME_NUMERIC, onNumbers(Math::rint, a -> a), null),
+    ROUND("round", 1, Rule.SAME_NUMERIC, null),
     /** -1, 0 or 1 (0.0 for either zero, NaN for NaN), in the operand's type, as NumPy's sign. */
-    SIGN("sign", 1, Rule.SAME_NUMERIC, onNumbers(NumPyMath::sign, Long::signum), null),
+    SIGN("sign", 1, Rule.SAME_NUMERIC, null),
     /** NumPy's clip(x, lo, hi): {@code minimum(maximum(x, lo), hi)}, NaN where any is NaN. */
-    CLIP("clip", 3, Rule.PROMOTE_NUMERIC, onNumbers(NumPyMath::clip, (a, lo, hi) -> Math.min(Math.max(a, lo), hi)), null),
+    CLIP("clip", 3, Rule.PROMOTE_NUMERIC, null),
     /** {@code 1 / a}; of an integer, C's integer division {@code 1 / a} (0 for |a| &gt; 1); an integer 0 throws. */
-    RECIPROCAL("reciprocal", 1, Rule.SAME_NUMERIC, onNumbers(a -> 1 / a, Semantics::reciprocal).throwing(), null),
-    EXP2("exp2", 1, Rule.FLOATING, onDoubles(NumPyMath::exp2), null),
-    LOG2("log2", 1, Rule.FLOATING, onDoubles(NumPyMath::log2), null),
-    ASINH("asinh", 1, Rule.FLOATING, onDoubles(NumPyMath::asinh), null),
-    ACOSH("acosh", 1, Rule.FLOATING, onDoubles(NumPyMath::acosh), null),
-    ATANH("atanh", 1, Rule.FLOATING, onDoubles(NumPyMath::atanh), null),
+    RECIPROCAL("reciprocal", 1, Rule.SAME_NUMERIC, null),
+    EXP2("exp2", 1, Rule.FLOATING, null),
+    LOG2("log2", 1, Rule.FLOATING, null),
+    ASINH("asinh", 1, Rule.FLOATING, null),
+    ACOSH("acosh", 1, Rule.FLOATING, null),
+    ATANH("atanh", 1, Rule.FLOATING, null),
     /** The magnitude of the first with the sign bit of the second, a NaN's too, as C's copysign. */
-    COPYSIGN("copysign", 2, Rule.FLOATING, onDoubles(NumPyMath::copySign), null),
+    COPYSIGN("copysign", 2, Rule.FLOATING, null),
     /** The next float64 after the first toward the second ({@link #NEXTAFTER_FLOAT32} for float32). */
-    NEXTAFTER("nextafter", 2, Rule.FLOATING, onDoubles(Math::nextAfter), null),
-    ISNAN("isnan", 1, Rule.PREDICATE, predicate(Double::isNaN, a -> false, a -> false), null),
-    ISINF("isinf", 1, Rule.PREDICATE, predicate(Double::isInfinite, a -> false, a -> false), null),
-    ISFINITE("isfinite", 1, Rule.PREDICATE, predicate(Double::isFinite, a -> true, a -> true), null),
+    NEXTAFTER("nextafter", 2, Rule.FLOATING, null),
+    ISNAN("isnan", 1, Rule.PREDICATE, null),
+    ISINF("isinf", 1, Rule.PREDICATE, null),
+    ISFINITE("isfinite", 1, Rule.PREDICATE, null),
     /** Whether the sign bit is set: true for -0.0 and a negative NaN, as C's signbit. */
-    SIGNBIT("signbit", 1, Rule.PREDICATE, predicate(NumPyMath::signBit, a -> a < 0, a -> false), null),
+    SIGNBIT("signbit", 1, Rule.PREDICATE, null),
     /** The operand, as NumPy's copy: numexpr's way to write an expression that is one array. */
-    COPY("copy", 1, Rule.SAME, onAll(a -> a, a -> a, a -> a), null),
+    COPY("copy", 1, Rule.SAME, null),
     /** 1 (true for bool) of the operand's type, wherever the operand is, NaN or not. */
-    ONES_LIKE("ones_like", 1, Rule.SAME, onAll(a -> 1.0, a -> 1L, a -> true), null),
+    ONES_LIKE("ones_like", 1, Rule.SAME, null),
 
     // Complex numbers: the scalar forms here are those of real operands; complex ones are
     // ComplexKernels', which also says which other operators take complex operands.
 
     /** {@code z.real}, NumPy's {@code real(z)}: the real part, float64 for complex128 (float32 for complex64); a real value itself. */
-    REAL("real", 1, Rule.SAME_NUMERIC, onNumbers(a -> a, a -> a), null),
+    REAL("real", 1, Rule.SAME_NUMERIC, null),
     /** {@code z.imag}, NumPy's {@code imag(z)}: the imaginary part, float64 for complex128 (float32 for complex64); 0 of a real value's type. */
-    IMAG("imag", 1, Rule.SAME_NUMERIC, onNumbers(a -> 0.0, a -> 0L), null),
+    IMAG("imag", 1, Rule.SAME_NUMERIC, null),
     /** The complex conjugate; a real value itself, as NumPy's {@code conj}. */
-    CONJ("conj", 1, Rule.SAME_NUMERIC, onNumbers(a -> a, a -> a), null),
+    CONJ("conj", 1, Rule.SAME_NUMERIC, null),
     /** {@code complex(re, im)}, numexpr's: complex128 from two real values (computed by ComplexKernels). */
-    COMPLEX("complex", 2, Rule.MAKE_COMPLEX, Scalar.none(), null),
+    COMPLEX("complex", 2, Rule.MAKE_COMPLEX, null),
 
     // The planner's: what it lowers a power by a literal exponent to. No text reads as them.
 
     /** {@code a ** 2}: a multiplication, exactly what {@link #POW} gives for an exponent of 2. */
-    SQUARE("** 2", 1, Rule.SAME_NUMERIC, onNumbers(a -> a * a, a -> a * a), method("square")),
+    SQUARE("** 2", 1, Rule.SAME_NUMERIC, method("square")),
     /** {@code a ** 0.5}: {@link #POW}'s value, on the vector library as a square root (see {@link Lanes#powHalf}). */
-    POW_HALF("** 0.5", 1, Rule.FLOATING, onDoubles(a -> Math.pow(a, 0.5)),
+    POW_HALF("** 0.5", 1, Rule.FLOATING,
             method("powHalf").libraryMath().whereRoutinePays(Lane.Routine.POW).blocksOnly()),
     /**
      * {@code a ** 3} for a written 3: {@code a * a * a}, as numexpr expands small integer powers.
      * Within 2 ulps of the exact power (two roundings), where {@link #POW}'s Math.pow is within 1.
      */
-    CUBE("** 3", 1, Rule.SAME_NUMERIC, onNumbers(a -> a * a * a, a -> a * a * a), method("cube")),
+    CUBE("** 3", 1, Rule.SAME_NUMERIC, method("cube")),
     /** {@code a ** 4}: {@code (a * a) * (a * a)}, within 3 ulps. */
-    FOURTH("** 4", 1, Rule.SAME_NUMERIC, onNumbers(a -> a * a * (a * a), a -> a * a * (a * a)), method("fourth")),
+    FOURTH("** 4", 1, Rule.SAME_NUMERIC, method("fourth")),
     /** {@code a ** -1}: {@code 1 / a}, exactly what the division gives. */
-    INVERSE("** -1", 1, Rule.FLOATING, onDoubles(a -> 1 / a), method("inverse")),
+    INVERSE("** -1", 1, Rule.FLOATING, method("inverse")),
     /** {@code a ** -2}: {@code 1 / (a * a)}, within 2 ulps where {@code a * a} stays in the normal range. */
-    INVERSE_SQUARE("** -2", 1, Rule.FLOATING, onDoubles(a -> 1 / (a * a)), method("inverseSquare")),
+    INVERSE_SQUARE("** -2", 1, Rule.FLOATING, method("inverseSquare")),
     /** {@code a ** -3}: {@code 1 / (a * a * a)}, within 3 ulps where the cube stays in the normal range. */
-    INVERSE_CUBE("** -3", 1, Rule.FLOATING, onDoubles(a -> 1 / (a * a * a)), method("inverseCube")),
+    INVERSE_CUBE("** -3", 1, Rule.FLOATING, method("inverseCube")),
     /** {@code a ** -4}: {@code 1 / ((a * a) * (a * a))}, within 4 ulps where the power stays in the normal range. */
-    INVERSE_FOURTH("** -4", 1, Rule.FLOATING, onDoubles(a -> 1 / (a * a * (a * a))), method("inverseFourth")),
+    INVERSE_FOURTH("** -4", 1, Rule.FLOATING, method("inverseFourth")),
 
     // Typing's: what a function computes for float32 operands where that differs. No text reads as them.
 
     /** {@link #NEXTAFTER} of float32 values: the next float32. */
-    NEXTAFTER_FLOAT32("nextafter", 2, Rule.FLOATING, onDoubles((a, b) -> Math.nextAfter((float) a, b)), null);
+    NEXTAFTER_FLOAT32("nextafter", 2, Rule.FLOATING, null);
+
+    /**
+     * The scalar forms, one case an entry, in the table's order. Written in a method rather
+     * than passed to the constructor so that a program links only the forms it uses: a lambda
+     * or method reference is bootstrapped (a hidden class spun) when its case first runs, where
+     * the table's ~130 all were when the class initialised, most of a fresh JVM's first parse (#18).
+     */
+    private Scalar scalarForm() {
+        return switch (this) {
+            case NEG -> onNumbers(a -> -a, a -> -a);
+            case ADD -> onAll((a, b) -> a + b, (a, b) -> a + b, (a, b) -> a | b);
+            case SUB -> onNumbers((a, b) -> a - b, (a, b) -> a - b);
+            case MUL -> onAll((a, b) -> a * b, (a, b) -> a * b, (a, b) -> a & b);
+            case DIV -> onDoubles((a, b) -> a / b);
+            case MOD -> onNumbers(Semantics::mod, Semantics::mod).throwing();
+            case FLOOR_DIVIDE -> onNumbers(Semantics::floorDivide, Semantics::floorDivide).throwing();
+            case POW -> onNumbers(Semantics::pow, Semantics::pow).throwing();
+            case LT -> compare((a, b) -> a < b, (a, b) -> a < b, (a, b) -> !a & b);
+            case LE -> compare((a, b) -> a <= b, (a, b) -> a <= b, (a, b) -> !a | b);
+            case GT -> compare((a, b) -> a > b, (a, b) -> a > b, (a, b) -> a & !b);
+            case GE -> compare((a, b) -> a >= b, (a, b) -> a >= b, (a, b) -> a | !b);
+            case EQ -> compare((a, b) -> a == b, (a, b) -> a == b, (a, b) -> a == b);
+            case NE -> compare((a, b) -> a != b, (a, b) -> a != b, (a, b) -> a != b);
+            case WHERE -> choose((c, a, b) -> c ? a : b, (c, a, b) -> c ? a : b, (c, a, b) -> c ? a : b);
+            case ABS -> onAll(Math::abs, Math::abs, a -> a);
+            case SQRT -> onDoubles(Math::sqrt);
+            case EXP -> onDoubles(Math::exp);
+            case EXPM1 -> onDoubles(Math::expm1);
+            case LOG -> onDoubles(Math::log);
+            case LOG10 -> onDoubles(Math::log10);
+            case LOG1P -> onDoubles(Math::log1p);
+            case SIN -> onDoubles(Math::sin);
+            case COS -> onDoubles(Math::cos);
+            case TAN -> onDoubles(Math::tan);
+            case ASIN -> onDoubles(Math::asin);
+            case ACOS -> onDoubles(Math::acos);
+            case ATAN -> onDoubles(Math::atan);
+            case SINH -> onDoubles(Math::sinh);
+            case COSH -> onDoubles(Math::cosh);
+            case TANH -> onDoubles(Math::tanh);
+            case ATAN2 -> onDoubles(Math::atan2);
+            case HYPOT -> onDoubles(Math::hypot);
+            case MINIMUM -> onAll(Math::min, Math::min, (a, b) -> a & b);
+            case MAXIMUM -> onAll(Math::max, Math::max, (a, b) -> a | b);
+            case AND -> bitwise((a, b) -> a & b, (a, b) -> a & b);
+            case OR -> bitwise((a, b) -> a | b, (a, b) -> a | b);
+            case XOR -> bitwise((a, b) -> a ^ b, (a, b) -> a ^ b);
+            case INVERT -> bitwise(a -> ~a, a -> !a);
+            case LEFT_SHIFT -> onLongs(Semantics::shiftLeft);
+            case RIGHT_SHIFT -> onLongs(Semantics::shiftRight);
+            case FMOD -> onNumbers((a, b) -> a % b, Semantics::fmod).throwing();
+            case FLOOR -> onDoubles(Math::floor);
+            case CEIL -> onDoubles(Math::ceil);
+            case TRUNC -> onDoubles(NumPyMath::trunc);
+            case RINT -> onDoubles(Math::rint);
+            case ROUND -> onNumbers(Math::rint, a -> a);
+            case SIGN -> onNumbers(NumPyMath::sign, Long::signum);
+            case CLIP -> onNumbers(NumPyMath::clip, (a, lo, hi) -> Math.min(Math.max(a, lo), hi));
+            case RECIPROCAL -> onNumbers(a -> 1 / a, Semantics::reciprocal).throwing();
+            case EXP2 -> onDoubles(NumPyMath::exp2);
+            case LOG2 -> onDoubles(NumPyMath::log2);
+            case ASINH -> onDoubles(NumPyMath::asinh);
+            case ACOSH -> onDoubles(NumPyMath::acosh);
+            case ATANH -> onDoubles(NumPyMath::atanh);
+            case COPYSIGN -> onDoubles(NumPyMath::copySign);
+            case NEXTAFTER -> onDoubles(Math::nextAfter);
+            case ISNAN -> predicate(Double::isNaN, a -> false, a -> false);
+            case ISINF -> predicate(Double::isInfinite, a -> false, a -> false);
+            case ISFINITE -> predicate(Double::isFinite, a -> true, a -> true);
+            case SIGNBIT -> predicate(NumPyMath::signBit, a -> a < 0, a -> false);
+            case COPY -> onAll(a -> a, a -> a, a -> a);
+            case ONES_LIKE -> onAll(a -> 1.0, a -> 1L, a -> true);
+            case REAL -> onNumbers(a -> a, a -> a);
+            case IMAG -> onNumbers(a -> 0.0, a -> 0L);
+            case CONJ -> onNumbers(a -> a, a -> a);
+            case COMPLEX -> Scalar.none();
+            case SQUARE -> onNumbers(a -> a * a, a -> a * a);
+            case POW_HALF -> onDoubles(a -> Math.pow(a, 0.5));
+            case CUBE -> onNumbers(a -> a * a * a, a -> a * a * a);
+            case FOURTH -> onNumbers(a -> a * a * (a * a), a -> a * a * (a * a));
+            case INVERSE -> onDoubles(a -> 1 / a);
+            case INVERSE_SQUARE -> onDoubles(a -> 1 / (a * a));
+            case INVERSE_CUBE -> onDoubles(a -> 1 / (a * a * a));
+            case INVERSE_FOURTH -> onDoubles(a -> 1 / (a * a * (a * a)));
+            case NEXTAFTER_FLOAT32 -> onDoubles((a, b) -> Math.nextAfter((float) a, b));
+        };
+    }
 
     /** How an operator's result type follows from its operands' types. */
     public enum Rule {
@@ -215,14 +297,14 @@ public enum Operator {
     private final String text;
     private final int arity;
     private final Rule rule;
-    private final Scalar scalar;
     private final Lane lane;
+    /** Its scalar form, built on first use: see {@link #scalarForm}. */
+    private Scalar scalar;
 
-    Operator(String text, int arity, Rule rule, Scalar scalar, Lane lane) {
+    Operator(String text, int arity, Rule rule, Lane lane) {
         this.text = text;
         this.arity = arity;
         this.rule = rule;
-        this.scalar = scalar;
         this.lane = lane;
     }
 
@@ -241,7 +323,12 @@ public enum Operator {
 
     /** What it computes on one element. */
     public Scalar scalar() {
-        return scalar;
+        Scalar built = scalar;
+        if (built == null) { // threads that race build equal forms: a Scalar is immutable, its fields final
+            built = scalarForm();
+            scalar = built;
+        }
+        return built;
     }
 
     /** What it computes on a vector of lanes; empty where only the scalar form computes it. */
@@ -261,7 +348,7 @@ public enum Operator {
 
     /** Whether it computes on two bools (or one) as bools: NumPy's {@code +} (or), {@code *} (and), logic, abs. */
     public boolean computesOnBooleans() {
-        return scalar.appliesTo(Kind.BOOLEAN);
+        return scalar().appliesTo(Kind.BOOLEAN);
     }
 
     /** The kind of operands its scalar form takes, for operands of these types: the branches' for {@code where}. */

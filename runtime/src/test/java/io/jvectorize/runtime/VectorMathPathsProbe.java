@@ -21,9 +21,11 @@ final class VectorMathPathsProbe {
                 : VectorMath::pow;
     }
 
+    /** The paths of tanh on float64: as decided, on the library, lane by lane, on the library's expm1 ("formula"). */
     static UnaryOperator<DoubleVector> doubleTanh(String path) {
         return path.equals("library") ? x -> x.lanewise(jdk.incubator.vector.VectorOperators.TANH)
-                : path.equals("lanes") ? VectorMath::laneTanh : VectorMath::tanh;
+                : path.equals("lanes") ? VectorMath::laneTanh
+                : path.equals("formula") ? VectorMath::tanhFromExpm1 : VectorMath::tanh;
     }
 
     static UnaryOperator<FloatVector> floatTanh(String path) {

@@ -89,7 +89,9 @@ public enum Operator {
     ATAN("atan", 1, Rule.FLOATING, onDoubles(Math::atan), mathFunction("ATAN")),
     SINH("sinh", 1, Rule.FLOATING, onDoubles(Math::sinh), mathFunction("SINH")),
     COSH("cosh", 1, Rule.FLOATING, onDoubles(Math::cosh), mathFunction("COSH")),
-    TANH("tanh", 1, Rule.FLOATING, onDoubles(Math::tanh), mathFunction("TANH").whereRoutinePays(Lane.Routine.TANH)),
+    /** On vectors {@link VectorMath#tanh}: the library's TANH, or on AVX2 a formula on its EXPM1. */
+    TANH("tanh", 1, Rule.FLOATING, onDoubles(Math::tanh),
+            method("tanh").libraryMath().whereRoutinePays(Lane.Routine.TANH)),
     ATAN2("atan2", 2, Rule.FLOATING, onDoubles(Math::atan2), mathFunction("ATAN2")),
     HYPOT("hypot", 2, Rule.FLOATING, onDoubles(Math::hypot), mathFunction("HYPOT")),
     /** Elementwise minimum; NaN if either is NaN, as NumPy's minimum. */
@@ -603,6 +605,14 @@ public enum Operator {
         public static DoubleVector inverseFourth(DoubleVector a) {
             DoubleVector square = a.mul(a);
             return a.broadcast(1.0).div(square.mul(square));
+        }
+
+        public static DoubleVector tanh(DoubleVector a) {
+            return VectorMath.tanh(a);
+        }
+
+        public static FloatVector tanh(FloatVector a) {
+            return VectorMath.tanh(a);
         }
 
         /** {@link Semantics#pow}: a square where {@code b} is 2, exactly; else {@link VectorMath#pow}. */

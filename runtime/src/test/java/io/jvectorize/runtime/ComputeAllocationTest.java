@@ -68,6 +68,11 @@ class ComputeAllocationTest {
         long result = ComputeTesting.LOOPS ? 0 : 8L * n;
         long allocated = allocatedBy(() -> Compute.computeInto(ComputeTesting.gaussian(), data, out), result + SLACK);
         assertTrue(allocated <= result + SLACK, "allocated " + allocated + " bytes");
+        // Issue #14's rows: tanh (on AVX2 the formula on the library's expm1, inlined whole) and a cube.
+        for (Expr e : List.of(Expr.symbol("x").tanh(), Expr.symbol("x").pow(Expr.literal(3)))) {
+            long intoOut = allocatedBy(() -> Compute.computeInto(e, data, out), result + SLACK);
+            assertTrue(intoOut <= result + SLACK, e + ": allocated " + intoOut + " bytes");
+        }
     }
 
     @Test

@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorOperators;
 /**
  * Lanewise {@code pow} and {@code tanh} for generated SIMD classes and Compute's engines: the
  * one place that decides whether the JDK's vector math library pays for them on this CPU
- * ({@link #VECTOR_POW}, {@link #VECTOR_TANH}). Where it does, they run on the library; where it
+ * ({@link #VECTOR_POW}, {@link #VECTOR_TANH}, {@link #LIBRARY_TANH_FLOAT64}). Where it does, they run on the library; where it
  * does not, lane by lane with {@link Math}, since the Vector API's own fallback is several times
  * slower than that. Loaded only by Vector API code, so only where {@code jdk.incubator.vector}
  * is present.
@@ -17,7 +17,10 @@ import jdk.incubator.vector.VectorOperators;
  * medians, against a loop of Math's: with AVX-512 the library's {@code POW} is 8 (JDK 17) to 18
  * (JDK 25) times faster than Math.pow and its {@code TANH} 7 to 8 times faster than Math.tanh;
  * with {@code -XX:UseAVX=2} the JDK has no vector pow, so {@code POW} runs 1.5 to 3 times slower
- * than Math.pow and lane by lane 1.3 times, while {@code TANH} stays 4 to 7 times faster.
+ * than Math.pow and lane by lane 1.3 times, while {@code TANH} stays 4 to 7 times faster. On a
+ * real AVX2 CPU (AMD EPYC Zen 2, JDK 17 and 25, 2^16 values in cache) the float64 {@code TANH}
+ * runs at 0.4 to 1.1 times Math.tanh's speed, where every other routine of the engines runs 2 to
+ * 28 times faster than Math's: there float64 tanh is {@link #tanhFromExpm1}.
  *
  * <p>{@code pow} keeps Math's rules for signs and NaN either way. The library follows C and gets
  * signs wrong at the edges (seen with AVX-512 on JDK 17): {@code pow(1, NaN)} and

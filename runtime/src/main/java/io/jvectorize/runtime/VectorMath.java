@@ -55,7 +55,7 @@ public final class VectorMath {
      * Math.tanh, though every other routine the engines use, float32 TANH among them, runs 3 to
      * 30 times faster than Math's; there {@link #tanhFromExpm1} runs instead.
      */
-    static final boolean LIBRARY_TANH_FLOAT64 = VECTOR_TANH && DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 512;
+    public static final boolean LIBRARY_TANH_FLOAT64 = VECTOR_TANH && DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 512;
 
     private static final double TWO_52 = 0x1p52;
     /** Below this magnitude tanhFromExpm1 takes its polynomial. */

@@ -62,6 +62,11 @@ final class VectorMathPathsProbe {
         return run((a, b) -> f.apply(a), x, x);
     }
 
+    /** Whether float64 tanh is VectorMath.tanhFromExpm1 here (AVX2), not the library's. */
+    static boolean tanhIsTheFormula() {
+        return VectorMath.VECTOR_TANH && !VectorMath.LIBRARY_TANH_FLOAT64;
+    }
+
     static int doubleLanes() {
         return DoubleVector.SPECIES_PREFERRED.length();
     }

@@ -68,6 +68,11 @@ class ComputeAllocationTest {
         long result = ComputeTesting.LOOPS ? 0 : 8L * n;
         long allocated = allocatedBy(() -> Compute.computeInto(ComputeTesting.gaussian(), data, out), result + SLACK);
         assertTrue(allocated <= result + SLACK, "allocated " + allocated + " bytes");
+        // Issue #14's rows: tanh (on AVX2 the formula on the library's expm1, inlined whole) and a cube.
+        for (Expr e : List.of(Expr.symbol("x").tanh(), Expr.symbol("x").pow(Expr.literal(3)))) {
+            long intoOut = allocatedBy(() -> Compute.computeInto(e, data, out), result + SLACK);
+            assertTrue(intoOut <= result + SLACK, e + ": allocated " + intoOut + " bytes");
+        }
     }
 
     @Test
@@ -103,6 +108,12 @@ class ComputeAllocationTest {
         assertAllocatesAtMost(8L * n, Expr.literal(1.03).pow(xs).mul(Expr.symbol("mu")), data);
         assertAllocatesAtMost(4L * n, fs.pow(fs).sub(fs.tanh()), data);
         assertAllocatesAtMost(8L * n, new Call(TestFunctions.CHOOSE, List.of(xs.gt(0.0), xs, Expr.symbol("mu"))), data);
+        // On AVX2 float64 tanh is a formula C2 inlines whole: two fit a loop, a third goes block by block.
+        for (String text : List.of("tanh(x) + tanh(x * 3)", "tanh(x) + tanh(x * 3) + tanh(x * 5)", "exp(x) * tanh(x - mu)",
+                "tanh(x) * 2 + tanh(x * 3) * sqrt(abs(x)) + tanh(x * 5) - tanh(x * 7)")) {
+            assertAllocatesAtMost(8L * n, Expr.parse(text), data);
+        }
+        assertAllocatesAtMost(8L * n, ComputeTesting.gaussian().add(xs.tanh()), Map.of("x", x, "mu", -1.33, "sigma", 1.25));
     }
 
     /**

@@ -21,9 +21,11 @@ final class VectorMathPathsProbe {
                 : VectorMath::pow;
     }
 
+    /** The paths of tanh on float64: as decided, on the library, lane by lane, on the library's expm1 ("formula"). */
     static UnaryOperator<DoubleVector> doubleTanh(String path) {
         return path.equals("library") ? x -> x.lanewise(jdk.incubator.vector.VectorOperators.TANH)
-                : path.equals("lanes") ? VectorMath::laneTanh : VectorMath::tanh;
+                : path.equals("lanes") ? VectorMath::laneTanh
+                : path.equals("formula") ? VectorMath::tanhFromExpm1 : VectorMath::tanh;
     }
 
     static UnaryOperator<FloatVector> floatTanh(String path) {
@@ -58,6 +60,11 @@ final class VectorMathPathsProbe {
 
     static float[] run(UnaryOperator<FloatVector> f, float[] x) {
         return run((a, b) -> f.apply(a), x, x);
+    }
+
+    /** Whether float64 tanh is VectorMath.tanhFromExpm1 here (AVX2), not the library's. */
+    static boolean tanhIsTheFormula() {
+        return VectorMath.VECTOR_TANH && !VectorMath.LIBRARY_TANH_FLOAT64;
     }
 
     static int doubleLanes() {

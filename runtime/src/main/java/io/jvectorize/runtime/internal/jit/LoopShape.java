@@ -6,6 +6,7 @@ import io.jvectorize.runtime.internal.ir.Pass;
 import io.jvectorize.runtime.internal.ir.Step;
 import io.jvectorize.runtime.internal.lanes.Element;
 import io.jvectorize.runtime.internal.lanes.LaneCode;
+import io.jvectorize.runtime.internal.lanes.VectorSupport;
 import io.jvectorize.runtime.internal.op.Lane;
 import java.util.HashSet;
 import java.util.Optional;
@@ -193,7 +194,11 @@ final class LoopShape {
         for (int s = 0; s < roles.length; s++) {
             Step step = pass.steps().get(s);
             switch (roles[s]) {
-                case APPLY: case MASK_APPLY: case PARTNER_COMPARE:
+                case APPLY:
+                    operations += step instanceof Step.Apply apply
+                            ? VectorSupport.operations(apply.op().lane().orElseThrow().routine(), element) : 1;
+                    break;
+                case MASK_APPLY: case PARTNER_COMPARE:
                     operations++;
                     break;
                 case CALL:

@@ -86,7 +86,8 @@ public enum Operator {
     ATAN("atan", 1, Rule.FLOATING, mathFunction("ATAN")),
     SINH("sinh", 1, Rule.FLOATING, mathFunction("SINH")),
     COSH("cosh", 1, Rule.FLOATING, mathFunction("COSH")),
-    TANH("tanh", 1, Rule.FLOATING, mathFunction("TANH").whereRoutinePays(Lane.Routine.TANH)),
+    /** On vectors {@link VectorMath#tanh}: the library's TANH, or on AVX2 a formula on its EXPM1. */
+    TANH("tanh", 1, Rule.FLOATING, method("tanh").libraryMath().whereRoutinePays(Lane.Routine.TANH)),
     ATAN2("atan2", 2, Rule.FLOATING, mathFunction("ATAN2")),
     HYPOT("hypot", 2, Rule.FLOATING, mathFunction("HYPOT")),
     /** Elementwise minimum; NaN if either is NaN, as NumPy's minimum. */
@@ -690,6 +691,14 @@ public enum Operator {
         public static DoubleVector inverseFourth(DoubleVector a) {
             DoubleVector square = a.mul(a);
             return a.broadcast(1.0).div(square.mul(square));
+        }
+
+        public static DoubleVector tanh(DoubleVector a) {
+            return VectorMath.tanh(a);
+        }
+
+        public static FloatVector tanh(FloatVector a) {
+            return VectorMath.tanh(a);
         }
 
         /** {@link Semantics#pow}: a square where {@code b} is 2, exactly; else {@link VectorMath#pow}. */

@@ -2,9 +2,13 @@ package io.jvectorize.benchmarks;
 
 import io.jvectorize.runtime.Compute;
 import io.jvectorize.runtime.Expr;
+import io.jvectorize.runtime.VectorMath;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -25,6 +29,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * (the same power with the exponent bound as a number, how every power ran before), and
  * {@code tanh(x)} on the vector library and on {@code Math.tanh} ({@code vectorMath = false}).
  * Run with {@code -jvmArgsAppend -XX:UseAVX=2} too: on AVX2 machines there is no vector pow.
+ * The floor of {@code tanh}: the same loop written by hand with the Vector API around
+ * {@link VectorMath#tanh} ({@link #tanhVectorInto}), and around the library's {@code EXPM1} alone
+ * ({@link #expm1VectorInto}), which the AVX2 formula computes once per element besides its
+ * polynomial and division.
  *
  * <p>Into an output array, so that no variant allocates: each method makes one call and returns
  * the array, which JMH consumes.
@@ -38,6 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class LanguageBenchmarks {
 
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final Compute.Options MATH_ONLY = Compute.Options.defaults().vectorMath(false);
 
     @Param({"10000000"})
@@ -94,5 +103,35 @@ public class LanguageBenchmarks {
     public double[] tanhMathComputeInto() {
         Compute.computeInto(tanh, data, out, MATH_ONLY);
         return out;
+    }
+
+    /** {@code tanh} written by hand: a Vector API loop over {@link VectorMath#tanh}, then a scalar tail. */
+    @Benchmark
+    public double[] tanhVectorInto() {
+        double[] a = x;
+        double[] o = out;
+        int i = 0;
+        for (int bound = SPECIES.loopBound(a.length); i < bound; i += SPECIES.length()) {
+            VectorMath.tanh(DoubleVector.fromArray(SPECIES, a, i)).intoArray(o, i);
+        }
+        for (; i < a.length; i++) {
+            o[i] = Math.tanh(a[i]);
+        }
+        return o;
+    }
+
+    /** The library's {@code EXPM1} alone, by hand: what any tanh computed from it costs at least. */
+    @Benchmark
+    public double[] expm1VectorInto() {
+        double[] a = x;
+        double[] o = out;
+        int i = 0;
+        for (int bound = SPECIES.loopBound(a.length); i < bound; i += SPECIES.length()) {
+            DoubleVector.fromArray(SPECIES, a, i).lanewise(VectorOperators.EXPM1).intoArray(o, i);
+        }
+        for (; i < a.length; i++) {
+            o[i] = Math.expm1(a[i]);
+        }
+        return o;
     }
 }

@@ -27,6 +27,8 @@ class LanguageBenchmarksTest {
         double[] byPow = b.cubeByPowComputeInto().clone();
         double[] tanh = b.tanhComputeInto().clone();
         double[] tanhMath = b.tanhMathComputeInto().clone();
+        double[] tanhByHand = b.tanhVectorInto().clone();
+        double[] expm1ByHand = b.expm1VectorInto().clone();
         for (int k = 0; k < x.length; k++) {
             assertEquals(x[k] * x[k] * x[k], cube[k], "x ** 3 is x * x * x");
             assertTrue(Math.abs(byPow[k] - Math.pow(x[k], 3)) <= Compute.VECTOR_MATH_ULPS * Math.ulp(byPow[k]),
@@ -34,6 +36,10 @@ class LanguageBenchmarksTest {
             assertEquals(Math.tanh(x[k]), tanhMath[k], "Math.tanh");
             assertTrue(Math.abs(tanh[k] - Math.tanh(x[k])) <= Compute.VECTOR_MATH_ULPS * Math.ulp(tanh[k]),
                     "tanh within the vector math bound");
+            assertTrue(Math.abs(tanhByHand[k] - Math.tanh(x[k])) <= Compute.VECTOR_MATH_ULPS * Math.ulp(tanhByHand[k]),
+                    "tanh by hand within the vector math bound");
+            assertTrue(Math.abs(expm1ByHand[k] - Math.expm1(x[k])) <= Compute.VECTOR_MATH_ULPS * Math.ulp(expm1ByHand[k]),
+                    "expm1 by hand within the vector math bound");
         }
     }
 }

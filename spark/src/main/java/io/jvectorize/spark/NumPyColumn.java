@@ -5,6 +5,9 @@ import static org.apache.spark.sql.functions.col;
 import io.jvectorize.runtime.Compute;
 import io.jvectorize.runtime.DType;
 import io.jvectorize.runtime.Expr;
+import io.jvectorize.runtime.Lowering;
+import io.jvectorize.runtime.internal.op.Operator;
+import io.jvectorize.runtime.internal.plan.Term;
 import java.lang.reflect.Array;
 import java.util.Arrays;
 import java.util.List;
@@ -80,6 +83,14 @@ public final class NumPyColumn {
             return constant(expr);
         }
         DType type = operandType(op, expr, exprs);
+        if (op == SparkOperator.POW && Lowering.term(exprs.get(1)) instanceof Term.Number exponent) {
+            // As the runtime's planner computes a power by a written number: x ** 3 is x * x * x.
+            var lowered = Operator.loweredPower(exponent.doubleValue(), type);
+            if (lowered.isPresent()) {
+                return new NumPyColumn(SparkOperator.of(lowered.get(), expr).apply(type,
+                        SparkTypes.convert(operands[0].column, operands[0].dtype(), type)), expr);
+            }
+        }
         Column[] columns = new Column[operands.length];
         for (int i = 0; i < operands.length; i++) {
             DType to = op == SparkOperator.WHERE && i == 0 ? DType.BOOLEAN : type;

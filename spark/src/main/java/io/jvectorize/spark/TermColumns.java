@@ -8,8 +8,8 @@ import static org.apache.spark.sql.functions.when;
 import io.jvectorize.runtime.DType;
 import io.jvectorize.runtime.Expr;
 import io.jvectorize.runtime.Lowering;
+import io.jvectorize.runtime.internal.op.Operator;
 import io.jvectorize.runtime.internal.plan.Term;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.spark.sql.Column;
@@ -43,6 +43,7 @@ final class TermColumns {
             return NumPyColumn.constant(expr); // sum(3) is 3, whatever the rows
         }
         Term term = Lowering.term(expr);
+        requireReal(term, expr);
         if (term instanceof Term.Reduce reduce) {
             return NumPyColumn.of(aggregate(reduce), expr);
         }
@@ -103,13 +104,32 @@ final class TermColumns {
         throw new IllegalArgumentException("no translation to Spark of " + term.source());
     }
 
+    /** Complex values have no Spark column type: an error naming the expression, before anything is built. */
+    static void requireReal(Term term, Expr expr) {
+        if (term.type().isComplex()) {
+            throw new IllegalArgumentException(COMPLEX_IN_THE_JVM_ONLY + ": compute " + expr + " with Compute (" + term.source()
+                    + " is complex; Spark columns hold real values)");
+        }
+        List<Term> children = term instanceof Term.Apply apply ? apply.operands()
+                : term instanceof Term.Invoke invoke ? invoke.arguments()
+                : term instanceof Term.Reduce reduce ? List.of(reduce.operand()) : List.of();
+        children.forEach(child -> requireReal(child, expr));
+    }
+
+    static final String COMPLEX_IN_THE_JVM_ONLY = "complex numbers run in the JVM only";
+
     private Column operation(Term.Apply apply) {
-        SparkOperator op = Arrays.stream(SparkOperator.values())
-                .filter(o -> o.name().equals(apply.op().name()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("operator " + apply.op().text() + " in " + apply.source()
-                        + " has no translation to Spark yet; compute it with Compute, in one JVM"));
         List<Term> operands = apply.operands();
+        // A power by a written number is what the planner makes of it: x ** 3 is x * x * x, bit for bit.
+        if (apply.op() == Operator.POW && operands.get(1) instanceof Term.Number exponent) {
+            Operator lowered = Operator.loweredPower(exponent.doubleValue(), apply.operandTypes().get(0)).orElse(null);
+            if (lowered != null) {
+                DType type = apply.operandTypes().get(0);
+                return SparkOperator.of(lowered, apply.source()).apply(type,
+                        SparkTypes.convert(elementwise(operands.get(0)), operands.get(0).type(), type));
+            }
+        }
+        SparkOperator op = SparkOperator.of(apply.op(), apply.source());
         Column[] columns = new Column[operands.size()];
         for (int i = 0; i < columns.length; i++) {
             columns[i] = SparkTypes.convert(elementwise(operands.get(i)), operands.get(i).type(),

@@ -18,6 +18,9 @@ import java.util.SplittableRandom;
  * {@link SparkOperator}, every reduction of {@link SparkReduction}, and calls of the samples'
  * {@code @Vectorize} functions; integer and float literals, NaN and infinities among them.
  *
+ * <p>Every entry of {@link SparkOperator} is drawn, the functions since issue #14 and the
+ * planner's powers by small integers ({@code x ** 3}) among them.
+ *
  * <p>Each tree is exact on Spark (every value bit for bit the in-JVM reference engine's) except
  * where said: Spark 4.2 calls {@code StrictMath} for {@code exp}, {@code log}, {@code log10} and
  * float {@code **} (the engine {@code Math}, within 1 ulp), so those appear only at the root;
@@ -148,7 +151,10 @@ final class RandomTrees {
         }
         List<Expr> operands = new ArrayList<>();
         for (int i = 0; i < op.arity(); i++) {
-            operands.add(node(depth + 1));
+            // The sign bit of a computed NaN is the hardware's (Java leaves it open), so the operand
+            // whose sign copysign and signbit read is data or a literal.
+            boolean readsSign = op == SparkOperator.SIGNBIT || op == SparkOperator.COPYSIGN && i == 1;
+            operands.add(readsSign ? leaf() : node(depth + 1));
         }
         return op.build(operands);
     }

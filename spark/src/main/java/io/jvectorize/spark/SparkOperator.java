@@ -123,23 +123,22 @@ public enum SparkOperator {
     /** {@code a >> b}, arithmetic: the sign where {@code b} is negative or at least 64 (NumPy's right_shift). */
     RIGHT_SHIFT(2, e -> e.get(0).shiftRight(e.get(1)), (t, x) -> missingWhereAny(WrappingIntegers.shiftRight(t, x[0], x[1]), x)),
     /** {@code //}: NumPy's floor division; an integer {@code // 0} is an error, but not where an operand is missing. */
-    FLOOR_DIVIDE(2, e -> e.get(0).floorDiv(e.get(1)), (t, x) -> missingWhereAny(t.isIntegral()
-            ? WrappingIntegers.floorDivide(t, x[0], x[1]) : FloatFunctions.floorDivide(t, x[0], x[1]), x)),
+    FLOOR_DIVIDE(2, e -> e.get(0).floorDiv(e.get(1)), scalarForm(Operator.FLOOR_DIVIDE)),
     /** C's fmod (the dividend's sign); an integer {@code fmod(a, 0)} is an error, but not where an operand is missing. */
     FMOD(2, call("fmod"), (t, x) -> missingWhereAny(t.isIntegral()
             ? WrappingIntegers.fmod(t, x[0], x[1]) : FloatFunctions.fmod(t, x[0], x[1]), x)),
-    FLOOR(1, call("floor"), (t, x) -> FloatFunctions.floor(t, x[0])),
-    CEIL(1, call("ceil"), (t, x) -> FloatFunctions.ceil(t, x[0])),
-    TRUNC(1, call("trunc"), (t, x) -> FloatFunctions.trunc(t, x[0])),
+    FLOOR(1, call("floor"), scalarForm(Operator.FLOOR)),
+    CEIL(1, call("ceil"), scalarForm(Operator.CEIL)),
+    TRUNC(1, call("trunc"), scalarForm(Operator.TRUNC)),
     RINT(1, call("rint"), (t, x) -> FloatFunctions.rint(t, x[0])),
     /** Half to even; integers stay themselves. */
     ROUND(1, call("round"), (t, x) -> t.isFloating() ? FloatFunctions.rint(t, x[0]) : x[0]),
     /** -1, 0 or 1 in the operand's type; 0.0 for either zero, NaN for NaN. */
-    SIGN(1, call("sign"), (t, x) -> t.isFloating() ? missingWhereAny(FloatFunctions.sign(t, x[0]), x)
+    SIGN(1, call("sign"), (t, x) -> t.isFloating() ? ScalarFormUdf.apply(Operator.SIGN, t, t, x)
             : signum(x[0]).cast(SparkTypes.dataType(t))),
     /** {@code clip(x, lo, hi)}: {@code min(max(x, lo), hi)}, NaN where any is NaN. */
-    CLIP(3, call("clip"), (t, x) -> missingWhereAny(t.isFloating() ? FloatFunctions.clip(t, x[0], x[1], x[2])
-            : least(greatest(x[0], x[1]), x[2]), x)),
+    CLIP(3, call("clip"), (t, x) -> t.isFloating() ? ScalarFormUdf.apply(Operator.CLIP, t, t, x)
+            : missingWhereAny(least(greatest(x[0], x[1]), x[2]), x)),
     /** {@code 1 / x}; of an integer C's integer division (0 for |x| &gt; 1), an error for 0 but where missing. */
     RECIPROCAL(1, call("reciprocal"), (t, x) -> missingWhereAny(t.isIntegral()
             ? WrappingIntegers.reciprocal(t, x[0]) : FloatFunctions.reciprocal(t, x[0]), x)),
@@ -157,7 +156,7 @@ public enum SparkOperator {
     ISINF(1, call("isinf"), predicate(FloatFunctions::isInfinite, false)),
     ISFINITE(1, call("isfinite"), predicate(FloatFunctions::isFinite, true)),
     /** Whether the sign bit is set: true for -0.0 and a negative NaN; integers below 0; bools never. */
-    SIGNBIT(1, call("signbit"), (t, x) -> t.isFloating() ? ScalarFormUdf.apply(Operator.SIGNBIT, DType.BOOLEAN, x[0])
+    SIGNBIT(1, call("signbit"), (t, x) -> t.isFloating() ? ScalarFormUdf.apply(Operator.SIGNBIT, t, DType.BOOLEAN, x)
             : missingWhereAny(t == DType.BOOLEAN ? lit(false) : x[0].lt(lit(0)), x)),
     COPY(1, call("copy"), (t, x) -> x[0]),
     /** 1 (true) of the operand's type wherever it is present. */
@@ -268,9 +267,9 @@ public enum SparkOperator {
         return e -> e.get(0).pow(Expr.literal(exponent));
     }
 
-    /** The runtime's own scalar form, as a UDF (Spark has no such function, or a less exact one). */
+    /** The runtime's own scalar form, as a UDF ({@link ScalarFormUdf} says where and why). */
     private static Translation scalarForm(Operator op) {
-        return (t, x) -> ScalarFormUdf.apply(op, t, x);
+        return (t, x) -> ScalarFormUdf.apply(op, t, t, x);
     }
 
     /**

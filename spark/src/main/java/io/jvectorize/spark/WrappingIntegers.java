@@ -35,7 +35,7 @@ final class WrappingIntegers {
     /** NumPy's words for a negative integer exponent. */
     static final String NEGATIVE_POWER = "integers to negative integer powers are not allowed";
 
-    /** The in-JVM engine's words for the other integer operations it refuses a zero for. */
+    /** The in-JVM engine's words for the other integer operations it refuses a zero for (floor division: its UDF's). */
     static final String FLOOR_DIVISION_BY_ZERO = "integer floor division by zero";
     static final String FMOD_BY_ZERO = "integer fmod by zero";
     static final String RECIPROCAL_OF_ZERO = "integer reciprocal of zero";
@@ -82,19 +82,6 @@ final class WrappingIntegers {
         Column r = a.mod(b);
         Column floor = when(r.notEqual(lit(0)).and(r.lt(lit(0)).notEqual(b.lt(lit(0)))), r.plus(b)).otherwise(r);
         return when(b.equalTo(lit(0)), raise_error(lit(MODULO_BY_ZERO))).otherwise(floor);
-    }
-
-    /**
-     * Python's floor division, {@code Math.floorDiv}: the quotient rounded down; the most negative
-     * value divided by -1 is itself (wrapping, where ANSI's {@code div} raises). By zero, an error.
-     */
-    static Column floorDivide(DType type, Column a, Column b) {
-        Column truncated = call_function("div", a, b);
-        Column floor = when(a.mod(b).notEqual(lit(0)).and(a.lt(lit(0)).notEqual(b.lt(lit(0)))),
-                truncated.minus(lit(1))).otherwise(truncated);
-        return when(b.equalTo(lit(0)), raise_error(lit(FLOOR_DIVISION_BY_ZERO)))
-                .when(b.equalTo(lit(-1)), negate(type, a))
-                .otherwise(floor).cast(SparkTypes.dataType(type));
     }
 
     /** C's {@code fmod}, Java's {@code %}: the dividend's sign. By zero, an error. */

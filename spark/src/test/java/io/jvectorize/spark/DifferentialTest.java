@@ -57,7 +57,7 @@ class DifferentialTest {
         int batches = mode == Mode.ANSI ? BATCHES : BATCHES / 2;
         for (int batch = 0; batch < batches; batch++) {
             boolean withMissing = batch % 2 == 1;
-            RandomTrees generator = new RandomTrees(random, !withMissing);
+            RandomTrees generator = new RandomTrees(random, withMissing);
             Map<String, Object> data = RandomTrees.data(random, ROWS);
             Map<String, boolean[]> missing = withMissing ? missing(random) : Map.of();
             Dataset<Row> table = SharedSpark.table(SharedSpark.session(mode), data, missing);

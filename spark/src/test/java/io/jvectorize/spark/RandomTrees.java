@@ -39,13 +39,25 @@ final class RandomTrees {
             SparkReduction.VAR, SparkReduction.STD, SparkReduction.NANSUM, SparkReduction.NANMEAN);
     private static final String[] FUNCTIONS = {"Seed.poly", "Seed.gaussian"};
 
-    private final SplittableRandom random;
-    private final boolean nestedReductions;
+    /**
+     * The operators that raise for an integer zero. With missing values the reference computes
+     * only the rows where every symbol of a tree is present, while Spark raises on any row where
+     * the operator's own operands are: those batches draw none of them (their sure error trees,
+     * {@code l % (j - j)} and the like, still run).
+     */
+    private static final Set<SparkOperator> RAISING = EnumSet.of(SparkOperator.MOD, SparkOperator.FLOOR_DIVIDE,
+            SparkOperator.FMOD, SparkOperator.RECIPROCAL);
 
-    /** @param nestedReductions whether reductions may appear inside elementwise expressions */
-    RandomTrees(SplittableRandom random, boolean nestedReductions) {
+    private final SplittableRandom random;
+    private final boolean forMissingValues;
+
+    /**
+     * @param forMissingValues for data with missing values: no reduction inside an elementwise
+     *     expression, no operator that raises for an integer zero
+     */
+    RandomTrees(SplittableRandom random, boolean forMissingValues) {
         this.random = random;
-        this.nestedReductions = nestedReductions;
+        this.forMissingValues = forMissingValues;
     }
 
     /** A tree with at least one symbol, typed without error, exact on Spark but where the class says. */
@@ -137,7 +149,7 @@ final class RandomTrees {
         if (depth >= 4 || pick < 5) {
             return leaf();
         }
-        if (pick == 5 && nestedReductions) {
+        if (pick == 5 && !forMissingValues) {
             Expr inner = node(depth + 1);
             return inner.isReduction() ? inner : reduction().build(inner);
         }
@@ -146,7 +158,7 @@ final class RandomTrees {
         }
         SparkOperator[] operators = SparkOperator.values();
         SparkOperator op = operators[random.nextInt(operators.length)];
-        if (STRICT_MATH.contains(op) && op != SparkOperator.POW) {
+        if (STRICT_MATH.contains(op) && op != SparkOperator.POW || forMissingValues && RAISING.contains(op)) {
             return leaf();
         }
         List<Expr> operands = new ArrayList<>();

@@ -6,7 +6,6 @@ import io.jvectorize.runtime.Compute;
 import io.jvectorize.runtime.DType;
 import io.jvectorize.runtime.Expr;
 import io.jvectorize.runtime.Lowering;
-import io.jvectorize.runtime.internal.op.Operator;
 import io.jvectorize.runtime.internal.plan.Term;
 import java.lang.reflect.Array;
 import java.util.Arrays;
@@ -82,21 +81,17 @@ public final class NumPyColumn {
         if (expr.symbols().isEmpty()) {
             return constant(expr);
         }
-        DType type = operandType(op, expr, exprs);
-        if (op == SparkOperator.POW && Lowering.term(exprs.get(1)) instanceof Term.Number exponent) {
-            // As the runtime's planner computes a power by a written number: x ** 3 is x * x * x.
-            var lowered = Operator.loweredPower(exponent.doubleValue(), type);
-            if (lowered.isPresent()) {
-                return new NumPyColumn(SparkOperator.of(lowered.get(), expr).apply(type,
-                        SparkTypes.convert(operands[0].column, operands[0].dtype(), type)), expr);
-            }
+        // The runtime's typing chose the operator (nextafter of float32 values is its own), its
+        // operand types (comparisons promote; integers divide as float64) and any conversions.
+        TermColumns.requireReal(Lowering.term(expr), expr);
+        Term.Apply term = (Term.Apply) Lowering.term(expr);
+        // The planner's powers (SparkOperator.CUBE) build x ** 3: the exponent is a term of its own.
+        Column[] columns = new Column[term.operands().size()];
+        for (int i = 0; i < columns.length; i++) {
+            NumPyColumn operand = i < operands.length ? operands[i] : constant((Expr) term.operands().get(i).source());
+            columns[i] = SparkTypes.convert(operand.column, operand.dtype(), term.operandTypes().get(i));
         }
-        Column[] columns = new Column[operands.length];
-        for (int i = 0; i < operands.length; i++) {
-            DType to = op == SparkOperator.WHERE && i == 0 ? DType.BOOLEAN : type;
-            columns[i] = SparkTypes.convert(operands[i].column, operands[i].dtype(), to);
-        }
-        return new NumPyColumn(op.apply(type, columns), expr);
+        return new NumPyColumn(TermColumns.apply(term, columns), expr);
     }
 
     /** The reduction {@code kind} of this column, as an aggregate column ({@link #valueOn} computes it). */
@@ -150,24 +145,6 @@ public final class NumPyColumn {
     @Override
     public String toString() {
         return expr + " as " + column;
-    }
-
-    /**
-     * The type the runtime brings the operands of {@code op} to: the promoted type for a
-     * comparison (int64 where an integer literal does not fit int32: NumPy compares exactly),
-     * the result type otherwise (float64 for the true division of integers and math functions).
-     */
-    private static DType operandType(SparkOperator op, Expr result, List<Expr> operands) {
-        switch (op) {
-            case LT: case LE: case GT: case GE: case EQ: case NE:
-                try {
-                    return Expr.where(Expr.symbol("condition", DType.BOOLEAN), operands.get(0), operands.get(1)).dtype();
-                } catch (IllegalArgumentException e) {
-                    return DType.INT64;
-                }
-            default:
-                return result.dtype();
-        }
     }
 
     /** An expression without columns, computed once by the runtime: a literal of its value and type. */

@@ -120,23 +120,30 @@ final class TermColumns {
 
     private Column operation(Term.Apply apply) {
         List<Term> operands = apply.operands();
-        // A power by a written number is what the planner makes of it: x ** 3 is x * x * x, bit for bit.
-        if (apply.op() == Operator.POW && operands.get(1) instanceof Term.Number exponent) {
-            Operator lowered = Operator.loweredPower(exponent.doubleValue(), apply.operandTypes().get(0)).orElse(null);
-            if (lowered != null) {
-                DType type = apply.operandTypes().get(0);
-                return SparkOperator.of(lowered, apply.source()).apply(type,
-                        SparkTypes.convert(elementwise(operands.get(0)), operands.get(0).type(), type));
-            }
-        }
-        SparkOperator op = SparkOperator.of(apply.op(), apply.source());
         Column[] columns = new Column[operands.size()];
         for (int i = 0; i < columns.length; i++) {
             columns[i] = SparkTypes.convert(elementwise(operands.get(i)), operands.get(i).type(),
                     apply.operandTypes().get(i));
         }
+        return apply(apply, columns);
+    }
+
+    /**
+     * The column computing the runtime's operation {@code apply} from its operands' columns,
+     * already converted to its operand types: the entry of {@link SparkOperator} for the operator
+     * the runtime's typing chose, or for the one its planner computes a power by a written number
+     * with ({@code x ** 3} is {@code x * x * x}, bit for bit).
+     */
+    static Column apply(Term.Apply apply, Column[] columns) {
+        if (apply.op() == Operator.POW && apply.operands().get(1) instanceof Term.Number exponent) {
+            DType base = apply.operandTypes().get(0);
+            Operator lowered = Operator.loweredPower(exponent.doubleValue(), base).orElse(null);
+            if (lowered != null) {
+                return SparkOperator.of(lowered, apply.source()).apply(base, columns[0]);
+            }
+        }
         // where's operand type is that of its branches; the others' operands share one type.
-        return op.apply(apply.operandTypes().get(columns.length - 1), columns);
+        return SparkOperator.of(apply.op(), apply.source()).apply(apply.operandTypes().get(columns.length - 1), columns);
     }
 
     private Column call(Term.Invoke invoke) {

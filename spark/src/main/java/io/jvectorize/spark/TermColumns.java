@@ -1,5 +1,6 @@
 package io.jvectorize.spark;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -23,13 +24,20 @@ import org.apache.spark.sql.Column;
  */
 final class TermColumns {
     private final Function<Term.Reduce, Column> nestedReduction;
+    private final SparkTableText.Bindings bindings;
 
     /**
      * @param nestedReduction the column standing for a reduction inside an elementwise expression
      *     (as in {@code x - mean(x)}): a literal of its value, or an error where it has none
      */
     TermColumns(Function<Term.Reduce, Column> nestedReduction) {
+        this(nestedReduction, SparkTableText.Bindings.NONE);
+    }
+
+    /** @param bindings what the stand-in symbols of table text are on Spark ({@link SparkTableText}) */
+    TermColumns(Function<Term.Reduce, Column> nestedReduction, SparkTableText.Bindings bindings) {
         this.nestedReduction = nestedReduction;
+        this.bindings = bindings;
     }
 
     /**
@@ -89,6 +97,9 @@ final class TermColumns {
         if (term.source() instanceof Expr source && source.symbols().isEmpty()) {
             return NumPyColumn.constant(source).column();
         }
+        if (term instanceof Term.Symbol symbol && bindings.columns().containsKey(symbol.name())) {
+            return bindings.columns().get(symbol.name()); // a string literal, a string column, a quoted name
+        }
         if (term instanceof Term.Symbol symbol) {
             return col("`" + symbol.name() + "`").cast(SparkTypes.dataType(symbol.type()));
         }
@@ -120,6 +131,16 @@ final class TermColumns {
 
     private Column operation(Term.Apply apply) {
         List<Term> operands = apply.operands();
+        if (apply.op() == Operator.WHERE && bindings.isFill(operands.get(0))) {
+            // fillnull(x, v): x where present, else v (NaN is a value, not missing).
+            DType type = apply.operandTypes().get(1);
+            return coalesce(SparkTypes.convert(elementwise(operands.get(1)), operands.get(1).type(), type),
+                    SparkTypes.convert(elementwise(operands.get(2)), operands.get(2).type(), type));
+        }
+        if (apply.op() == Operator.ISNAN && operands.get(0) instanceof Term.Apply sum
+                && bindings.isNullMarker(sum.operands().get(0))) {
+            return elementwise(sum.operands().get(1)).isNull(); // isnull(x)
+        }
         Column[] columns = new Column[operands.size()];
         for (int i = 0; i < columns.length; i++) {
             columns[i] = SparkTypes.convert(elementwise(operands.get(i)), operands.get(i).type(),

@@ -37,7 +37,8 @@ import org.apache.spark.sql.Column;
 
 /**
  * The elementwise operators and functions of jvectorize expressions on Spark, one entry per
- * operator of the in-JVM engine (the same names): how the runtime builds it, and the Spark
+ * operator of the in-JVM engine (the same names; the planner's powers by small integers too) but
+ * {@code complex(re, im)}, complex numbers running in the JVM only: how the runtime builds it, and the Spark
  * {@link Column} that computes the runtime's (NumPy's) answer. Translating an expression is a
  * walk that calls {@link #apply} on each node with the operand type the runtime computes it in.
  *
@@ -45,7 +46,7 @@ import org.apache.spark.sql.Column;
  * remainder by zero, integer overflow under ANSI mode, signed zeros, logarithms outside their
  * domain); each entry translates them so that the answer does not depend on
  * {@code spark.sql.ansi.enabled}. A missing value (null) in any operand gives a missing result,
- * as jvectorize's tables have it.
+ * as jvectorize's tables have it (but {@code &} and {@code |} of bools: Kleene's logic).
  */
 public enum SparkOperator {
     NEG(1, e -> e.get(0).neg(),

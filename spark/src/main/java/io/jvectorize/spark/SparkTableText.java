@@ -189,9 +189,10 @@ final class SparkTableText {
             boolean tested = parent instanceof Term.Apply apply && apply.op().name().equals("ADD")
                     && bindings.isNullMarker(apply.operands().get(0));
             if (!compared && !tested) {
-                throw new IllegalArgumentException("in \"" + text + "\": strings on Spark are compared (==, !=, <, <=,"
-                        + " >, >=) with a string literal, as in name != 'Bob', or tested with isnull; "
-                        + (parent == null ? "the whole expression is one" : parent.source() + " uses one otherwise"));
+                String what = bindings.columns().get(symbol.name()).toString();
+                throw new IllegalArgumentException("in \"" + text + "\": " + what + " is a string; strings on Spark are"
+                        + " compared (==, !=, <, <=, >, >=) with a string literal, as in name != 'Bob', or tested with"
+                        + " isnull, and used no other way");
             }
         }
         List<Term> children = term instanceof Term.Apply a ? a.operands()

@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.col;
 import io.jvectorize.runtime.Compute;
 import io.jvectorize.runtime.DType;
 import io.jvectorize.runtime.Expr;
+import io.jvectorize.runtime.Lowering;
+import io.jvectorize.runtime.internal.plan.Term;
 import java.lang.reflect.Array;
 import java.util.Arrays;
 import java.util.List;
@@ -79,13 +81,17 @@ public final class NumPyColumn {
         if (expr.symbols().isEmpty()) {
             return constant(expr);
         }
-        DType type = operandType(op, expr, exprs);
-        Column[] columns = new Column[operands.length];
-        for (int i = 0; i < operands.length; i++) {
-            DType to = op == SparkOperator.WHERE && i == 0 ? DType.BOOLEAN : type;
-            columns[i] = SparkTypes.convert(operands[i].column, operands[i].dtype(), to);
+        // The runtime's typing chose the operator (nextafter of float32 values is its own), its
+        // operand types (comparisons promote; integers divide as float64) and any conversions.
+        TermColumns.requireReal(Lowering.term(expr), expr);
+        Term.Apply term = (Term.Apply) Lowering.term(expr);
+        // The planner's powers (SparkOperator.CUBE) build x ** 3: the exponent is a term of its own.
+        Column[] columns = new Column[term.operands().size()];
+        for (int i = 0; i < columns.length; i++) {
+            NumPyColumn operand = i < operands.length ? operands[i] : constant((Expr) term.operands().get(i).source());
+            columns[i] = SparkTypes.convert(operand.column, operand.dtype(), term.operandTypes().get(i));
         }
-        return new NumPyColumn(op.apply(type, columns), expr);
+        return new NumPyColumn(TermColumns.apply(term, columns), expr);
     }
 
     /** The reduction {@code kind} of this column, as an aggregate column ({@link #valueOn} computes it). */
@@ -139,24 +145,6 @@ public final class NumPyColumn {
     @Override
     public String toString() {
         return expr + " as " + column;
-    }
-
-    /**
-     * The type the runtime brings the operands of {@code op} to: the promoted type for a
-     * comparison (int64 where an integer literal does not fit int32: NumPy compares exactly),
-     * the result type otherwise (float64 for the true division of integers and math functions).
-     */
-    private static DType operandType(SparkOperator op, Expr result, List<Expr> operands) {
-        switch (op) {
-            case LT: case LE: case GT: case GE: case EQ: case NE:
-                try {
-                    return Expr.where(Expr.symbol("condition", DType.BOOLEAN), operands.get(0), operands.get(1)).dtype();
-                } catch (IllegalArgumentException e) {
-                    return DType.INT64;
-                }
-            default:
-                return result.dtype();
-        }
     }
 
     /** An expression without columns, computed once by the runtime: a literal of its value and type. */

@@ -95,7 +95,12 @@ public final class SparkCompute {
      * @throws IllegalArgumentException if {@code expr} is not a reduction, or has one inside its operand
      */
     static Column tableAggregate(Expr expr, Dataset<Row> data) {
-        checkColumns(expr, data);
+        return tableAggregate(expr, data, SparkTableText.Bindings.NONE);
+    }
+
+    /** As {@link #tableAggregate(Expr, Dataset)}, for an expression read from table text. */
+    static Column tableAggregate(Expr expr, Dataset<Row> data, SparkTableText.Bindings bindings) {
+        checkColumns(expr, data, bindings);
         if (!expr.isReduction()) {
             throw new IllegalArgumentException("agg takes reductions, such as sum(amount); " + expr + " is a value per row");
         }
@@ -105,7 +110,7 @@ public final class SparkCompute {
         return new TermColumns(reduce -> {
             throw new IllegalArgumentException("agg takes one reduction of a value per row; " + expr
                     + " has a reduction, " + reduce.source() + ", inside it");
-        }).tableAggregate((Term.Reduce) Lowering.term(expr));
+        }, bindings).tableAggregate((Term.Reduce) Lowering.term(expr));
     }
 
     /**
@@ -113,18 +118,27 @@ public final class SparkCompute {
      * computed first (a Spark job each) as numbers.
      */
     static Column columnOn(Expr expr, Dataset<Row> data) {
-        checkColumns(expr, data);
-        return onData(data).translate(expr).column();
+        return columnOn(expr, data, SparkTableText.Bindings.NONE);
+    }
+
+    /** As {@link #columnOn(Expr, Dataset)}, for an expression read from table text. */
+    static Column columnOn(Expr expr, Dataset<Row> data, SparkTableText.Bindings bindings) {
+        checkColumns(expr, data, bindings);
+        return onData(data, bindings).translate(expr).column();
+    }
+
+    private static TermColumns onData(Dataset<Row> data) {
+        return onData(data, SparkTableText.Bindings.NONE);
     }
 
     /** The translation over {@code data}: a nested reduction is computed on it, once, and becomes a literal. */
-    private static TermColumns onData(Dataset<Row> data) {
+    private static TermColumns onData(Dataset<Row> data, SparkTableText.Bindings bindings) {
         TermColumns[] translation = new TermColumns[1];
         translation[0] = new TermColumns(reduce -> {
             Object value = NumPyColumn.of(translation[0].aggregate(reduce), (Expr) reduce.source())
                     .valueOn(rowsOf(reduce, data));
             return value instanceof Boolean b ? lit(b) : SparkTypes.literal(reduce.type(), (Number) value);
-        });
+        }, bindings);
         return translation[0];
     }
 
@@ -146,9 +160,17 @@ public final class SparkCompute {
      * the symbol's.
      */
     static void checkColumns(Expr expr, Dataset<Row> data) {
+        checkColumns(expr, data, SparkTableText.Bindings.NONE);
+    }
+
+    private static void checkColumns(Expr expr, Dataset<Row> data, SparkTableText.Bindings bindings) {
         List<String> names = Arrays.asList(data.columns());
         for (Map.Entry<String, DType> symbol : expr.symbols().entrySet()) {
             String name = symbol.getKey();
+            if (bindings.columns().containsKey(name) || name.equals(bindings.fillMarker())
+                    || name.equals(bindings.nullMarker())) {
+                continue; // stands for a string, a quoted name or a marker of table text
+            }
             if (!names.contains(name)) {
                 throw new IllegalArgumentException("symbol " + name + " is not a column: the dataset has " + names);
             }

@@ -45,13 +45,13 @@ public final class SparkGroupBy {
         Set<String> names = new HashSet<>(keys);
         List<Column> columns = new ArrayList<>();
         for (String text : aggregations) {
-            NamedExpr named = NamedExpr.parse(Objects.requireNonNull(text, "an aggregation is null"), table.columnTypes());
+            NamedExpr named = NamedExpr.parse(Objects.requireNonNull(text, "an aggregation is null"), data.schema());
             Expr expr = named.expr();
             if (!names.add(named.name())) {
                 throw new IllegalArgumentException("agg names column " + named.name() + " twice (the keys are "
                         + keys + "); name one of them with as");
             }
-            columns.add(SparkCompute.tableAggregate(expr, data).as(named.name()));
+            columns.add(SparkCompute.tableAggregate(expr, data, named.bindings()).as(named.name()));
         }
         Column[] keyColumns = keys.stream().map(k -> data.col(SparkTable.quoted(k))).toArray(Column[]::new);
         Dataset<Row> grouped = data.groupBy(keyColumns)

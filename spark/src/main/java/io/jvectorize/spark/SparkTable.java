@@ -78,17 +78,21 @@ public final class SparkTable {
      * @throws IllegalArgumentException if it is not a boolean elementwise expression, or names no column
      */
     public SparkTable filter(String condition) {
-        return filter(Expr.parse(Objects.requireNonNull(condition, "condition"), columnTypes()));
+        SparkTableText.Parsed parsed = SparkTableText.parse(Objects.requireNonNull(condition, "condition"), data.schema());
+        return filter(parsed.expr(), parsed.bindings());
     }
 
     /** As {@link #filter(String)}, for an expression built in Java. */
     public SparkTable filter(Expr condition) {
-        Objects.requireNonNull(condition, "condition");
+        return filter(Objects.requireNonNull(condition, "condition"), SparkTableText.Bindings.NONE);
+    }
+
+    private SparkTable filter(Expr condition, SparkTableText.Bindings bindings) {
         if (condition.isReduction() || condition.dtype() != DType.BOOLEAN) {
             throw new IllegalArgumentException("filter needs a condition, a bool for each row such as amount > 0; "
                     + condition + " is " + (condition.isReduction() ? "a reduction" : condition.dtype()));
         }
-        return new SparkTable(data.filter(SparkCompute.columnOn(condition, data)));
+        return new SparkTable(data.filter(SparkCompute.columnOn(condition, data, bindings)));
     }
 
     /**
@@ -113,13 +117,13 @@ public final class SparkTable {
                 name = text;
                 selected.add(data.col(quoted(text)));
             } else {
-                NamedExpr named = NamedExpr.parse(text, columnTypes());
+                NamedExpr named = NamedExpr.parse(text, data.schema());
                 if (named.expr().isReduction()) {
                     throw new IllegalArgumentException("select takes a value per row; " + text + " is a reduction:"
                             + " use groupBy(...).agg(\"" + text + "\") or SparkCompute.compute");
                 }
                 name = named.name();
-                selected.add(SparkCompute.columnOn(named.expr(), data).as(name));
+                selected.add(SparkCompute.columnOn(named.expr(), data, named.bindings()).as(name));
             }
             if (!names.add(name)) {
                 throw new IllegalArgumentException("select names column " + name + " twice; name one of them with as");
@@ -144,11 +148,11 @@ public final class SparkTable {
         List<Column> columns = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (String text : aggregations) {
-            NamedExpr named = NamedExpr.parse(Objects.requireNonNull(text, "an aggregation is null"), columnTypes());
+            NamedExpr named = NamedExpr.parse(Objects.requireNonNull(text, "an aggregation is null"), data.schema());
             if (!names.add(named.name())) {
                 throw new IllegalArgumentException("agg names column " + named.name() + " twice; name one of them with as");
             }
-            columns.add(SparkCompute.tableAggregate(named.expr(), data).as(named.name()));
+            columns.add(SparkCompute.tableAggregate(named.expr(), data, named.bindings()).as(named.name()));
         }
         return new SparkTable(data.agg(columns.get(0), columns.subList(1, columns.size()).toArray(Column[]::new)));
     }

@@ -25,8 +25,8 @@ public final class SparkTypes {
             case INT32: return DataTypes.IntegerType;
             case BOOLEAN: return DataTypes.BooleanType;
             default:
-                throw new IllegalArgumentException(type + " values have no Spark column type here yet: compute"
-                        + " complex expressions with Compute, or give Spark their parts (z.real, z.imag)");
+                throw new IllegalArgumentException(TermColumns.COMPLEX_IN_THE_JVM_ONLY + ": " + type
+                        + " values have no Spark column type; compute complex expressions with Compute");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.jvectorize.spark;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -8,8 +9,8 @@ import static org.apache.spark.sql.functions.when;
 import io.jvectorize.runtime.DType;
 import io.jvectorize.runtime.Expr;
 import io.jvectorize.runtime.Lowering;
+import io.jvectorize.runtime.internal.op.Operator;
 import io.jvectorize.runtime.internal.plan.Term;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.spark.sql.Column;
@@ -23,13 +24,20 @@ import org.apache.spark.sql.Column;
  */
 final class TermColumns {
     private final Function<Term.Reduce, Column> nestedReduction;
+    private final SparkTableText.Bindings bindings;
 
     /**
      * @param nestedReduction the column standing for a reduction inside an elementwise expression
      *     (as in {@code x - mean(x)}): a literal of its value, or an error where it has none
      */
     TermColumns(Function<Term.Reduce, Column> nestedReduction) {
+        this(nestedReduction, SparkTableText.Bindings.NONE);
+    }
+
+    /** @param bindings what the stand-in symbols of table text are on Spark ({@link SparkTableText}) */
+    TermColumns(Function<Term.Reduce, Column> nestedReduction, SparkTableText.Bindings bindings) {
         this.nestedReduction = nestedReduction;
+        this.bindings = bindings;
     }
 
     /**
@@ -43,6 +51,7 @@ final class TermColumns {
             return NumPyColumn.constant(expr); // sum(3) is 3, whatever the rows
         }
         Term term = Lowering.term(expr);
+        requireReal(term, expr);
         if (term instanceof Term.Reduce reduce) {
             return NumPyColumn.of(aggregate(reduce), expr);
         }
@@ -88,6 +97,9 @@ final class TermColumns {
         if (term.source() instanceof Expr source && source.symbols().isEmpty()) {
             return NumPyColumn.constant(source).column();
         }
+        if (term instanceof Term.Symbol symbol && bindings.columns().containsKey(symbol.name())) {
+            return bindings.columns().get(symbol.name()); // a string literal, a string column, a quoted name
+        }
         if (term instanceof Term.Symbol symbol) {
             return col("`" + symbol.name() + "`").cast(SparkTypes.dataType(symbol.type()));
         }
@@ -103,20 +115,56 @@ final class TermColumns {
         throw new IllegalArgumentException("no translation to Spark of " + term.source());
     }
 
+    /** Complex values have no Spark column type: an error naming the expression, before anything is built. */
+    static void requireReal(Term term, Expr expr) {
+        if (term.type().isComplex()) {
+            throw new IllegalArgumentException(COMPLEX_IN_THE_JVM_ONLY + ": compute " + expr + " with Compute (" + term.source()
+                    + " is complex; Spark columns hold real values)");
+        }
+        List<Term> children = term instanceof Term.Apply apply ? apply.operands()
+                : term instanceof Term.Invoke invoke ? invoke.arguments()
+                : term instanceof Term.Reduce reduce ? List.of(reduce.operand()) : List.of();
+        children.forEach(child -> requireReal(child, expr));
+    }
+
+    static final String COMPLEX_IN_THE_JVM_ONLY = "complex numbers run in the JVM only";
+
     private Column operation(Term.Apply apply) {
-        SparkOperator op = Arrays.stream(SparkOperator.values())
-                .filter(o -> o.name().equals(apply.op().name()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("operator " + apply.op().text() + " in " + apply.source()
-                        + " has no translation to Spark yet; compute it with Compute, in one JVM"));
         List<Term> operands = apply.operands();
+        if (apply.op() == Operator.WHERE && bindings.isFill(operands.get(0))) {
+            // fillnull(x, v): x where present, else v (NaN is a value, not missing).
+            DType type = apply.operandTypes().get(1);
+            return coalesce(SparkTypes.convert(elementwise(operands.get(1)), operands.get(1).type(), type),
+                    SparkTypes.convert(elementwise(operands.get(2)), operands.get(2).type(), type));
+        }
+        if (apply.op() == Operator.ISNAN && operands.get(0) instanceof Term.Apply sum
+                && bindings.isNullMarker(sum.operands().get(0))) {
+            return elementwise(sum.operands().get(1)).isNull(); // isnull(x)
+        }
         Column[] columns = new Column[operands.size()];
         for (int i = 0; i < columns.length; i++) {
             columns[i] = SparkTypes.convert(elementwise(operands.get(i)), operands.get(i).type(),
                     apply.operandTypes().get(i));
         }
+        return apply(apply, columns);
+    }
+
+    /**
+     * The column computing the runtime's operation {@code apply} from its operands' columns,
+     * already converted to its operand types: the entry of {@link SparkOperator} for the operator
+     * the runtime's typing chose, or for the one its planner computes a power by a written number
+     * with ({@code x ** 3} is {@code x * x * x}, bit for bit).
+     */
+    static Column apply(Term.Apply apply, Column[] columns) {
+        if (apply.op() == Operator.POW && apply.operands().get(1) instanceof Term.Number exponent) {
+            DType base = apply.operandTypes().get(0);
+            Operator lowered = Operator.loweredPower(exponent.doubleValue(), base).orElse(null);
+            if (lowered != null) {
+                return SparkOperator.of(lowered, apply.source()).apply(base, columns[0]);
+            }
+        }
         // where's operand type is that of its branches; the others' operands share one type.
-        return op.apply(apply.operandTypes().get(columns.length - 1), columns);
+        return SparkOperator.of(apply.op(), apply.source()).apply(apply.operandTypes().get(columns.length - 1), columns);
     }
 
     private Column call(Term.Invoke invoke) {

@@ -1,5 +1,6 @@
 package io.jvectorize.spark;
 
+import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
@@ -33,6 +34,11 @@ final class WrappingIntegers {
 
     /** NumPy's words for a negative integer exponent. */
     static final String NEGATIVE_POWER = "integers to negative integer powers are not allowed";
+
+    /** The in-JVM engine's words for the other integer operations it refuses a zero for (floor division: its UDF's). */
+    static final String FLOOR_DIVISION_BY_ZERO = "integer floor division by zero";
+    static final String FMOD_BY_ZERO = "integer fmod by zero";
+    static final String RECIPROCAL_OF_ZERO = "integer reciprocal of zero";
 
     private static final BigDecimal TWO_TO_64 = new BigDecimal("18446744073709551616");
     private static final BigDecimal TWO_TO_63 = new BigDecimal("9223372036854775808");
@@ -76,6 +82,37 @@ final class WrappingIntegers {
         Column r = a.mod(b);
         Column floor = when(r.notEqual(lit(0)).and(r.lt(lit(0)).notEqual(b.lt(lit(0)))), r.plus(b)).otherwise(r);
         return when(b.equalTo(lit(0)), raise_error(lit(MODULO_BY_ZERO))).otherwise(floor);
+    }
+
+    /** C's {@code fmod}, Java's {@code %}: the dividend's sign. By zero, an error. */
+    static Column fmod(DType type, Column a, Column b) {
+        return when(b.equalTo(lit(0)), raise_error(lit(FMOD_BY_ZERO)))
+                .when(b.equalTo(lit(-1)), lit(0)) // MIN % -1 is 0 in Java; keep it from ANSI's overflow check
+                .otherwise(a.mod(b)).cast(SparkTypes.dataType(type));
+    }
+
+    /** C's integer {@code 1 / a}: 1 and -1 are their own reciprocals, every other integer's is 0. By zero, an error. */
+    static Column reciprocal(DType type, Column a) {
+        return when(a.equalTo(lit(0)), raise_error(lit(RECIPROCAL_OF_ZERO)))
+                .when(a.equalTo(lit(1)).or(a.equalTo(lit(-1))), a)
+                .otherwise(lit(0)).cast(SparkTypes.dataType(type));
+    }
+
+    /**
+     * NumPy's {@code left_shift}: Java's {@code <<} in int64, 0 where the count is negative or at
+     * least 64 (Java and Spark take the count modulo 64); int32 keeps the low 32 bits.
+     */
+    static Column shiftLeft(DType type, Column a, Column b) {
+        Column shifted = call_function("shiftleft", wide(a), wide(b).cast(DataTypes.IntegerType));
+        Column value = when(b.geq(lit(0)).and(b.lt(lit(Long.SIZE))), shifted).otherwise(lit(0L));
+        return type == DType.INT32 ? toInt32(value) : value;
+    }
+
+    /** NumPy's {@code right_shift}: arithmetic, the sign (0 or -1) where the count is negative or at least 64. */
+    static Column shiftRight(DType type, Column a, Column b) {
+        Column count = when(b.geq(lit(0)).and(b.lt(lit(Long.SIZE))), wide(b)).otherwise(lit(Long.SIZE - 1L));
+        Column value = call_function("shiftright", wide(a), count.cast(DataTypes.IntegerType));
+        return type == DType.INT32 ? toInt32(value) : value;
     }
 
     /** {@code a ** b} exactly, wrapping around; a negative exponent is an error, as in NumPy. */

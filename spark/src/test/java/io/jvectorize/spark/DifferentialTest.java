@@ -57,7 +57,7 @@ class DifferentialTest {
         int batches = mode == Mode.ANSI ? BATCHES : BATCHES / 2;
         for (int batch = 0; batch < batches; batch++) {
             boolean withMissing = batch % 2 == 1;
-            RandomTrees generator = new RandomTrees(random, !withMissing);
+            RandomTrees generator = new RandomTrees(random, withMissing);
             Map<String, Object> data = RandomTrees.data(random, ROWS);
             Map<String, boolean[]> missing = withMissing ? missing(random) : Map.of();
             Dataset<Row> table = SharedSpark.table(SharedSpark.session(mode), data, missing);
@@ -69,9 +69,13 @@ class DifferentialTest {
             for (int t = 0; t < TREES; t++) {
                 batchTrees.add(generator.tree());
             }
-            // Errors for sure in every batch, beside the random ones: integer modulo by zero, a negative power.
+            // Errors for sure in every batch, beside the random ones: integer modulo, floor division, fmod and
+            // reciprocal by zero, a negative power.
             batchTrees.add(Expr.parse("l % (j - j)", RandomTrees.SYMBOLS));
             batchTrees.add(Expr.parse("i ** (e - 100)", RandomTrees.SYMBOLS));
+            batchTrees.add(Expr.parse("l // (j - j)", RandomTrees.SYMBOLS));
+            batchTrees.add(Expr.parse("fmod(i, e - e)", RandomTrees.SYMBOLS));
+            batchTrees.add(Expr.parse("reciprocal(i - i)", RandomTrees.SYMBOLS));
             for (Expr e : batchTrees) {
                 Outcome outcome = reference(e, data, missing);
                 expected.put(e, outcome);
@@ -168,7 +172,7 @@ class DifferentialTest {
         try {
             result = e.isReduction() ? SparkCompute.compute(e, table)
                     : ((Dataset<?>) SparkCompute.compute(e, table)).collectAsList();
-        } catch (RuntimeException thrown) {
+        } catch (Exception thrown) { // SparkException too, which Scala throws unchecked
             String words = sharedWords(error);
             StringBuilder chain = new StringBuilder();
             for (Throwable t = thrown; t != null; t = t.getCause()) {
@@ -183,6 +187,7 @@ class DifferentialTest {
     /** The part of the engine's message that the Spark translation repeats. */
     private static String sharedWords(String error) {
         for (String words : List.of(WrappingIntegers.MODULO_BY_ZERO, WrappingIntegers.NEGATIVE_POWER,
+                WrappingIntegers.FLOOR_DIVISION_BY_ZERO, WrappingIntegers.FMOD_BY_ZERO, WrappingIntegers.RECIPROCAL_OF_ZERO,
                 "zero-size array to reduction operation")) {
             if (error.contains(words)) {
                 return words;

@@ -1,5 +1,6 @@
 package io.jvectorize.spark;
 
+import static io.jvectorize.spark.BenchmarkOptions.median;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.exp;
 import static org.apache.spark.sql.functions.lit;
@@ -11,7 +12,6 @@ import io.jvectorize.runtime.Expr;
 import io.jvectorize.runtime.RangeKernel;
 import io.jvectorize.samples.Seed;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -49,22 +49,11 @@ public final class KernelCallBenchmark {
     private KernelCallBenchmark() {}
 
     public static void main(String[] args) {
-        long rows = 10_000_000;
-        String master = "local[2]";
-        int repeats = 7;
-        for (int i = 0; i < args.length; i += 2) {
-            switch (args[i]) {
-                case "--rows": rows = Long.parseLong(args[i + 1]); break;
-                case "--master": master = args[i + 1]; break;
-                case "--repeats": repeats = Integer.parseInt(args[i + 1]); break;
-                default: throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; options: --rows N --master local[K] --repeats R");
-            }
-        }
-        SparkSession spark = SparkSession.builder().master(master).appName("kernel-call-benchmark")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
-                .config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1")
-                .getOrCreate();
+        BenchmarkOptions options = BenchmarkOptions.parse(args, 7);
+        long rows = options.rows();
+        String master = options.master();
+        int repeats = options.repeats();
+        SparkSession spark = options.session("kernel-call-benchmark");
         Dataset<Row> data = spark.range(rows).select(rand(42).multiply(6).minus(4).as("x"))
                 .persist(StorageLevel.MEMORY_ONLY());
         data.count();
@@ -130,8 +119,8 @@ public final class KernelCallBenchmark {
             Expr e = Expr.parse(text.replace("sigma", "1.25").replace("mu", "-1.33"));
             for (boolean parallel : new boolean[] {false, true}) {
                 names.add("Compute " + text + (parallel ? ", parallel" : ""));
-                Compute.Options options = Compute.Options.defaults().parallel(parallel);
-                runs.add(() -> Compute.computeInto(e, bound, out, options));
+                Compute.Options computeOptions = Compute.Options.defaults().parallel(parallel);
+                runs.add(() -> Compute.computeInto(e, bound, out, computeOptions));
             }
         }
         double[][] computeMs = new double[runs.size()][repeats];
@@ -156,12 +145,6 @@ public final class KernelCallBenchmark {
     private static RangeKernel kernel(String name) {
         return SparkKernels.function(name).overloads().stream()
                 .filter(o -> o.returnType() == DType.FLOAT64).findFirst().orElseThrow().kernel();
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 
     /** The kernel over blocks of a partition's values, through Spark's typed API (boxed Doubles in and out). */

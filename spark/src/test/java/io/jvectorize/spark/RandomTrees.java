@@ -18,6 +18,9 @@ import java.util.SplittableRandom;
  * {@link SparkOperator}, every reduction of {@link SparkReduction}, and calls of the samples'
  * {@code @Vectorize} functions; integer and float literals, NaN and infinities among them.
  *
+ * <p>Every entry of {@link SparkOperator} is drawn, the functions since issue #14 and the
+ * planner's powers by small integers ({@code x ** 3}) among them.
+ *
  * <p>Each tree is exact on Spark (every value bit for bit the in-JVM reference engine's) except
  * where said: Spark 4.2 calls {@code StrictMath} for {@code exp}, {@code log}, {@code log10} and
  * float {@code **} (the engine {@code Math}, within 1 ulp), so those appear only at the root;
@@ -36,13 +39,25 @@ final class RandomTrees {
             SparkReduction.VAR, SparkReduction.STD, SparkReduction.NANSUM, SparkReduction.NANMEAN);
     private static final String[] FUNCTIONS = {"Seed.poly", "Seed.gaussian"};
 
-    private final SplittableRandom random;
-    private final boolean nestedReductions;
+    /**
+     * The operators that raise for an integer zero. With missing values the reference computes
+     * only the rows where every symbol of a tree is present, while Spark raises on any row where
+     * the operator's own operands are: those batches draw none of them (their sure error trees,
+     * {@code l % (j - j)} and the like, still run).
+     */
+    private static final Set<SparkOperator> RAISING = EnumSet.of(SparkOperator.MOD, SparkOperator.FLOOR_DIVIDE,
+            SparkOperator.FMOD, SparkOperator.RECIPROCAL);
 
-    /** @param nestedReductions whether reductions may appear inside elementwise expressions */
-    RandomTrees(SplittableRandom random, boolean nestedReductions) {
+    private final SplittableRandom random;
+    private final boolean forMissingValues;
+
+    /**
+     * @param forMissingValues for data with missing values: no reduction inside an elementwise
+     *     expression, no operator that raises for an integer zero
+     */
+    RandomTrees(SplittableRandom random, boolean forMissingValues) {
         this.random = random;
-        this.nestedReductions = nestedReductions;
+        this.forMissingValues = forMissingValues;
     }
 
     /** A tree with at least one symbol, typed without error, exact on Spark but where the class says. */
@@ -134,7 +149,7 @@ final class RandomTrees {
         if (depth >= 4 || pick < 5) {
             return leaf();
         }
-        if (pick == 5 && nestedReductions) {
+        if (pick == 5 && !forMissingValues) {
             Expr inner = node(depth + 1);
             return inner.isReduction() ? inner : reduction().build(inner);
         }
@@ -143,12 +158,15 @@ final class RandomTrees {
         }
         SparkOperator[] operators = SparkOperator.values();
         SparkOperator op = operators[random.nextInt(operators.length)];
-        if (STRICT_MATH.contains(op) && op != SparkOperator.POW) {
+        if (STRICT_MATH.contains(op) && op != SparkOperator.POW || forMissingValues && RAISING.contains(op)) {
             return leaf();
         }
         List<Expr> operands = new ArrayList<>();
         for (int i = 0; i < op.arity(); i++) {
-            operands.add(node(depth + 1));
+            // The sign bit of a computed NaN is the hardware's (Java leaves it open), so the operand
+            // whose sign copysign and signbit read is data or a literal.
+            boolean readsSign = op == SparkOperator.SIGNBIT || op == SparkOperator.COPYSIGN && i == 1;
+            operands.add(readsSign ? leaf() : node(depth + 1));
         }
         return op.build(operands);
     }

@@ -1,5 +1,6 @@
 package io.jvectorize.spark;
 
+import static io.jvectorize.spark.BenchmarkOptions.median;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -13,7 +14,6 @@ import io.jvectorize.runtime.DType;
 import io.jvectorize.runtime.Expr;
 import io.jvectorize.samples.Seed;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,22 +48,11 @@ public final class ScaleBenchmark {
     private ScaleBenchmark() {}
 
     public static void main(String[] args) {
-        long rows = 10_000_000;
-        String master = "local[2]";
-        int repeats = 5;
-        for (int i = 0; i < args.length; i += 2) {
-            switch (args[i]) {
-                case "--rows": rows = Long.parseLong(args[i + 1]); break;
-                case "--master": master = args[i + 1]; break;
-                case "--repeats": repeats = Integer.parseInt(args[i + 1]); break;
-                default: throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; options: --rows N --master local[K] --repeats R");
-            }
-        }
-        SparkSession spark = SparkSession.builder().master(master).appName("scale-benchmark")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
-                .config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1")
-                .getOrCreate();
+        BenchmarkOptions options = BenchmarkOptions.parse(args, 5);
+        long rows = options.rows();
+        String master = options.master();
+        int repeats = options.repeats();
+        SparkSession spark = options.session("scale-benchmark");
         Dataset<Row> data = spark.range(rows)
                 .select(rand(42).multiply(6).minus(4).as("x"), col("id").mod(KEYS).cast("int").as("key"))
                 .persist(StorageLevel.MEMORY_ONLY());
@@ -177,9 +166,4 @@ public final class ScaleBenchmark {
         return new double[][] {sums, counts, means};
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
 }

@@ -1,6 +1,12 @@
 package io.jvectorize.spark;
 
 import static org.apache.spark.sql.functions.atan2;
+import static org.apache.spark.sql.functions.call_function;
+import static org.apache.spark.sql.functions.ceil;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.log2;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.signum;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.greatest;
@@ -56,6 +62,11 @@ class SemanticsTest {
      */
     record Difference(String name, Map<String, Object> data, Function<Dataset<Row>, NumPyColumn> ours,
             Function<Dataset<Row>, Column> sparkDefault, Set<Mode> defaultDiffersIn) {
+        /** The same difference, translated otherwise. */
+        Difference with(Function<Dataset<Row>, NumPyColumn> translation) {
+            return new Difference(name, data, translation, sparkDefault, defaultDiffersIn);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -113,6 +124,38 @@ class SemanticsTest {
                         d -> NumPyColumn.apply(SparkOperator.MUL, NumPyColumn.of(d, "a"), NumPyColumn.literal(0.1)),
                         d -> col("a").multiply(lit(0.1)), BOTH),
                 new Difference("int32 plus a Python int stays int32, wrapping", columns(ints(Integer.MAX_VALUE, 5), null),
+                        d -> NumPyColumn.apply(SparkOperator.ADD, NumPyColumn.of(d, "a"), NumPyColumn.literal(1L)),
+                        d -> col("a").plus(lit(1L)), BOTH),
+                elementwise("floor gives bigint: no NaN, infinities, -0.0, large values",
+                        doubles(Double.NaN, Double.NEGATIVE_INFINITY, -0.0, -0.5, 1e300, 2.5), null, SparkOperator.FLOOR,
+                        d -> floor(col("a")), BOTH),
+                elementwise("ceil gives bigint: ceil(-0.5) is 0, not -0.0", doubles(-0.5, 0.5, Double.NaN), null,
+                        SparkOperator.CEIL, d -> ceil(col("a")), BOTH),
+                elementwise("round is half up in Spark, half to even in NumPy", doubles(2.5, -0.5, 3.5), null,
+                        SparkOperator.ROUND, d -> round(col("a")), BOTH),
+                elementwise("signum keeps -0.0; NumPy's sign is 0.0", doubles(-0.0, Double.NaN, -3.0), null,
+                        SparkOperator.SIGN, d -> signum(col("a")), BOTH),
+                elementwise("float // is floor(a / b) in NumPy's way: no bigint, inf by zero, -1 for -1 // inf",
+                        doubles(-7.0, 1.0, -1.0, -0.0), doubles(2.0, 0.0, Double.POSITIVE_INFINITY, 5.0),
+                        SparkOperator.FLOOR_DIVIDE, d -> floor(col("a").divide(col("b"))), BOTH),
+                elementwise("integer div truncates; // rounds down", longs(-7, 7, Long.MIN_VALUE), longs(2, -2, -1),
+                        SparkOperator.FLOOR_DIVIDE, d -> call_function("div", col("a"), col("b")), BOTH),
+                elementwise("fmod by 0.0: REMAINDER_BY_ZERO under ANSI, null without", doubles(1.0, -5.5),
+                        doubles(0.0, -0.0), SparkOperator.FMOD, d -> col("a").mod(col("b")), BOTH),
+                elementwise("shifts by 64 or more: Spark takes the count modulo 64", longs(1, 16, -16), longs(64, 65, 200),
+                        SparkOperator.LEFT_SHIFT, d -> call_function("shiftleft", col("a"), col("b").cast("int")), BOTH),
+                elementwise("right shift by 64 or more keeps the sign", longs(16, -16), longs(65, 70),
+                        SparkOperator.RIGHT_SHIFT, d -> call_function("shiftright", col("a"), col("b").cast("int")), BOTH),
+                elementwise("clip: greatest and least skip NaN", doubles(Double.NaN, 5.0), doubles(0.0, Double.NaN),
+                        SparkOperator.CLIP, d -> least(greatest(col("a"), col("b")), lit(1.0)), BOTH)
+                        .with(d -> NumPyColumn.apply(SparkOperator.CLIP, NumPyColumn.of(d, "a"), NumPyColumn.of(d, "b"),
+                                NumPyColumn.literal(1.0))),
+                elementwise("log2 is ln(x) / ln(2) in Spark, null at 0", doubles(536870912.0, 0.0, -1.0), null,
+                        SparkOperator.LOG2, d -> log2(col("a")), BOTH),
+                new Difference("x ** 3 is x * x * x, where pow differs", columns(doubles(4.1, 0.06, 9.4), null),
+                        d -> NumPyColumn.apply(SparkOperator.POW, NumPyColumn.of(d, "a"), NumPyColumn.literal(3L)),
+                        d -> pow(col("a"), lit(3.0)), BOTH),
+                new Difference("a bool is 1 in arithmetic; Spark refuses boolean + int", columns(new boolean[] {true, false}, null),
                         d -> NumPyColumn.apply(SparkOperator.ADD, NumPyColumn.of(d, "a"), NumPyColumn.literal(1L)),
                         d -> col("a").plus(lit(1L)), BOTH),
                 reduction("min orders NaN above numbers", doubles(1.0, Double.NaN, -2.0), SparkReduction.MIN,
@@ -199,6 +242,31 @@ class SemanticsTest {
         }
     }
 
+    @Test
+    void integerFloorDivisionFmodAndReciprocalOfZeroAreErrorsInBothModesButNotWhereMissing() {
+        Map<String, Object> data = columns(longs(7, 8, 9), longs(2, 0, 0));
+        Map<SparkOperator, String> words = Map.of(SparkOperator.FLOOR_DIVIDE, WrappingIntegers.FLOOR_DIVISION_BY_ZERO,
+                SparkOperator.FMOD, WrappingIntegers.FMOD_BY_ZERO, SparkOperator.RECIPROCAL, WrappingIntegers.RECIPROCAL_OF_ZERO);
+        for (Mode mode : BOTH) {
+            Dataset<Row> table = SharedSpark.table(SharedSpark.session(mode), data);
+            Dataset<Row> zerosMissing = SharedSpark.table(SharedSpark.session(mode), data,
+                    Map.of("b", new boolean[] {false, true, true}));
+            for (Map.Entry<SparkOperator, String> op : words.entrySet()) {
+                Function<Dataset<Row>, NumPyColumn> translate = d -> op.getKey().arity() == 1
+                        ? NumPyColumn.apply(op.getKey(), NumPyColumn.of(d, "b"))
+                        : NumPyColumn.apply(op.getKey(), NumPyColumn.of(d, "a"), NumPyColumn.of(d, "b"));
+                NumPyColumn ours = translate.apply(table);
+                ArithmeticException engine = assertThrows(ArithmeticException.class,
+                        () -> Compute.compute(ours.expr(), data, false));
+                assertTrue(engine.getMessage().contains(op.getValue()), engine.getMessage());
+                Exception e = assertThrows(Exception.class, () -> column(table, ours.column()));
+                assertTrue(e.getMessage().contains(op.getValue()), e.getMessage());
+                List<Object> values = column(zerosMissing, translate.apply(zerosMissing).column());
+                assertEquals(java.util.Arrays.asList(null, null), values.subList(1, 3), op.getKey() + ": " + values);
+            }
+        }
+    }
+
     // ---- building the cases -------------------------------------------------------------------
 
     private static Difference elementwise(String name, Object a, Object b, SparkOperator op,
@@ -259,7 +327,7 @@ class SemanticsTest {
     private static Object sparkValueOrError(java.util.function.Supplier<Object> value) {
         try {
             return value.get();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // AnalysisException too, which Scala throws unchecked
             return e;
         }
     }

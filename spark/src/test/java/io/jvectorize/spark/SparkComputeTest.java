@@ -92,4 +92,29 @@ class SparkComputeTest {
         assertEquals(Double.NaN, rows.get(0).getDouble(1)); // -1.33, 0.0, NaN, inf: NaN, as NumPy's min
         assertEquals(-0.0, rows.get(1).getDouble(1));       // -0.0, 2.5, 1e-310: -0.0, below 0.0 as Math.min
     }
+
+    @Test
+    void complexNumbersAreRefusedSayingTheyRunInTheJvm() {
+        Dataset<Row> data = data();
+        for (String text : List.of("real(x * 1j)", "abs(complex(x, 1.0))", "sum(imag(x + 2j))")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> SparkCompute.compute(Expr.parse(text), data), text);
+            assertTrue(e.getMessage().startsWith("complex numbers run in the JVM only: compute"), e.getMessage());
+            assertTrue(e.getMessage().contains("Compute"), e.getMessage());
+        }
+        // Of a real operand, real, imag and conj translate: the value, 0, the value.
+        @SuppressWarnings("unchecked")
+        Dataset<Row> parts = (Dataset<Row>) SparkCompute.compute(Expr.parse("real(x) + 10 * imag(x) + conj(x)"), data);
+        assertEquals(5.0, parts.collectAsList().get(3).getDouble(0));
+    }
+
+    @Test
+    void everyOperatorOfTheRuntimeButComplexHasATranslation() {
+        for (io.jvectorize.runtime.internal.op.Operator op : io.jvectorize.runtime.internal.op.Operator.values()) {
+            if (op != io.jvectorize.runtime.internal.op.Operator.COMPLEX) {
+                assertEquals(op.name(), SparkOperator.of(op, op.text()).name());
+                assertEquals(op.arity(), SparkOperator.of(op, op.text()).arity(), op.name());
+            }
+        }
+    }
 }

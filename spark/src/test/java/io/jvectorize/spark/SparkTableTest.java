@@ -107,7 +107,7 @@ class SparkTableTest {
         assertMessage(() -> table.select("x", "x"), "select names column x twice");
         assertMessage(() -> table.select("x + 1 as 2x"), "must be an identifier");
         assertMessage(() -> table.select("y + 1"), "symbol y is not a column: the dataset has [name, k, x");
-        assertMessage(() -> table.select("name + 1"), "column name has Spark type string");
+        assertMessage(() -> table.select("name + 1"), "name is a string; strings on Spark are compared");
         assertMessage(() -> table.filter("x + 1"), "filter needs a condition");
         assertMessage(() -> table.groupBy("nope"), "no column nope; the table has [name, k, x");
         assertMessage(() -> table.groupBy("k").agg("x + 1"), "agg takes reductions");

@@ -82,6 +82,36 @@ class SparkTableVsTableTest {
     }
 
     @Test
+    void tableTextAgrees() {
+        for (String condition : List.of("name != 'Bob'", "name == \"Alice\" | k > 1", "name < 'Bob'", "'Bob' <= name",
+                "isnull(name)", "isnull(x) | x > 0", "~isnull(k * 2) & isnull(flag)",
+                "fillnull(x, 0.0) > 0", "fillnull(flag, k > 0)", "fillnull(k, 7) == 7", "`amount` > 1 & `name` == 'Carol'",
+                "flag & (k > 1)", "flag | (k > 1)", "(x > 0) | flag", "~(flag & (amount < 0))", "name == 'O\\'Hara'")) {
+            same(condition, t -> t.filter(condition), t -> t.filter(condition));
+        }
+        String[] items = {"fillnull(amount, -1.0) as filled", "isnull(name) as no_name", "name != 'Bob' as not_bob",
+            "fillnull(k, 0) + 1 as k1", "flag | (k > 1) as either", "flag & (k > 1) as both", "`x` * 2 as twice",
+            "fillnull(fillnull(x, amount), 0.5) as first"};
+        for (String item : items) {
+            same(item, t -> t.select(item), t -> t.select(item));
+        }
+        String[] aggregations = {"sum(fillnull(amount, 0.0)) as total", "sum(isnull(name)) as unnamed",
+            "count(fillnull(x, 1.0)) as n", "max(name == 'Bob') as any_bob"};
+        same("text in groupBy", t -> t.groupBy("k").agg(aggregations), t -> t.groupBy("k").agg(aggregations));
+    }
+
+    @Test
+    void stringsOnSparkAreOnlyCompared() {
+        for (String text : List.of("name + 1 > 0", "where(flag, name, 'x') == 'x'", "fillnull(name, 'x') == 'x'",
+                "name != name")) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> spark.filter(text), text);
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("strings on Spark are compared"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void selectsAgree() {
         String[] items = {"k", "x * 2 as doubled", "n + 1 as next", "amount - mean(amount) as centered",
             "where(flag, x, amount) as chosen", "k & 6 as masked", "name"};

@@ -180,6 +180,26 @@ class Complex64Test {
         assertMessage(() -> Expr.parse("floor(z)", TYPES), "cannot apply floor to complex64");
     }
 
+    /**
+     * NumPy's {@code z ** 0.5}, {@code z ** 2} and {@code z ** 1} with a written exponent are
+     * sqrt, square and a copy (ndarray's fast scalar power), not the power loop: in NumPy 1.24
+     * {@code (inf+0j) ** 0.5} is inf+0j, {@code (-inf+infj) ** 0.5} inf+infj and
+     * {@code (0-0j) ** 2} and {@code (0-0j) ** 1} keep the -0 imaginary part.
+     */
+    @Test
+    void writtenPowersAreNumPysSqrtSquareAndCopy() {
+        float inf = Float.POSITIVE_INFINITY;
+        float[] z = {inf, 0, -inf, inf, 0, -0f, 3, -4};
+        assertArrayEquals(new float[] {inf, 0, inf, inf, 0, -0f, 2, -1}, (float[]) compute("z ** 0.5", Map.of("z", z)));
+        assertArrayEquals(new float[] {inf, Float.NaN, Float.NaN, -inf, 0, -0f, -7, -24},
+                (float[]) compute("z ** 2", Map.of("z", z)));
+        assertArrayEquals(z, (float[]) compute("z ** 1", Map.of("z", z)));
+        double[] c = {Double.POSITIVE_INFINITY, 0, 0, -0.0};
+        assertArrayEquals(new double[] {Double.POSITIVE_INFINITY, 0, 0, -0.0}, (double[]) compute("c ** 0.5", Map.of("c", c)));
+        assertArrayEquals(new double[] {Double.POSITIVE_INFINITY, Double.NaN, 0, -0.0}, (double[]) compute("c ** 2", Map.of("c", c)));
+        assertArrayEquals(c, (double[]) compute("c ** 1", Map.of("c", c)));
+    }
+
     @Test
     void computeIntoTakesFloatPairs() {
         float[] out = new float[4];

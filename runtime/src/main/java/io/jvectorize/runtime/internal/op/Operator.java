@@ -369,7 +369,7 @@ public enum Operator {
      */
     public static Optional<Operator> loweredPower(double n, io.jvectorize.runtime.DType base) {
         if (base.isComplex()) {
-            return Optional.empty(); // ComplexKernels' POW multiplies out integer exponents itself, as NumPy
+            return complexLoweredPower(n);
         }
         boolean floating = base.isFloating();
         if (n == 2.0) {
@@ -397,6 +397,24 @@ public enum Operator {
             return Optional.of(INVERSE_CUBE);
         }
         return n == -4.0 ? Optional.of(INVERSE_FOURTH) : Optional.empty();
+    }
+
+    /**
+     * NumPy's {@code z ** n} for a complex array and a written exponent: ndarray's power takes
+     * square for 2, sqrt for 0.5 and positive for 1 (numpy/core/src/multiarray/number.c,
+     * fast_scalar_power), not the power loop, which gives NaN for {@code (inf+0j) ** 0.5} and
+     * loses the sign of a zero part. Other exponents stay POW: ComplexKernels multiplies out
+     * integer ones as NumPy's power loop does. (-1 is NumPy's reciprocal loop, which differs
+     * from 1/z at zero; 0 gives 1 either way.)
+     */
+    private static Optional<Operator> complexLoweredPower(double n) {
+        if (n == 2.0) {
+            return Optional.of(SQUARE);
+        }
+        if (n == 0.5) {
+            return Optional.of(SQRT);
+        }
+        return n == 1.0 ? Optional.of(COPY) : Optional.empty();
     }
 
     /** Whether it is written as a function call, {@code name(args)}, rather than with a symbol. */

@@ -19,22 +19,8 @@ class Complex64Test {
 
     private static final Map<String, DType> TYPES = Map.of("z", DType.COMPLEX64, "w", DType.COMPLEX64,
             "f", DType.FLOAT32, "d", DType.FLOAT64, "i", DType.INT64, "c", DType.COMPLEX128);
-    private static final List<Compute.Options> ENGINES = List.of(Compute.Options.defaults(),
-            Compute.Options.defaults().blockSize(3), Compute.Options.defaults().parallel(true),
-            Compute.Options.defaults().optimize(false));
-
     private static Object compute(String text, Map<String, ?> data) {
-        Expr e = Expr.parse(text, TYPES);
-        Object first = null;
-        for (Compute.Options engine : ENGINES) {
-            Object result = Compute.compute(e, data, engine);
-            if (first == null) {
-                first = result;
-            } else {
-                ComputeTesting.assertSameBits(first, result, text + " with " + engine);
-            }
-        }
-        return first;
+        return ComputeTesting.computeOnEveryEngine(Expr.parse(text, TYPES), data);
     }
 
     private static DType type(String text) {

@@ -157,6 +157,8 @@ class Complex64Test {
         assertArrayEquals(new float[] {2, 2}, (float[]) compute("z + f", Map.of("z", z, "f", 1.0f)));
         assertMessage(() -> Compute.compute(Expr.parse("z + 1", TYPES), Map.of("z", Complex.of(0.1, 0))),
                 "declared complex64 but bound to complex128");
+        assertMessage(() -> Compute.compute(Expr.parse("z + 1", TYPES), Map.of("z", Complex.of(0.1, 0))),
+                "a Complex is complex64 where both its parts are float values, as Complex.of(0.1f, 1f)");
         assertMessage(() -> Compute.compute(Expr.parse("z + 1", TYPES), Map.of("z", new double[] {1, 2})),
                 "declared complex64 but bound to complex128 data (double[])");
         assertMessage(() -> Compute.compute(Expr.parse("z + 1", TYPES), Map.of("z", new float[] {1, 2, 3})),
@@ -195,6 +197,8 @@ class Complex64Test {
         assertArrayEquals(new float[] {2, -2, 2, -2}, out);
         assertMessage(() -> Compute.computeInto(Expr.parse("z * 2", TYPES), Map.of("z", new float[] {1, 2}),
                 new double[2]), "out must be a float[]");
+        assertMessage(() -> Compute.computeInto(Expr.parse("z * 2", TYPES), Map.of("z", new float[] {1, 2, 3, 4}),
+                new float[2]), "out has 1 element (complex64 pairs), the bound arrays 2; pass a float[4], a (re, im) pair an element");
     }
 
     private static void assertMessage(org.junit.jupiter.api.function.Executable run, String expected) {

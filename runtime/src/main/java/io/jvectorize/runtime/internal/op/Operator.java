@@ -402,10 +402,10 @@ public enum Operator {
     /**
      * NumPy's {@code z ** n} for a complex array and a written exponent: ndarray's power takes
      * square for 2, sqrt for 0.5 and positive for 1 (numpy/core/src/multiarray/number.c,
-     * fast_scalar_power), not the power loop, which gives NaN for {@code (inf+0j) ** 0.5} and
-     * loses the sign of a zero part. Other exponents stay POW: ComplexKernels multiplies out
-     * integer ones as NumPy's power loop does. (-1 is NumPy's reciprocal loop, which differs
-     * from 1/z at zero; 0 gives 1 either way.)
+     * fast_scalar_power), and reciprocal for -1, not the power loop, which gives NaN for
+     * {@code (inf+0j) ** 0.5}, loses the sign of a zero part and rounds {@code 1/z} otherwise.
+     * Other exponents stay POW: ComplexKernels multiplies out integer ones as NumPy's power loop
+     * does (0 gives 1 either way).
      */
     private static Optional<Operator> complexLoweredPower(double n) {
         if (n == 2.0) {
@@ -413,6 +413,9 @@ public enum Operator {
         }
         if (n == 0.5) {
             return Optional.of(SQRT);
+        }
+        if (n == -1.0) {
+            return Optional.of(RECIPROCAL);
         }
         return n == 1.0 ? Optional.of(COPY) : Optional.empty();
     }

@@ -66,7 +66,9 @@ final class Binding implements BoundData {
                         + " but bound to " + type + " data (" + (isArray ? type.arrayType().getSimpleName()
                                 : value.getClass().getSimpleName()) + "), which does not widen to "
                         + symbol.getValue() + "; bind " + symbol.getValue() + " data ("
-                        + symbol.getValue().arrayType().getSimpleName() + "), or declare the symbol as " + type);
+                        + symbol.getValue().arrayType().getSimpleName() + "), or declare the symbol as " + type
+                        + (value instanceof Complex && symbol.getValue() == DType.COMPLEX64
+                                ? "; a Complex is complex64 where both its parts are float values, as Complex.of(0.1f, 1f)" : ""));
             }
             given.put(name, type);
             if (isArray) {

@@ -218,8 +218,10 @@ public final class Compute {
         }
         int elements = complex ? length / 2 : length;
         if (readsArrays(e, binding) && binding.length() != elements) {
-            throw new IllegalArgumentException("out has " + elements + " elements" + (complex ? " (" + e.dtype() + " pairs)" : "")
-                    + ", the bound arrays " + binding.length());
+            throw new IllegalArgumentException("out has " + elements + " element" + (elements == 1 ? "" : "s")
+                    + (complex ? " (" + e.dtype() + " pairs)" : "") + ", the bound arrays " + binding.length()
+                    + "; pass a " + type.getSimpleName().replace("[]", "[" + (complex ? 2 * binding.length() : binding.length()) + "]")
+                    + (complex ? ", a (re, im) pair an element" : ""));
         }
         Object result = PlanCache.plan(e, binding).compute(binding, options.settings(), options.optimize(), out);
         if (result != out) {

@@ -121,6 +121,10 @@ final class ExprParser {
                 throw new IllegalArgumentException("the type of symbol " + symbol.getKey() + " is null; give a DType,"
                         + " such as DType.INT64, or leave the symbol out for float64");
             }
+            if (Symbol.isBoolLiteral(symbol.getKey())) {
+                throw new IllegalArgumentException("symbol " + symbol.getKey() + " is given a type, but " + symbol.getKey()
+                        + " is the bool literal in expressions, so the symbol could never be read; rename it");
+            }
         }
         if (text.length() > MAX_LENGTH) {
             throw syntaxError(text, MAX_LENGTH, "text longer than " + MAX_LENGTH + " characters (it has " + text.length()
@@ -298,8 +302,8 @@ final class ExprParser {
         if (name.indexOf('.') >= 0) {
             throw error(unexpectedText(token) + ": a dotted name can only call a function, as in Foo.m(x), or take a part, as in z.real or z.imag", token);
         }
-        if (name.equals("True") || name.equals("False")) {
-            return Literal.of(name.equals("True")); // Python's keywords: never a symbol's name
+        if (Symbol.isBoolLiteral(name)) {
+            return Literal.of(name.equals("True")); // Python's keywords: never a symbol's name (Symbol refuses them)
         }
         DType type = symbolTypes.get(name);
         if (type == null && CONSTANTS.containsKey(name)) {

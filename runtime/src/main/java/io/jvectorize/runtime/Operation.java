@@ -136,8 +136,13 @@ final class Operation extends Expr {
         if (op == Operator.SIGN || op == Operator.CLIP) {
             throw new IllegalArgumentException(op.text() + " of bool is not defined (as in NumPy) in " + text + numbers);
         }
-        throw new IllegalArgumentException(op.text() + " of two bools gives int8 in NumPy, a type expressions do not"
-                + " have, in " + text + numbers);
+        if (op == Operator.REAL || op == Operator.IMAG) {
+            throw new IllegalArgumentException(op.text() + " of a bool is not defined here (NumPy gives the bool"
+                    + (op == Operator.REAL ? " itself" : "'s imaginary False") + ") in " + text + "; .real and .imag are"
+                    + " for complex values: write " + (op == Operator.REAL ? "the bool itself, or where(c, 1, 0)" : "False"));
+        }
+        throw new IllegalArgumentException(op.text() + (op.arity() == 1 ? " of a bool" : " of two bools")
+                + " gives int8 in NumPy, a type expressions do not have, in " + text + numbers);
     }
 
     /** The operation as text, before it is built: operands that are operations in parentheses. */

@@ -60,4 +60,20 @@ class BooleanLiteralsTest {
         ExprSyntaxException e = assertThrows(ExprSyntaxException.class, () -> Expr.parse("-True"));
         assertTrue(e.getMessage().contains("- of a bool is not defined"), e.getMessage());
     }
+
+    /**
+     * True and False were names before they were literals: a symbol of that name would now print
+     * as a literal and be shadowed by it without a word, so it is refused where it is made.
+     */
+    @Test
+    void noSymbolIsNamedTrueOrFalse() {
+        IllegalArgumentException made = assertThrows(IllegalArgumentException.class, () -> Expr.symbol("True"));
+        assertEquals("symbol name \"True\" is the bool literal True in expressions, so no expression could read"
+                + " the symbol; rename it", made.getMessage());
+        IllegalArgumentException declared = assertThrows(IllegalArgumentException.class,
+                () -> Expr.parse("False + 1", Map.of("False", DType.FLOAT64)));
+        assertEquals("symbol False is given a type, but False is the bool literal in expressions, so the symbol could"
+                + " never be read; rename it", declared.getMessage());
+        assertEquals(DType.FLOAT64, Expr.parse("Truex + 1").dtype(), "a longer name is a name");
+    }
 }

@@ -18,22 +18,8 @@ import org.junit.jupiter.api.Test;
 class ComplexTest {
 
     private static final Map<String, DType> Z = Map.of("z", DType.COMPLEX128, "w", DType.COMPLEX128);
-    private static final List<Compute.Options> ENGINES = List.of(Compute.Options.defaults(),
-            Compute.Options.defaults().blockSize(3), Compute.Options.defaults().parallel(true),
-            Compute.Options.defaults().optimize(false));
-
     private static Object compute(String text, Map<String, ?> data) {
-        Expr e = Expr.parse(text, Z);
-        Object first = null;
-        for (Compute.Options engine : ENGINES) {
-            Object result = Compute.compute(e, data, engine);
-            if (first == null) {
-                first = result;
-            } else {
-                ComputeTesting.assertSameBits(first, result, text + " with " + engine);
-            }
-        }
-        return first;
+        return ComputeTesting.computeOnEveryEngine(Expr.parse(text, Z), data);
     }
 
     @Test

@@ -89,7 +89,7 @@ class ComputeIntoTest {
         assertEquals("out must be a double[] for the float64 expression x + 1.0, not float[]",
                 assertThrows(IllegalArgumentException.class,
                         () -> Compute.computeInto(X.add(1.0), data, new float[10])).getMessage());
-        assertEquals("out has 9 elements, the bound arrays 10",
+        assertEquals("out has 9 elements, the bound arrays 10; pass a double[10]",
                 assertThrows(IllegalArgumentException.class,
                         () -> Compute.computeInto(X.add(1.0), data, new double[9])).getMessage());
         assertThrows(IllegalArgumentException.class,

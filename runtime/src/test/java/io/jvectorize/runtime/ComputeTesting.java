@@ -114,6 +114,25 @@ final class ComputeTesting {
         return a;
     }
 
+    /** The engines a value must not depend on: generated loops, small blocks, threads, the reference engine. */
+    static final List<Compute.Options> ENGINES = List.of(Compute.Options.defaults(),
+            Compute.Options.defaults().blockSize(3), Compute.Options.defaults().parallel(true),
+            Compute.Options.defaults().optimize(false));
+
+    /** {@code e}'s value on every one of {@link #ENGINES}, checked to be the same bits on each. */
+    static Object computeOnEveryEngine(Expr e, java.util.Map<String, ?> data) {
+        Object first = null;
+        for (Compute.Options engine : ENGINES) {
+            Object result = Compute.compute(e, data, engine);
+            if (first == null) {
+                first = result;
+            } else {
+                assertSameBits(first, result, e + " with " + engine);
+            }
+        }
+        return first;
+    }
+
     /** Equal bit for bit, except that any NaN equals any NaN. */
     static void assertSameBits(Object expected, Object actual, String what) {
         if (expected instanceof double[] e) {

@@ -128,6 +128,12 @@ class ExprTypingTest {
                 + " square(b); make numbers of them first, as in where(c, 1, 0)");
         assertMessage("sign(b)", 1, "sign of bool is not defined (as in NumPy) in sign(b); make numbers of them first,"
                 + " as in where(c, 1, 0)");
+        assertMessage("conj(b)", 1, "conj of a bool gives int8 in NumPy, a type expressions do not have, in conj(b);"
+                + " make numbers of them first, as in where(c, 1, 0)");
+        assertMessage("real(b)", 1, "real of a bool is not defined here (NumPy gives the bool itself) in real(b);"
+                + " .real and .imag are for complex values: write the bool itself, or where(c, 1, 0)");
+        assertMessage("imag(b)", 1, "imag of a bool is not defined here (NumPy gives the bool's imaginary False) in"
+                + " imag(b); .real and .imag are for complex values: write False");
         assertEquals(1, assertThrows(ExprSyntaxException.class, () -> typeOf("where(x, 1, 0)")).column());
     }
 

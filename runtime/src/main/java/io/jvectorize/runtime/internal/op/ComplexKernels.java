@@ -118,7 +118,7 @@ public final class ComplexKernels {
                     if (inFloat && op == Operator.SQUARE) {
                         binaryInFloat(Operator.MUL, x[2 * a], x[2 * a + 1], x[2 * a], x[2 * a + 1], out, k);
                     } else if (inFloat && op == Operator.RECIPROCAL) {
-                        binaryInFloat(Operator.DIV, 1, 0, x[2 * a], x[2 * a + 1], out, k);
+                        ComplexMath.reciprocal(x[2 * a], x[2 * a + 1], (double[]) out, 2 * k, true);
                     } else if (op.arity() == 1) {
                         unary(op, x[2 * a], x[2 * a + 1], out, k);
                     } else {
@@ -204,7 +204,7 @@ public final class ComplexKernels {
             case SQUARE: ComplexMath.multiply(re, im, re, im, z, o); break;
             case COPY: z[o] = re; z[o + 1] = im; break;
             case ONES_LIKE: z[o] = 1; z[o + 1] = 0; break;
-            case RECIPROCAL: ComplexMath.divide(1, 0, re, im, z, o); break;
+            case RECIPROCAL: ComplexMath.reciprocal(re, im, z, o, false); break;
             case SQRT: ComplexMath.sqrt(re, im, z, o); break;
             case EXP: ComplexMath.exp(re, im, z, o); break;
             case EXPM1: ComplexMath.expm1(re, im, z, o); break;

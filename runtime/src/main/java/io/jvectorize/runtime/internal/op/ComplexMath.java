@@ -47,6 +47,30 @@ final class ComplexMath {
         }
     }
 
+    /**
+     * NumPy's reciprocal loop ({@code np.reciprocal}, and {@code z ** -1}): the smaller part over
+     * the larger, as Smith's division, but with its own last steps, which differ from {@code 1/z}
+     * in the last bit of about one part in eight, and at 0 give NaN parts, not inf. In float for
+     * complex64 ({@code inFloat}), every step rounded.
+     */
+    static void reciprocal(double re, double im, double[] out, int o, boolean inFloat) {
+        if (Math.abs(im) <= Math.abs(re)) {
+            double r = round(im / re, inFloat);
+            double d = round(re + round(im * r, inFloat), inFloat);
+            out[o] = round(1 / d, inFloat);
+            out[o + 1] = round(-r / d, inFloat);
+        } else {
+            double r = round(re / im, inFloat);
+            double d = round(round(re * r, inFloat) + im, inFloat);
+            out[o] = round(r / d, inFloat);
+            out[o + 1] = round(-1 / d, inFloat);
+        }
+    }
+
+    private static double round(double x, boolean toFloat) {
+        return toFloat ? (float) x : x;
+    }
+
     /** Smith's division, as NumPy's: the smaller part of the divisor scaled by the larger; a zero divisor divides each part by 0. */
     static void divide(double ar, double ai, double br, double bi, double[] out, int o) {
         double absR = Math.abs(br);

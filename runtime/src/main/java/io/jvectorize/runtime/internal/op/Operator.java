@@ -370,7 +370,7 @@ public enum Operator {
      */
     public static Optional<Operator> loweredPower(double n, io.jvectorize.runtime.DType base) {
         if (base.isComplex()) {
-            return Optional.empty(); // ComplexKernels' POW multiplies out integer exponents itself, as NumPy
+            return complexLoweredPower(n);
         }
         boolean floating = base.isFloating();
         if (n == 2.0) {
@@ -398,6 +398,27 @@ public enum Operator {
             return Optional.of(INVERSE_CUBE);
         }
         return n == -4.0 ? Optional.of(INVERSE_FOURTH) : Optional.empty();
+    }
+
+    /**
+     * NumPy's {@code z ** n} for a complex array and a written exponent: ndarray's power takes
+     * square for 2, sqrt for 0.5 and positive for 1 (numpy/core/src/multiarray/number.c,
+     * fast_scalar_power), and reciprocal for -1, not the power loop, which gives NaN for
+     * {@code (inf+0j) ** 0.5}, loses the sign of a zero part and rounds {@code 1/z} otherwise.
+     * Other exponents stay POW: ComplexKernels multiplies out integer ones as NumPy's power loop
+     * does (0 gives 1 either way).
+     */
+    private static Optional<Operator> complexLoweredPower(double n) {
+        if (n == 2.0) {
+            return Optional.of(SQUARE);
+        }
+        if (n == 0.5) {
+            return Optional.of(SQRT);
+        }
+        if (n == -1.0) {
+            return Optional.of(RECIPROCAL);
+        }
+        return n == 1.0 ? Optional.of(COPY) : Optional.empty();
     }
 
     /** Whether it is written as a function call, {@code name(args)}, rather than with a symbol. */

@@ -35,7 +35,7 @@ final class Binding implements BoundData {
             throw new IllegalArgumentException("data is null: pass a map from symbol names to arrays or"
                     + " numbers (Map.of() where the expression has no symbols)");
         }
-        this.declared = expr.symbols();
+        this.declared = expr.symbolsInOrder();
         StringBuilder signature = new StringBuilder();
         for (Map.Entry<String, DType> symbol : declared.entrySet()) {
             String name = symbol.getKey();

@@ -74,7 +74,7 @@ final class Call extends Expr {
     }
 
     @Override
-    public int hashCode() {
+    int structuralHash() {
         return Objects.hash(function.declaringClass(), function.name(), arguments);
     }
 }

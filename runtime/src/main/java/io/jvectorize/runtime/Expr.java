@@ -2,7 +2,9 @@ package io.jvectorize.runtime;
 
 import io.jvectorize.runtime.internal.op.Operator;
 import io.jvectorize.runtime.internal.op.ReductionKind;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,14 @@ public abstract class Expr {
 
     private final int height;
     private final int size;
+    /**
+     * Remembered because a tree never changes and {@code compute} asks for both on every call
+     * (binding, plan lookup): walking the tree each time allocated about 2 KB a call, and the
+     * garbage of repeated calls is what set off issue #18's periodic slow calls.
+     */
+    private int hash;
+    private volatile Map<String, DType> symbolsInOrder;
+    private volatile List<VectorizedFunction> functionsInOrder;
 
     /** A leaf: a symbol or a literal. Only this package defines nodes. */
     Expr() {
@@ -464,10 +474,55 @@ public abstract class Expr {
 
     /** The names and types of the symbols, in the order they first appear. */
     public Map<String, DType> symbols() {
-        Map<String, DType> symbols = new LinkedHashMap<>();
-        collectSymbols(this, symbols);
+        return new LinkedHashMap<>(symbolsInOrder());
+    }
+
+    /** {@link #symbols()}, unmodifiable and worked out once. */
+    final Map<String, DType> symbolsInOrder() {
+        Map<String, DType> symbols = symbolsInOrder;
+        if (symbols == null) {
+            Map<String, DType> collected = new LinkedHashMap<>();
+            collectSymbols(this, collected);
+            symbols = Collections.unmodifiableMap(collected);
+            symbolsInOrder = symbols;
+        }
         return symbols;
     }
+
+    /** The function of every call in the tree, in the order the calls first appear; worked out once. */
+    final List<VectorizedFunction> functionsInOrder() {
+        List<VectorizedFunction> functions = functionsInOrder;
+        if (functions == null) {
+            List<VectorizedFunction> collected = new ArrayList<>();
+            collectFunctions(this, collected);
+            functions = Collections.unmodifiableList(collected);
+            functionsInOrder = functions;
+        }
+        return functions;
+    }
+
+    private static void collectFunctions(Expr node, List<VectorizedFunction> functions) {
+        if (node instanceof Call call) {
+            functions.add(call.function());
+        }
+        for (Expr child : node.children()) {
+            collectFunctions(child, functions);
+        }
+    }
+
+    /** The hash of the tree's structure ({@link #structuralHash}), worked out once. */
+    @Override
+    public final int hashCode() {
+        int h = hash;
+        if (h == 0) {
+            h = structuralHash();
+            hash = h; // racy but safe: every thread computes the same int
+        }
+        return h;
+    }
+
+    /** A hash consistent with {@link #equals}, of this node and its operands. */
+    abstract int structuralHash();
 
     private static void collectSymbols(Expr expr, Map<String, DType> symbols) {
         if (expr instanceof Symbol symbol) {

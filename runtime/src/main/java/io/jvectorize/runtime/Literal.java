@@ -64,7 +64,7 @@ final class Literal extends Expr {
     }
 
     @Override
-    public int hashCode() {
+    int structuralHash() {
         return Objects.hash(dtype, weak, dtype != DType.FLOAT64 ? longValue : Double.doubleToLongBits(doubleValue));
     }
 }

@@ -190,7 +190,7 @@ final class Operation extends Expr {
     }
 
     @Override
-    public int hashCode() {
+    int structuralHash() {
         return Objects.hash(op, operands);
     }
 }

@@ -2,7 +2,6 @@ package io.jvectorize.runtime;
 
 import io.jvectorize.runtime.internal.exec.Engines;
 import io.jvectorize.runtime.internal.exec.Executable;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +42,7 @@ final class PlanCache {
     private PlanCache() {}
 
     static Executable plan(Expr expr, Binding binding) {
-        List<VectorizedFunction> functions = new ArrayList<>();
-        collectFunctions(expr, functions);
-        Key key = new Key(expr, binding.signature(), functions);
+        Key key = new Key(expr, binding.signature(), expr.functionsInOrder());
         Executable plan;
         synchronized (PLANS) {
             plan = PLANS.get(key);
@@ -63,15 +60,6 @@ final class PlanCache {
     static int size() {
         synchronized (PLANS) {
             return PLANS.size();
-        }
-    }
-
-    private static void collectFunctions(Expr node, List<VectorizedFunction> functions) {
-        if (node instanceof Call call) {
-            functions.add(call.function());
-        }
-        for (Expr child : node.children()) {
-            collectFunctions(child, functions);
         }
     }
 }

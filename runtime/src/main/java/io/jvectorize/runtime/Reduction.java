@@ -80,7 +80,7 @@ final class Reduction extends Expr {
     }
 
     @Override
-    public int hashCode() {
+    int structuralHash() {
         return Objects.hash(kind, operand);
     }
 }

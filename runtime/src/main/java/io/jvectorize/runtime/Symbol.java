@@ -66,7 +66,7 @@ final class Symbol extends Expr {
     }
 
     @Override
-    public int hashCode() {
+    int structuralHash() {
         return Objects.hash(name, dtype);
     }
 }

@@ -55,9 +55,22 @@ public record Pass(String name, String text, List<Input> inputs, List<Step> numb
      * reference engine computes such passes.
      */
     public boolean involvesComplex() {
-        return inputs.stream().anyMatch(input -> input.given().isComplex())
-                || numbers.stream().anyMatch(step -> step.type().isComplex())
-                || steps.stream().anyMatch(step -> step.type().isComplex());
+        // Indexed loops, not streams: every compute call asks, and streams' garbage adds up (#18).
+        for (int i = 0; i < inputs.size(); i++) {
+            if (inputs.get(i).given().isComplex()) {
+                return true;
+            }
+        }
+        return anyComplex(numbers) || anyComplex(steps);
+    }
+
+    private static boolean anyComplex(List<Step> steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).type().isComplex()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The type of the value an operand reads. */

@@ -69,7 +69,15 @@ public final class ComplexKernels {
 
     /** Whether the operation reads or makes complex values, so that it runs here. */
     public static boolean involvesComplex(List<DType> operandTypes, DType result) {
-        return result.isComplex() || operandTypes.stream().anyMatch(DType::isComplex);
+        if (result.isComplex()) {
+            return true;
+        }
+        for (int i = 0; i < operandTypes.size(); i++) { // no stream: asked for every number of every call (#18)
+            if (operandTypes.get(i).isComplex()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -297,12 +297,17 @@ final class ComplexMath {
         out[o + 1] = t / denominator;
     }
 
-    /** {@code tan(z) = -i·tanh(i·z)}. */
-    static void tan(double re, double im, double[] out, int o) {
-        tanh(-im, re, out, o);
+    /** Multiplies the value at {@code out[o]}, {@code out[o + 1]} by -i, in place: (a + bi)·(-i) = b - ai. */
+    private static void timesMinusI(double[] out, int o) {
         double real = out[o + 1];
         out[o + 1] = -out[o];
         out[o] = real;
+    }
+
+    /** {@code tan(z) = -i·tanh(i·z)}. */
+    static void tan(double re, double im, double[] out, int o) {
+        tanh(-im, re, out, o);
+        timesMinusI(out, o);
     }
 
     /**
@@ -326,9 +331,7 @@ final class ComplexMath {
     /** {@code asin(z) = -i·asinh(i·z)}. */
     static void asin(double re, double im, double[] out, int o) {
         asinh(-im, re, out, o);
-        double real = out[o + 1];
-        out[o + 1] = -out[o];
-        out[o] = real;
+        timesMinusI(out, o);
     }
 
     /** {@code acos(z) = π/2 - asin(z)}. */
@@ -351,9 +354,7 @@ final class ComplexMath {
     /** {@code atan(z) = -i·atanh(i·z)}. */
     static void atan(double re, double im, double[] out, int o) {
         atanh(-im, re, out, o);
-        double real = out[o + 1];
-        out[o + 1] = -out[o];
-        out[o] = real;
+        timesMinusI(out, o);
     }
 
     /** Kahan's {@code log(z + √(z + 1)·√(z - 1))}, which keeps the principal branch. */

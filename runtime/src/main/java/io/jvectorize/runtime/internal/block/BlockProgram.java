@@ -27,8 +27,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class BlockProgram {
 
-    /** A block-sized array of a frame: a temporary, or copies of number {@code number} (else -1) as {@code type}. */
-    record Register(Class<?> arrayType, int number, DType type) {}
+    /**
+     * A block-sized array of a frame: a temporary, or copies of number {@code number} (else -1)
+     * as {@code type}; of interleaved (re, im) pairs, twice as long, where {@code pairs}.
+     */
+    record Register(Class<?> arrayType, int number, DType type, boolean pairs) {}
 
     private final Pass pass;
     private final List<Register> registers;
@@ -89,7 +92,7 @@ public final class BlockProgram {
         }
         Object result = reducer != null ? null
                 : out != null && loop != null && !isOneOf(out, inputs) ? out
-                : Conversions.newArray(pass.type().arrayType(), length);
+                : Conversions.newArray(pass.type().arrayType(), pass.type().isComplex() ? 2 * length : length);
         int blockSize = settings.blockSize();
         int registerLength = Math.max(1, Math.min(blockSize, length));
         boolean vectorMath = Simd.ENABLED && settings.vectorMath();
@@ -191,10 +194,11 @@ public final class BlockProgram {
         Object[] arrays = new Object[registers.size()];
         for (int r = 0; r < arrays.length; r++) {
             Register register = registers.get(r);
-            arrays[r] = register.number() >= 0
-                    ? Conversions.fill(Conversions.convert(numbers[register.number()], register.arrayType(),
+            Object number = register.number() >= 0 ? numbers[register.number()] : null;
+            arrays[r] = number != null && register.pairs() ? pairs(number, register.arrayType(), registerLength)
+                    : number != null ? Conversions.fill(Conversions.convert(number, register.arrayType(),
                             register.type()), registerLength)
-                    : Conversions.newArray(register.arrayType(), registerLength);
+                    : Conversions.newArray(register.arrayType(), register.pairs() ? 2 * registerLength : registerLength);
         }
         Object[][] callArguments = new Object[calls.size()][];
         Frame tail = fold != null && loop != null
@@ -208,6 +212,23 @@ public final class BlockProgram {
             callArguments[call.index] = arguments;
         }
         return frame;
+    }
+
+    /** {@code length} copies of a complex number's pair, in an array of class {@code arrayType}. */
+    private static Object pairs(Object number, Class<?> arrayType, int length) {
+        double[] pair = (double[]) number;
+        if (arrayType == float[].class) {
+            float[] copies = new float[2 * length];
+            for (int i = 0; i < copies.length; i++) {
+                copies[i] = (float) pair[i & 1];
+            }
+            return copies;
+        }
+        double[] copies = new double[2 * length];
+        for (int i = 0; i < copies.length; i++) {
+            copies[i] = pair[i & 1];
+        }
+        return copies;
     }
 
     /**

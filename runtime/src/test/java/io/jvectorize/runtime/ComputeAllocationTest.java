@@ -218,6 +218,10 @@ class ComputeAllocationTest {
             assertBlocksAllocateAtMost(8L * n, Expr.parse("y * y + conj(y)", types), data, options);
             assertBlocksAllocateAtMost(8L * n, Expr.parse("abs(z * w) + (z / w).real", types), data, options);
             assertBlocksAllocateAtMost(0, Expr.parse("sum(z * conj(w))", types), data, options);
+            double[] out = new double[2 * n];
+            Expr product = Expr.parse("z * w + 1j", types);
+            long allocated = allocatedBy(() -> Compute.computeInto(product, data, out, options), SLACK);
+            assertTrue(allocated <= SLACK, "computeInto(z * w + 1j) writes into out: allocated " + allocated);
         }
     }
 

@@ -5,6 +5,7 @@ import io.jvectorize.runtime.Parallel;
 import io.jvectorize.runtime.Simd;
 import io.jvectorize.runtime.internal.ir.Pass;
 import io.jvectorize.runtime.internal.ir.Settings;
+import io.jvectorize.runtime.internal.ir.Step;
 import io.jvectorize.runtime.internal.op.Conversions;
 import io.jvectorize.runtime.internal.op.Reducer;
 import java.util.ArrayList;
@@ -40,6 +41,8 @@ public final class BlockProgram {
     /** A reduction's last step, and the steps before it; null for an elementwise pass. */
     private final BlockStep.Fold fold;
     private final List<BlockStep> elementwise;
+    /** Whether a step may throw (an integer division by zero, a call): then a run may not write into the caller's array. */
+    private final boolean mayFail;
 
     BlockProgram(Pass pass, List<Register> registers, List<BlockStep> steps, List<BlockStep.Call> calls) {
         this.pass = pass;
@@ -48,6 +51,8 @@ public final class BlockProgram {
         this.calls = List.copyOf(calls);
         this.fold = pass.isReduction() ? (BlockStep.Fold) this.steps.get(this.steps.size() - 1) : null;
         this.elementwise = pass.isReduction() ? this.steps.subList(0, this.steps.size() - 1) : this.steps;
+        this.mayFail = pass.steps().stream().anyMatch(step -> step instanceof Step.Invoke
+                || step instanceof Step.Apply apply && apply.text() != null);
     }
 
     /** The block program of a pass. */
@@ -69,8 +74,9 @@ public final class BlockProgram {
      * @param inputs the pass's bound arrays, by input index
      * @param numbers the pass's numbers for this run, by index
      * @param out an array of the result's type and length to write into, or null. It is used
-     *     only with {@code loop}, which cannot fail halfway, and only where it is none of the
-     *     inputs (this engine's tail would read what the loop wrote); else the result is a new array
+     *     only where the run cannot fail halfway (with {@code loop}, or with steps that throw
+     *     nothing), and only where it is none of the inputs (a later step, or this engine's tail
+     *     after the loop, would read what was written); else the result is a new array
      * @param loop what computes whole vectors of the elementwise work, or null: this engine
      *     computes everything
      */
@@ -91,8 +97,9 @@ public final class BlockProgram {
             reducer.checkLength(length);
         }
         Object result = reducer != null ? null
-                : out != null && loop != null && !isOneOf(out, inputs) ? out
-                : Conversions.newArray(pass.type().arrayType(), pass.type().isComplex() ? 2 * length : length);
+                : out != null && (loop != null || !mayFail) && !isOneOf(out, inputs)
+                        && java.lang.reflect.Array.getLength(out) == resultLength(length) ? out
+                : Conversions.newArray(pass.type().arrayType(), resultLength(length));
         int blockSize = settings.blockSize();
         int registerLength = Math.max(1, Math.min(blockSize, length));
         boolean vectorMath = Simd.ENABLED && settings.vectorMath();
@@ -134,6 +141,11 @@ public final class BlockProgram {
             }
         }
         return reducer == null ? result : reducer.finish(total);
+    }
+
+    /** The result array's length for {@code length} elements: pairs for a complex type. */
+    private int resultLength(int length) {
+        return pass.type().isComplex() ? 2 * length : length;
     }
 
     private static boolean isOneOf(Object array, Object[] arrays) {

@@ -173,25 +173,60 @@ public final class ComplexKernels {
                 || !(x0 instanceof double[] x) || !(x1 instanceof double[] y)) {
             return false;
         }
-        int xStep = xScalar ? 0 : 2;
-        int yStep = yScalar ? 0 : 2;
-        for (int k = 2 * to, i = 2 * a, j = 2 * b, end = 2 * (to + n); k < end; k += 2, i += xStep, j += yStep) {
+        if (op == Operator.MUL) {
+            multiply(x, 2 * a, xScalar ? 0 : 2, y, 2 * b, yScalar ? 0 : 2, z, 2 * to, n);
+        } else if (!xScalar && !yScalar) {
+            // Part by part: one flat loop over the 2n parts, which C2 vectorizes.
+            if (op == Operator.ADD) {
+                addParts(x, 2 * a, y, 2 * b, z, 2 * to, 2 * n);
+            } else {
+                subtractParts(x, 2 * a, y, 2 * b, z, 2 * to, 2 * n);
+            }
+        } else {
+            addOrSubtract(op == Operator.SUB, x, 2 * a, xScalar ? 0 : 2, y, 2 * b, yScalar ? 0 : 2, z, 2 * to, n);
+        }
+        return true;
+    }
+
+    // One loop per method: C2 compiles (and vectorizes) such loops best on their own.
+
+    private static void addParts(double[] x, int i, double[] y, int j, double[] z, int k, int n) {
+        for (int m = 0; m < n; m++) { z[k + m] = x[i + m] + y[j + m]; }
+    }
+
+    private static void subtractParts(double[] x, int i, double[] y, int j, double[] z, int k, int n) {
+        for (int m = 0; m < n; m++) { z[k + m] = x[i + m] - y[j + m]; }
+    }
+
+    /** {@code n} pairs from index {@code i}, {@code j} (stepping 2, or 0 for a scalar) into {@code z} from {@code k}. */
+    private static void addOrSubtract(boolean subtract, double[] x, int i, int xStep, double[] y, int j, int yStep,
+            double[] z, int k, int n) {
+        if (subtract) {
+            for (int m = 0; m < n; m++, i += xStep, j += yStep, k += 2) {
+                double ar = x[i];
+                double ai = x[i + 1];
+                z[k] = ar - y[j];
+                z[k + 1] = ai - y[j + 1];
+            }
+        } else {
+            for (int m = 0; m < n; m++, i += xStep, j += yStep, k += 2) {
+                double ar = x[i];
+                double ai = x[i + 1];
+                z[k] = ar + y[j];
+                z[k + 1] = ai + y[j + 1];
+            }
+        }
+    }
+
+    private static void multiply(double[] x, int i, int xStep, double[] y, int j, int yStep, double[] z, int k, int n) {
+        for (int m = 0; m < n; m++, i += xStep, j += yStep, k += 2) {
             double ar = x[i];
             double ai = x[i + 1];
             double br = y[j];
             double bi = y[j + 1];
-            if (op == Operator.ADD) {
-                z[k] = ar + br;
-                z[k + 1] = ai + bi;
-            } else if (op == Operator.SUB) {
-                z[k] = ar - br;
-                z[k + 1] = ai - bi;
-            } else {
-                z[k] = ar * br - ai * bi;
-                z[k + 1] = ar * bi + ai * br;
-            }
+            z[k] = ar * br - ai * bi;
+            z[k + 1] = ar * bi + ai * br;
         }
-        return true;
     }
 
     private static void roundToFloat(double[] values, int from, int n) {

@@ -110,7 +110,8 @@ public final class ComplexKernels {
         int a0 = (scalars & 1) != 0 ? 0 : f0;
         int b0 = (scalars & 2) != 0 ? 0 : f1;
         int c0 = (scalars & 4) != 0 ? 0 : f2;
-        if (!inFloat && arithmetic(op, x0, a0, (scalars & 1) != 0, x1, b0, (scalars & 2) != 0, out, to, n)) {
+        if (!inFloat && arithmetic(op, x0, a0, (scalars & 1) != 0, x1, b0, (scalars & 2) != 0, out, to, n)
+                || (scalars & 1) == 0 && parts(op, x0, a0, out, to, n)) {
             return;
         }
         int aStep = (scalars & 1) != 0 ? 0 : 1;
@@ -188,7 +189,44 @@ public final class ComplexKernels {
         return true;
     }
 
+    /**
+     * The operations that move or negate parts ({@code conj}, unary {@code -}, {@code .real},
+     * {@code .imag}, {@code copy}) of an array operand, in loops of their own: exact, so the same
+     * for complex64 (whose parts are already floats); false for any other.
+     */
+    private static boolean parts(Operator op, Object x0, int a, Object out, int to, int n) {
+        if (!(x0 instanceof double[] x) || !(out instanceof double[] z)) {
+            return false;
+        }
+        switch (op) {
+            case CONJ: conj(x, 2 * a, z, 2 * to, n); return true;
+            case NEG: negateParts(x, 2 * a, z, 2 * to, 2 * n); return true;
+            case COPY: System.arraycopy(x, 2 * a, z, 2 * to, 2 * n); return true;
+            case REAL: part(x, 2 * a, z, to, n); return true;
+            case IMAG: part(x, 2 * a + 1, z, to, n); return true;
+            default: return false;
+        }
+    }
+
     // One loop per method: C2 compiles (and vectorizes) such loops best on their own.
+
+    private static void conj(double[] x, int i, double[] z, int k, int n) {
+        for (int m = 0; m < n; m++, i += 2, k += 2) {
+            double re = x[i];
+            double im = x[i + 1];
+            z[k] = re;
+            z[k + 1] = -im;
+        }
+    }
+
+    private static void negateParts(double[] x, int i, double[] z, int k, int n) {
+        for (int m = 0; m < n; m++) { z[k + m] = -x[i + m]; }
+    }
+
+    /** Every second value from index {@code i}: one part of {@code n} pairs. */
+    private static void part(double[] x, int i, double[] z, int k, int n) {
+        for (int m = 0; m < n; m++) { z[k + m] = x[i + 2 * m]; }
+    }
 
     private static void addParts(double[] x, int i, double[] y, int j, double[] z, int k, int n) {
         for (int m = 0; m < n; m++) { z[k + m] = x[i + m] + y[j + m]; }

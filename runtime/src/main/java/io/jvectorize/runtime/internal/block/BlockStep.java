@@ -2,12 +2,9 @@ package io.jvectorize.runtime.internal.block;
 
 import io.jvectorize.runtime.DType;
 import io.jvectorize.runtime.VectorizedFunction;
-import io.jvectorize.runtime.Simd;
 import io.jvectorize.runtime.internal.kernel.BlockConversion;
 import io.jvectorize.runtime.internal.kernel.BlockKernel;
-import io.jvectorize.runtime.internal.kernel.ComplexVectorKernels;
 import io.jvectorize.runtime.internal.kernel.Kernels;
-import io.jvectorize.runtime.internal.lanes.VectorSupport;
 import io.jvectorize.runtime.internal.op.ComplexKernels;
 import io.jvectorize.runtime.internal.op.Kind;
 import io.jvectorize.runtime.internal.op.Lane;
@@ -118,8 +115,6 @@ abstract class BlockStep {
         private final Slot out;
         private final DType type;
         private final int numbers;
-        /** Whether it multiplies two complex128 arrays, which the Vector API does where present ({@link ComplexVectorKernels}). */
-        private final boolean vectorMultiply;
 
         ComplexApply(String text, Operator op, Slot[] in, Slot out, DType type) {
             super(text);
@@ -132,22 +127,10 @@ abstract class BlockStep {
                 numbers |= in[i].where == Slot.Where.NUMBER ? 1 << i : 0;
             }
             this.numbers = numbers;
-            this.vectorMultiply = op == Operator.MUL && type == DType.COMPLEX128 && numbers == 0
-                    && Simd.ENABLED && VectorSupport.WIDE;
         }
 
         @Override
         void run(Frame frame, int start, int n) {
-            if (vectorMultiply && frame.vectorKernels) {
-                int i = in[0].offset(start);
-                int j = in[1].offset(start);
-                int k = out.offset(start);
-                int done = ComplexVectorKernels.multiply((double[]) in[0].array(frame), 2 * i,
-                        (double[]) in[1].array(frame), 2 * j, (double[]) out.array(frame), 2 * k, n);
-                ComplexKernels.apply(op, type, in[0].array(frame), i + done, in[1].array(frame), j + done, null, 0, 0,
-                        out.array(frame), k + done, n - done);
-                return;
-            }
             ComplexKernels.apply(op, type, in[0].array(frame), in[0].offset(start),
                     in.length > 1 ? in[1].array(frame) : null, in.length > 1 ? in[1].offset(start) : 0,
                     in.length > 2 ? in[2].array(frame) : null, in.length > 2 ? in[2].offset(start) : 0, numbers,
@@ -156,7 +139,7 @@ abstract class BlockStep {
 
         @Override
         String how(boolean vectorMath) {
-            return vectorMultiply ? "fused block evaluation, complex kernel, Vector API" : "fused block evaluation, complex kernel";
+            return "fused block evaluation, complex kernel";
         }
     }
 

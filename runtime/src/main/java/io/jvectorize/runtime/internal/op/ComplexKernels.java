@@ -177,7 +177,7 @@ public final class ComplexKernels {
         if (op == Operator.MUL) {
             multiply(x, 2 * a, xScalar ? 0 : 2, y, 2 * b, yScalar ? 0 : 2, z, 2 * to, n);
         } else if (!xScalar && !yScalar) {
-            // Part by part: one flat loop over the 2n parts, which C2 vectorizes.
+            // Part by part: one flat loop over the 2n parts, which C2 can vectorize.
             if (op == Operator.ADD) {
                 addParts(x, 2 * a, y, 2 * b, z, 2 * to, 2 * n);
             } else {

@@ -110,8 +110,13 @@ public final class ComplexKernels {
         int a0 = (scalars & 1) != 0 ? 0 : f0;
         int b0 = (scalars & 2) != 0 ? 0 : f1;
         int c0 = (scalars & 4) != 0 ? 0 : f2;
-        if (!inFloat && arithmetic(op, x0, a0, (scalars & 1) != 0, x1, b0, (scalars & 2) != 0, out, to, n)
-                || (scalars & 1) == 0 && parts(op, x0, a0, out, to, n)) {
+        if (arithmetic(op, inFloat, x0, a0, (scalars & 1) != 0, x1, b0, (scalars & 2) != 0, out, to, n)) {
+            if (inFloat) {
+                roundToFloat((double[]) out, 2 * to, 2 * n); // complex64's + -: each part's sum rounded once
+            }
+            return;
+        }
+        if ((scalars & 1) == 0 && parts(op, x0, a0, out, to, n)) {
             return;
         }
         int aStep = (scalars & 1) != 0 ? 0 : 1;
@@ -164,17 +169,21 @@ public final class ComplexKernels {
     }
 
     /**
-     * complex128's {@code + - *} in loops of their own (the formulas of {@link #binary}, without
-     * its per-element dispatch): false for any other operation, which the general loop computes.
-     * Operands and result from pair {@code a}, {@code b} and {@code to}; a scalar's pair stays.
+     * {@code + - *} in loops of their own (the formulas of {@link #binary} and
+     * {@link ComplexMath#multiplyInFloat}, without the per-element dispatch): false for any other
+     * operation, which the general loop computes. Operands and result from pair {@code a},
+     * {@code b} and {@code to}; a scalar's pair stays. For complex64 ({@code inFloat}) the caller
+     * rounds the sums and differences to float; products are rounded here, each step.
      */
-    private static boolean arithmetic(Operator op, Object x0, int a, boolean xScalar, Object x1, int b, boolean yScalar,
-            Object out, int to, int n) {
+    private static boolean arithmetic(Operator op, boolean inFloat, Object x0, int a, boolean xScalar, Object x1, int b,
+            boolean yScalar, Object out, int to, int n) {
         if (op != Operator.ADD && op != Operator.SUB && op != Operator.MUL || !(out instanceof double[] z)
                 || !(x0 instanceof double[] x) || !(x1 instanceof double[] y)) {
             return false;
         }
-        if (op == Operator.MUL) {
+        if (op == Operator.MUL && inFloat) {
+            multiplyInFloat(x, 2 * a, xScalar ? 0 : 2, y, 2 * b, yScalar ? 0 : 2, z, 2 * to, n);
+        } else if (op == Operator.MUL) {
             multiply(x, 2 * a, xScalar ? 0 : 2, y, 2 * b, yScalar ? 0 : 2, z, 2 * to, n);
         } else if (!xScalar && !yScalar) {
             // Part by part: one flat loop over the 2n parts, which C2 can vectorize.
@@ -253,6 +262,19 @@ public final class ComplexKernels {
                 z[k] = ar + y[j];
                 z[k + 1] = ai + y[j + 1];
             }
+        }
+    }
+
+    /** {@link ComplexMath#multiplyInFloat}'s formula over {@code n} pairs: complex64's product, each step rounded. */
+    private static void multiplyInFloat(double[] x, int i, int xStep, double[] y, int j, int yStep, double[] z, int k,
+            int n) {
+        for (int m = 0; m < n; m++, i += xStep, j += yStep, k += 2) {
+            double ar = x[i];
+            double ai = x[i + 1];
+            double br = y[j];
+            double bi = y[j + 1];
+            z[k] = (float) ((float) (ar * br) - (float) (ai * bi));
+            z[k + 1] = (float) ((float) (ar * bi) + (float) (ai * br));
         }
     }
 

@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * whole-array temporaries, which serial optimize = true ran before complex steps joined the
  * block engine), into an output array; the copy kernel over the same doubles
  * ({@code out[i] = x[i] + 1} over the 2n parts) is the speed of memory. {@code z * w + 1j} is
- * arithmetic, {@code exp(z) * w} a math function per element, {@code sum(z * conj(w))} a reduction.
+ * arithmetic, {@code exp(z) * w} a math function per element, {@code sum(z * conj(w))} a reduction;
+ * {@code y * v + 1j} is complex64 arithmetic (float pairs, each step rounded to float).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -49,6 +50,9 @@ public class ComplexBenchmarks {
     private Expr arithmetic;
     private Expr exp;
     private Expr dot;
+    private float[] narrowOut;
+    private Map<String, Object> narrowData;
+    private Expr narrow;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -60,6 +64,15 @@ public class ComplexBenchmarks {
         arithmetic = Expr.parse("z * w + 1j", types);
         exp = Expr.parse("exp(z) * w", types);
         dot = Expr.parse("sum(z * conj(w))", types);
+        float[] y = new float[2 * size];
+        float[] v = new float[2 * size];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = (float) random.nextDouble(-2.0, 2.0);
+            v[i] = (float) random.nextDouble(-2.0, 2.0);
+        }
+        narrowOut = new float[2 * size];
+        narrowData = Map.of("y", y, "v", v);
+        narrow = Expr.parse("y * v + 1j", Map.of("y", DType.COMPLEX64, "v", DType.COMPLEX64));
     }
 
     /** {@code out[i] = x[i] + 1} over the 2n doubles of the pairs: the speed of memory. */
@@ -117,5 +130,17 @@ public class ComplexBenchmarks {
     @Benchmark
     public Object dotReference() {
         return Compute.compute(dot, data, REFERENCE);
+    }
+
+    @Benchmark
+    public float[] complex64Serial() {
+        Compute.computeInto(narrow, narrowData, narrowOut, SERIAL);
+        return narrowOut;
+    }
+
+    @Benchmark
+    public float[] complex64Reference() {
+        Compute.computeInto(narrow, narrowData, narrowOut, REFERENCE);
+        return narrowOut;
     }
 }

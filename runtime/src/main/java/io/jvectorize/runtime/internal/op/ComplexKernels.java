@@ -424,6 +424,22 @@ public final class ComplexKernels {
             throw new IllegalStateException("complex values are converted to complex types only, not " + toType);
         }
         boolean toFloat = toType == DType.COMPLEX64;
+        if (fromType.isComplex()) {
+            // Pairs to pairs, part by part: one flat loop for each pair of array types.
+            if (src instanceof float[] data && dst instanceof double[] pairs) {
+                widen(data, 2 * from, pairs, 2 * to, 2 * n);
+            } else if (src instanceof double[] pairs && dst instanceof float[] data) {
+                narrow(pairs, 2 * from, data, 2 * to, 2 * n);
+            } else if (src instanceof double[] pairs && dst instanceof double[] into && toFloat) {
+                round(pairs, 2 * from, into, 2 * to, 2 * n);
+            } else if (src instanceof double[] pairs && dst instanceof double[] into) {
+                System.arraycopy(pairs, 2 * from, into, 2 * to, 2 * n);
+            } else {
+                float[] data = (float[]) src;
+                System.arraycopy(data, 2 * from, (float[]) dst, 2 * to, 2 * n);
+            }
+            return;
+        }
         if (dst instanceof float[] data) {
             for (int i = 0; i < n; i++) {
                 data[2 * (to + i)] = (float) partOf(src, from + i, fromType, 0, toFloat);
@@ -438,6 +454,18 @@ public final class ComplexKernels {
             pairs[2 * (to + i)] = re;
             pairs[2 * (to + i) + 1] = im;
         }
+    }
+
+    private static void widen(float[] x, int i, double[] z, int k, int n) {
+        for (int m = 0; m < n; m++) { z[k + m] = x[i + m]; }
+    }
+
+    private static void narrow(double[] x, int i, float[] z, int k, int n) {
+        for (int m = 0; m < n; m++) { z[k + m] = (float) x[i + m]; }
+    }
+
+    private static void round(double[] x, int i, double[] z, int k, int n) {
+        for (int m = 0; m < n; m++) { z[k + m] = (float) x[i + m]; }
     }
 
     /**

@@ -20,11 +20,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * complex128 expressions with optimize = true in parallel (block by block on every core,
- * {@code ComplexBlocks}) against the reference engine (optimize = false, whole-array
- * temporaries; serial optimize = true runs it too), into an output array; the copy kernel over
- * the same doubles ({@code out[i] = x[i] + 1} over the 2n parts) is the speed of memory.
- * {@code z * w + 1j} is arithmetic, {@code exp(z) * w} a math function per element.
+ * complex128 expressions with optimize = true (the block engine, its complex steps on the
+ * complex kernels), serial and in parallel, against the reference engine (optimize = false,
+ * whole-array temporaries, which serial optimize = true ran before complex steps joined the
+ * block engine), into an output array; the copy kernel over the same doubles
+ * ({@code out[i] = x[i] + 1} over the 2n parts) is the speed of memory. {@code z * w + 1j} is
+ * arithmetic, {@code exp(z) * w} a math function per element, {@code sum(z * conj(w))} a reduction;
+ * {@code y * v + 1j} is complex64 arithmetic (float pairs, each step rounded to float).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -35,6 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class ComplexBenchmarks {
 
+    private static final Compute.Options SERIAL = Compute.Options.defaults();
     private static final Compute.Options PARALLEL = Compute.Options.defaults().parallel(true);
     private static final Compute.Options REFERENCE = Compute.Options.defaults().optimize(false);
 
@@ -46,6 +49,10 @@ public class ComplexBenchmarks {
     private Map<String, Object> data;
     private Expr arithmetic;
     private Expr exp;
+    private Expr dot;
+    private float[] narrowOut;
+    private Map<String, Object> narrowData;
+    private Expr narrow;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -56,6 +63,16 @@ public class ComplexBenchmarks {
         Map<String, DType> types = Map.of("z", DType.COMPLEX128, "w", DType.COMPLEX128);
         arithmetic = Expr.parse("z * w + 1j", types);
         exp = Expr.parse("exp(z) * w", types);
+        dot = Expr.parse("sum(z * conj(w))", types);
+        float[] y = new float[2 * size];
+        float[] v = new float[2 * size];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = (float) random.nextDouble(-2.0, 2.0);
+            v[i] = (float) random.nextDouble(-2.0, 2.0);
+        }
+        narrowOut = new float[2 * size];
+        narrowData = Map.of("y", y, "v", v);
+        narrow = Expr.parse("y * v + 1j", Map.of("y", DType.COMPLEX64, "v", DType.COMPLEX64));
     }
 
     /** {@code out[i] = x[i] + 1} over the 2n doubles of the pairs: the speed of memory. */
@@ -67,6 +84,12 @@ public class ComplexBenchmarks {
             o[i] = a[i] + 1;
         }
         return o;
+    }
+
+    @Benchmark
+    public double[] arithmeticSerial() {
+        Compute.computeInto(arithmetic, data, out, SERIAL);
+        return out;
     }
 
     @Benchmark
@@ -82,6 +105,12 @@ public class ComplexBenchmarks {
     }
 
     @Benchmark
+    public double[] expSerial() {
+        Compute.computeInto(exp, data, out, SERIAL);
+        return out;
+    }
+
+    @Benchmark
     public double[] expParallel() {
         Compute.computeInto(exp, data, out, PARALLEL);
         return out;
@@ -91,5 +120,27 @@ public class ComplexBenchmarks {
     public double[] expReference() {
         Compute.computeInto(exp, data, out, REFERENCE);
         return out;
+    }
+
+    @Benchmark
+    public Object dotSerial() {
+        return Compute.compute(dot, data, SERIAL);
+    }
+
+    @Benchmark
+    public Object dotReference() {
+        return Compute.compute(dot, data, REFERENCE);
+    }
+
+    @Benchmark
+    public float[] complex64Serial() {
+        Compute.computeInto(narrow, narrowData, narrowOut, SERIAL);
+        return narrowOut;
+    }
+
+    @Benchmark
+    public float[] complex64Reference() {
+        Compute.computeInto(narrow, narrowData, narrowOut, REFERENCE);
+        return narrowOut;
     }
 }

@@ -3,6 +3,7 @@ package io.jvectorize.runtime;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -193,6 +194,35 @@ class ComputeAllocationTest {
         assertAllocatesAtMost(0, xs.exp().std(), data);
         assertAllocatesAtMost(0, xs.sub(xs.mean()).abs().max(), data);
         assertAllocatesAtMost(0, xs.gt(0.0).sum(), data);
+    }
+
+    /**
+     * Complex passes run block by block too: the result (16 bytes an element for complex128, 8
+     * for complex64) and nothing else proportional, serial or parallel; a reduction nothing.
+     */
+    @Test
+    void complexPassesAllocateOnlyTheResult() {
+        int n = 1_000_000;
+        double[] x = doubles(2 * n);
+        double[] w = doubles(2 * n + 1);
+        float[] y = new float[2 * n];
+        for (int k = 0; k < 2 * n; k++) {
+            y[k] = (float) x[k];
+        }
+        Map<String, DType> types = Map.of("z", DType.COMPLEX128, "w", DType.COMPLEX128, "y", DType.COMPLEX64,
+                "a", DType.FLOAT64);
+        Map<String, Object> data = Map.of("z", x, "w", Arrays.copyOf(w, 2 * n), "y", y, "a", Arrays.copyOf(w, n));
+        for (Compute.Options options : List.of(Compute.Options.defaults(), Compute.Options.defaults().parallel(true))) {
+            assertBlocksAllocateAtMost(16L * n, Expr.parse("z * w + 1j", types), data, options);
+            assertBlocksAllocateAtMost(16L * n, Expr.parse("exp(z) * w - a", types), data, options);
+            assertBlocksAllocateAtMost(8L * n, Expr.parse("y * y + conj(y)", types), data, options);
+            assertBlocksAllocateAtMost(8L * n, Expr.parse("abs(z * w) + (z / w).real", types), data, options);
+            assertBlocksAllocateAtMost(0, Expr.parse("sum(z * conj(w))", types), data, options);
+            double[] out = new double[2 * n];
+            Expr product = Expr.parse("z * w + 1j", types);
+            long allocated = allocatedBy(() -> Compute.computeInto(product, data, out, options), SLACK);
+            assertTrue(allocated <= SLACK, "computeInto(z * w + 1j) writes into out: allocated " + allocated);
+        }
     }
 
     /** The check above means something: the unoptimized engine allocates a temporary per operator. */

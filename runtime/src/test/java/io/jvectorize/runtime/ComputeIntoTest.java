@@ -103,6 +103,15 @@ class ComputeIntoTest {
             assertThrows(ArithmeticException.class, () -> Compute.computeInto(L.mod(K), zero, longs, options));
         }
         assertArrayEquals(new long[] {7, 7, 7, 7, 7, 7, 7, 7, 7, 7}, longs);
+        // ... after its first blocks, on the block engine, which writes into out only what cannot fail.
+        long[] divisors = {1, 1, 1, 1, 1, 1, 1, 1, 1, 0};
+        zero.put("q", divisors);
+        Expr lastFails = L.add(Expr.literal(1)).mul(L.mod(Expr.symbol("q", DType.INT64)));
+        for (Compute.Options options : List.of(Compute.Options.defaults().generateLoops(false).blockSize(3),
+                Compute.Options.defaults().blockSize(3))) {
+            assertThrows(ArithmeticException.class, () -> Compute.computeInto(lastFails, zero, longs, options));
+        }
+        assertArrayEquals(new long[] {7, 7, 7, 7, 7, 7, 7, 7, 7, 7}, longs);
         double[] sevens = new double[10];
         Arrays.fill(sevens, 7.0);
         assertArrayEquals(sevens, out);

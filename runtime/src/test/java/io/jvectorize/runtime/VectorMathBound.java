@@ -15,8 +15,9 @@ import java.util.Map;
  * them, {@code exp} multiplies by {@code expm1} of it, ...), plus an ulp where an exact operator
  * rounds a moved value. Where a difference can cross a discontinuity (a comparison or
  * {@code where} that could flip, {@code %}, a pole, the edge of a domain, an infinity or NaN) the
- * element has no bound ({@link #UNBOUNDED}) and no value to check. Elements with no math
- * function in them have bound 0: bit for bit.
+ * element has no bound ({@link #UNBOUNDED}) and no value to check; so has one where a moved
+ * value is or comes from a complex one (no slopes here for complex operators). Elements with no
+ * math function in them have bound 0: bit for bit.
  */
 final class VectorMathBound {
 
@@ -45,6 +46,13 @@ final class VectorMathBound {
         Node root = bounds.node(e);
         Object result = Compute.compute(e, data, reference);
         int count = result.getClass().isArray() ? Array.getLength(result) : 1;
+        if (e.dtype().isComplex() && result.getClass().isArray()) {
+            double[] pairs = new double[count]; // interleaved (re, im): each part has its element's bound
+            for (int i = 0; i < count; i++) {
+                pairs[i] = root.bound[i / 2];
+            }
+            return pairs;
+        }
         return Arrays.copyOf(root.bound, count);
     }
 
@@ -107,6 +115,10 @@ final class VectorMathBound {
             if (exact && !vectorMath) {
                 continue; // the same operator on the same values: the same value
             }
+            if (touchesComplex(e)) {
+                bound[i] = UNBOUNDED; // no slopes for complex values: a moved complex value is not checked
+                continue;
+            }
             double moved = exact ? 0 : e instanceof Operation operation ? slope(operation.op(), x, dx, value[i])
                     : call((Call) e, x, dx);
             double rounding = moved > 0 ? ulp(Math.abs(value[i]) + moved, e.dtype()) : 0;
@@ -115,6 +127,18 @@ final class VectorMathBound {
             bound[i] = Double.isFinite(total) && (Double.isFinite(value[i]) || total == 0) ? total : UNBOUNDED;
         }
         return new Node(value, bound, e.dtype());
+    }
+
+    private static boolean touchesComplex(Expr e) {
+        if (e.dtype().isComplex()) {
+            return true;
+        }
+        for (Expr child : e.children()) {
+            if (child.dtype().isComplex()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How far {@code op} of operands within {@code dx} of {@code x} may be from its value {@code v}. */

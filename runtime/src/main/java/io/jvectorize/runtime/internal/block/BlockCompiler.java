@@ -4,6 +4,7 @@ import io.jvectorize.runtime.DType;
 import io.jvectorize.runtime.internal.ir.Operand;
 import io.jvectorize.runtime.internal.ir.Pass;
 import io.jvectorize.runtime.internal.ir.Step;
+import io.jvectorize.runtime.internal.op.ComplexKernels;
 import io.jvectorize.runtime.internal.op.Conversions;
 import io.jvectorize.runtime.internal.op.Reducer;
 import java.util.ArrayDeque;
@@ -33,15 +34,23 @@ final class BlockCompiler {
     /** What the step that reads a value wants it as: a type, in an array class (null: any), and whether it is the result. */
     private record Want(DType type, Class<?> arrayType, boolean result) {}
 
+    /** A register's array class, and whether it holds complex values as interleaved pairs. */
+    private record Shape(Class<?> arrayType, boolean pairs) {}
+
     private final Pass pass;
     private final List<BlockProgram.Register> registers = new ArrayList<>();
-    private final Map<Class<?>, Deque<Integer>> free = new HashMap<>();
+    /** The free temporaries by what they hold: a register of pairs is twice as long as one of real values. */
+    private final Map<Shape, Deque<Integer>> free = new HashMap<>();
     private final List<BlockStep> steps = new ArrayList<>();
     private final List<BlockStep.Call> calls = new ArrayList<>();
     private final Slot[] slots;
     private final Want[] wants;
     private int temporaries;
-    /** The result array's class, for an elementwise pass; null for a reduction, which has no result array. */
+    /**
+     * The result array's class, where steps may use it as scratch: for an elementwise pass of a
+     * real type; null for a reduction, which has no result array, and for a complex result, whose
+     * array of pairs only the last step writes.
+     */
     private final Class<?> resultArray;
     /** Whether a live value occupies the result array's block: then nothing else may be written there. */
     private boolean resultBusy;
@@ -50,7 +59,7 @@ final class BlockCompiler {
         this.pass = pass;
         this.slots = new Slot[pass.steps().size()];
         this.wants = new Want[pass.steps().size()];
-        this.resultArray = pass.isReduction() ? null : pass.type().arrayType();
+        this.resultArray = pass.isReduction() || pass.type().isComplex() ? null : pass.type().arrayType();
     }
 
     static BlockProgram compile(Pass pass) {
@@ -72,7 +81,8 @@ final class BlockCompiler {
             Slot out = read(pass.result(), pass.type().arrayType(), pass.type());
             if (out.where != Slot.Where.RESULT) {
                 Slot result = result(pass.type().arrayType());
-                steps.add(new BlockStep.Convert("result = " + conversionText(pass.type(), out), out, result, pass.type()));
+                steps.add(conversion("result = " + conversionText(pass.type(), out), out, pass.typeOf(pass.result()), result,
+                        pass.type()));
             }
         }
         return new BlockProgram(pass, registers, steps, calls);
@@ -149,10 +159,11 @@ final class BlockCompiler {
         Class<?> kind = Conversions.kindArray(own);
         // In place in the result block where the pass's value goes there, or where an operand was
         // there (each kernel reads element i before writing it): no register needed.
-        Slot out = want.result && own == want.type && kind == want.arrayType || resultFreed(in) && kind == resultArray
-                ? result(kind) : temporary(kind);
-        steps.add(new BlockStep.Apply(out + " = " + apply.op().format(names), apply.op(), operandTypes, in, out, own,
-                apply.text()));
+        Slot out = want.result && own == want.type && kind == want.arrayType
+                || resultFreed(in) && kind == resultArray && !own.isComplex() ? result(kind) : temporary(kind, own.isComplex());
+        String text = out + " = " + apply.op().format(names);
+        steps.add(ComplexKernels.involvesComplex(operandTypes, own) ? new BlockStep.ComplexApply(text, apply.op(), in, out, own)
+                : new BlockStep.Apply(text, apply.op(), operandTypes, in, out, own, apply.text()));
         return convert(out, own, own, arrayOf(want, own), want.result);
     }
 
@@ -232,14 +243,21 @@ final class BlockCompiler {
 
     /** The value in {@code slot}, of type {@code from}, as {@code to} in an array of class {@code arrayType}. */
     private Slot convert(Slot slot, DType from, DType to, Class<?> arrayType, boolean toResult) {
-        boolean sameValues = from == to || from.widensTo(to) && Conversions.kindArray(from) == Conversions.kindArray(to);
+        boolean sameValues = from == to || from.widensTo(to) && Conversions.kindArray(from) == Conversions.kindArray(to)
+                && from.isComplex() == to.isComplex();
         if (slot.arrayType == arrayType && sameValues) {
             return slot;
         }
         release(slot);
-        Slot out = toResult && to.arrayType() == arrayType ? result(arrayType) : temporary(arrayType);
-        steps.add(new BlockStep.Convert(out + " = " + conversionText(to, slot), slot, out, to));
+        Slot out = toResult && to.arrayType() == arrayType ? result(arrayType) : temporary(arrayType, to.isComplex());
+        steps.add(conversion(out + " = " + conversionText(to, slot), slot, from, out, to));
         return out;
+    }
+
+    /** The step that converts {@code in}'s values of type {@code from} into {@code out} as {@code to}. */
+    private static BlockStep conversion(String text, Slot in, DType from, Slot out, DType to) {
+        return from.isComplex() || to.isComplex() ? new BlockStep.ComplexConvert(text, in, from, out, to)
+                : new BlockStep.Convert(text, in, out, to);
     }
 
     /** Number {@code k} of the pass, which kernels read as a scalar. */
@@ -255,7 +273,7 @@ final class BlockCompiler {
                 return new Slot(Slot.Where.REGISTER, r, arrayType, name(k));
             }
         }
-        registers.add(new BlockProgram.Register(arrayType, k, type));
+        registers.add(new BlockProgram.Register(arrayType, k, type, type.isComplex()));
         return new Slot(Slot.Where.REGISTER, registers.size() - 1, arrayType, name(k));
     }
 
@@ -275,10 +293,15 @@ final class BlockCompiler {
     }
 
     private Slot temporary(Class<?> arrayType) {
-        Deque<Integer> available = free.get(arrayType);
+        return temporary(arrayType, false);
+    }
+
+    /** A free register of that class, of pairs where {@code pairs}, or a new one. */
+    private Slot temporary(Class<?> arrayType, boolean pairs) {
+        Deque<Integer> available = free.get(new Shape(arrayType, pairs));
         Integer index = available == null ? null : available.poll();
         if (index == null) {
-            registers.add(new BlockProgram.Register(arrayType, -1, null));
+            registers.add(new BlockProgram.Register(arrayType, -1, null, pairs));
             index = registers.size() - 1;
         }
         return new Slot(Slot.Where.REGISTER, index, arrayType, "t" + temporaries++);
@@ -303,7 +326,8 @@ final class BlockCompiler {
                 resultBusy = false;
             }
             if (slot.where == Slot.Where.REGISTER && !isNumber(slot)) {
-                free.computeIfAbsent(slot.arrayType, k -> new ArrayDeque<>()).push(slot.index);
+                free.computeIfAbsent(new Shape(slot.arrayType, registers.get(slot.index).pairs()), k -> new ArrayDeque<>())
+                        .push(slot.index);
             }
         }
     }

@@ -5,6 +5,7 @@ import io.jvectorize.runtime.Parallel;
 import io.jvectorize.runtime.Simd;
 import io.jvectorize.runtime.internal.ir.Pass;
 import io.jvectorize.runtime.internal.ir.Settings;
+import io.jvectorize.runtime.internal.ir.Step;
 import io.jvectorize.runtime.internal.op.Conversions;
 import io.jvectorize.runtime.internal.op.Reducer;
 import java.util.ArrayList;
@@ -27,8 +28,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class BlockProgram {
 
-    /** A block-sized array of a frame: a temporary, or copies of number {@code number} (else -1) as {@code type}. */
-    record Register(Class<?> arrayType, int number, DType type) {}
+    /**
+     * A block-sized array of a frame: a temporary, or copies of number {@code number} (else -1)
+     * as {@code type}; of interleaved (re, im) pairs, twice as long, where {@code pairs}.
+     */
+    record Register(Class<?> arrayType, int number, DType type, boolean pairs) {}
 
     private final Pass pass;
     private final List<Register> registers;
@@ -37,6 +41,8 @@ public final class BlockProgram {
     /** A reduction's last step, and the steps before it; null for an elementwise pass. */
     private final BlockStep.Fold fold;
     private final List<BlockStep> elementwise;
+    /** Whether a step may throw (an integer division by zero, a call): then a run may not write into the caller's array. */
+    private final boolean mayFail;
 
     BlockProgram(Pass pass, List<Register> registers, List<BlockStep> steps, List<BlockStep.Call> calls) {
         this.pass = pass;
@@ -45,6 +51,8 @@ public final class BlockProgram {
         this.calls = List.copyOf(calls);
         this.fold = pass.isReduction() ? (BlockStep.Fold) this.steps.get(this.steps.size() - 1) : null;
         this.elementwise = pass.isReduction() ? this.steps.subList(0, this.steps.size() - 1) : this.steps;
+        this.mayFail = pass.steps().stream().anyMatch(step -> step instanceof Step.Invoke
+                || step instanceof Step.Apply apply && apply.text() != null);
     }
 
     /** The block program of a pass. */
@@ -66,8 +74,9 @@ public final class BlockProgram {
      * @param inputs the pass's bound arrays, by input index
      * @param numbers the pass's numbers for this run, by index
      * @param out an array of the result's type and length to write into, or null. It is used
-     *     only with {@code loop}, which cannot fail halfway, and only where it is none of the
-     *     inputs (this engine's tail would read what the loop wrote); else the result is a new array
+     *     only where the run cannot fail halfway (with {@code loop}, or with steps that throw
+     *     nothing), and only where it is none of the inputs (a later step, or this engine's tail
+     *     after the loop, would read what was written); else the result is a new array
      * @param loop what computes whole vectors of the elementwise work, or null: this engine
      *     computes everything
      */
@@ -88,8 +97,9 @@ public final class BlockProgram {
             reducer.checkLength(length);
         }
         Object result = reducer != null ? null
-                : out != null && loop != null && !isOneOf(out, inputs) ? out
-                : Conversions.newArray(pass.type().arrayType(), length);
+                : out != null && (loop != null || !mayFail) && !isOneOf(out, inputs)
+                        && java.lang.reflect.Array.getLength(out) == resultLength(length) ? out
+                : Conversions.newArray(pass.type().arrayType(), resultLength(length));
         int blockSize = settings.blockSize();
         int registerLength = Math.max(1, Math.min(blockSize, length));
         boolean vectorMath = Simd.ENABLED && settings.vectorMath();
@@ -131,6 +141,11 @@ public final class BlockProgram {
             }
         }
         return reducer == null ? result : reducer.finish(total);
+    }
+
+    /** The result array's length for {@code length} elements: pairs for a complex type. */
+    private int resultLength(int length) {
+        return pass.type().isComplex() ? 2 * length : length;
     }
 
     private static boolean isOneOf(Object array, Object[] arrays) {
@@ -191,10 +206,11 @@ public final class BlockProgram {
         Object[] arrays = new Object[registers.size()];
         for (int r = 0; r < arrays.length; r++) {
             Register register = registers.get(r);
-            arrays[r] = register.number() >= 0
-                    ? Conversions.fill(Conversions.convert(numbers[register.number()], register.arrayType(),
+            Object number = register.number() >= 0 ? numbers[register.number()] : null;
+            arrays[r] = number != null && register.pairs() ? pairs(number, register.arrayType(), registerLength)
+                    : number != null ? Conversions.fill(Conversions.convert(number, register.arrayType(),
                             register.type()), registerLength)
-                    : Conversions.newArray(register.arrayType(), registerLength);
+                    : Conversions.newArray(register.arrayType(), register.pairs() ? 2 * registerLength : registerLength);
         }
         Object[][] callArguments = new Object[calls.size()][];
         Frame tail = fold != null && loop != null
@@ -208,6 +224,23 @@ public final class BlockProgram {
             callArguments[call.index] = arguments;
         }
         return frame;
+    }
+
+    /** {@code length} copies of a complex number's pair, in an array of class {@code arrayType}. */
+    private static Object pairs(Object number, Class<?> arrayType, int length) {
+        double[] pair = (double[]) number;
+        if (arrayType == float[].class) {
+            float[] copies = new float[2 * length];
+            for (int i = 0; i < copies.length; i++) {
+                copies[i] = (float) pair[i & 1];
+            }
+            return copies;
+        }
+        double[] copies = new double[2 * length];
+        for (int i = 0; i < copies.length; i++) {
+            copies[i] = pair[i & 1];
+        }
+        return copies;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.jvectorize.runtime.VectorizedFunction;
 import io.jvectorize.runtime.internal.kernel.BlockConversion;
 import io.jvectorize.runtime.internal.kernel.BlockKernel;
 import io.jvectorize.runtime.internal.kernel.Kernels;
+import io.jvectorize.runtime.internal.op.ComplexKernels;
 import io.jvectorize.runtime.internal.op.Kind;
 import io.jvectorize.runtime.internal.op.Lane;
 import io.jvectorize.runtime.internal.op.Operator;
@@ -99,6 +100,72 @@ abstract class BlockStep {
                 vector = kernel; // two threads may both ask: the kernel cache gives them the same kernel
             }
             return kernel.orElse(null);
+        }
+    }
+
+    /**
+     * An operator on complex values over the block (or one making them: {@code complex(a, b)}),
+     * through {@link ComplexKernels}: the reference engine's code for every element, so the
+     * values are its values bit for bit. Complex values are registers of interleaved pairs; the
+     * offsets are elements, pairs for complex arrays.
+     */
+    static final class ComplexApply extends BlockStep {
+        private final Operator op;
+        private final Slot[] in;
+        private final Slot out;
+        private final DType type;
+        private final int numbers;
+
+        ComplexApply(String text, Operator op, Slot[] in, Slot out, DType type) {
+            super(text);
+            this.op = op;
+            this.in = in;
+            this.out = out;
+            this.type = type;
+            int numbers = 0;
+            for (int i = 0; i < in.length; i++) {
+                numbers |= in[i].where == Slot.Where.NUMBER ? 1 << i : 0;
+            }
+            this.numbers = numbers;
+        }
+
+        @Override
+        void run(Frame frame, int start, int n) {
+            ComplexKernels.apply(op, type, in[0].array(frame), in[0].offset(start),
+                    in.length > 1 ? in[1].array(frame) : null, in.length > 1 ? in[1].offset(start) : 0,
+                    in.length > 2 ? in[2].array(frame) : null, in.length > 2 ? in[2].offset(start) : 0, numbers,
+                    out.array(frame), out.offset(start), n);
+        }
+
+        @Override
+        String how(boolean vectorMath) {
+            return "fused block evaluation, complex kernel";
+        }
+    }
+
+    /** Copies the block into complex values of another type or array: real values with 0 imaginary parts, pairs rounded or widened. */
+    static final class ComplexConvert extends BlockStep {
+        private final Slot in;
+        private final DType from;
+        private final Slot out;
+        private final DType to;
+
+        ComplexConvert(String text, Slot in, DType from, Slot out, DType to) {
+            super(text);
+            this.in = in;
+            this.from = from;
+            this.out = out;
+            this.to = to;
+        }
+
+        @Override
+        void run(Frame frame, int start, int n) {
+            ComplexKernels.convert(in.array(frame), in.offset(start), from, out.array(frame), out.offset(start), n, to);
+        }
+
+        @Override
+        String how(boolean vectorMath) {
+            return "conversion";
         }
     }
 

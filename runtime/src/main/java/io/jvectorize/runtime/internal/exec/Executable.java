@@ -11,7 +11,6 @@ import io.jvectorize.runtime.internal.jit.FusedLoop;
 import io.jvectorize.runtime.internal.jit.Loops;
 import io.jvectorize.runtime.internal.plan.BoundData;
 import io.jvectorize.runtime.internal.plan.Numbers;
-import io.jvectorize.runtime.internal.reference.ComplexBlocks;
 import io.jvectorize.runtime.internal.reference.ReferenceEngine;
 import io.jvectorize.runtime.internal.warm.Warming;
 import java.util.ArrayList;
@@ -23,9 +22,8 @@ import java.util.Optional;
  * A plan with what the engines compiled of it, run pass by pass: each pass's numbers computed
  * by the planner's {@link Numbers}, then the pass by the reference engine, or by the block
  * engine with, where it pays and the settings allow, a generated loop for its whole vectors.
- * Passes with complex values run on the reference engine, the one that computes them: over
- * whole arrays, or, with optimize = true and parallel settings, block by block on several
- * threads ({@link ComplexBlocks}; serial, blocks measured no faster than whole arrays).
+ * Passes with complex values run on the block engine too, their complex steps on the reference
+ * engine's kernels ({@link io.jvectorize.runtime.internal.op.ComplexKernels}), without a generated loop.
  * Immutable but for what it compiles on first use; shared between threads.
  */
 public final class Executable {
@@ -58,11 +56,7 @@ public final class Executable {
                 inputs[k] = data.array(pass.inputs().get(k).name());
             }
             int length = pass.usesArrays() ? data.length() : 1;
-            boolean complexInBlocks = pass.involvesComplex() && settings.parallel() && length >= Parallel.serialCutoff()
-                    && Parallel.parallelism() > 1;
-            values[i] = optimize && !pass.involvesComplex()
-                    ? compiled.run(inputs, numbers, length, settings, i == values.length - 1 ? out : null)
-                    : optimize && complexInBlocks ? ComplexBlocks.run(pass, inputs, numbers, length, settings)
+            values[i] = optimize ? compiled.run(inputs, numbers, length, settings, i == values.length - 1 ? out : null)
                     : ReferenceEngine.run(pass, inputs, numbers, length, settings.blockSize());
         }
         return values[values.length - 1];
@@ -170,7 +164,8 @@ public final class Executable {
             Optional<FusedLoop> compiled = loop;
             if (compiled == null) {
                 // Two threads may both compile: the loop cache gives them the same loop.
-                compiled = pass.usesArrays() && blocks().takesWholeVectors() ? Loops.compile(pass) : Optional.empty();
+                compiled = pass.usesArrays() && !pass.involvesComplex() && blocks().takesWholeVectors() ? Loops.compile(pass)
+                        : Optional.empty();
                 loop = compiled;
             }
             return compiled.orElse(null);
@@ -204,7 +199,8 @@ public final class Executable {
 
         /** Whether a run with these settings may take a generated loop, asked without making one. */
         private boolean mayRunLoop(Settings settings) {
-            return settings.generateLoops() && Simd.ENABLED && pass.usesArrays() && blocks().takesWholeVectors();
+            return settings.generateLoops() && Simd.ENABLED && pass.usesArrays() && !pass.involvesComplex()
+                    && blocks().takesWholeVectors();
         }
 
         /**
@@ -237,17 +233,11 @@ public final class Executable {
 
         String describe(int length, Settings settings) {
             int threads = settings.parallel() && length >= Parallel.serialCutoff() ? Parallel.parallelism() : 1;
-            if (pass.involvesComplex()) {
-                String how = threads > 1 ? String.format(Locale.ROOT, "in blocks of %d, each block", settings.blockSize())
-                        : "over whole arrays,";
-                return String.format(Locale.ROOT, "pass over %,d element%s %s operator by operator as optimize = false"
-                        + " computes it (complex values: scalar, not fused into one loop; %d thread%s)\n", length,
-                        length == 1 ? "" : "s", how, threads, threads == 1 ? "" : "s");
-            }
             boolean hasLoop = loopFor(settings, length) != null;
             boolean warming = hasLoop && !loopWarmed(length);
             boolean usesLoop = hasLoop && !warming;
-            String how = !hasLoop ? "in blocks of " + settings.blockSize() : warming
+            String how = !hasLoop ? "in blocks of " + settings.blockSize()
+                    + (pass.involvesComplex() ? ", complex values on scalar kernels without a generated loop" : "") : warming
                     ? "in blocks of " + settings.blockSize() + " on scalar kernels while its generated Vector API loop warms"
                     : !pass.isReduction() ? "in one generated Vector API loop"
                     : "in blocks of " + settings.blockSize() + ", each through one generated Vector API loop";

@@ -51,8 +51,8 @@ public record Pass(String name, String text, List<Input> inputs, List<Step> numb
     }
 
     /**
-     * Whether any of its values is complex128: bound data, a number or a step. Only the
-     * reference engine computes such passes.
+     * Whether any of its values is complex: bound data, a number or a step. Such passes get no
+     * generated loop: their complex steps run on the complex kernels, block by block.
      */
     public boolean involvesComplex() {
         // Indexed loops, not streams: every compute call asks, and streams' garbage adds up (#18).

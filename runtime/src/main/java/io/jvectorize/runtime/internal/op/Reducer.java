@@ -182,19 +182,18 @@ public final class Reducer {
     private void foldPairs(double[] v, int off, int n, Partial p) {
         switch (kind) {
             case SUM: case MEAN:
-                p.value = sum(v, 2 * off, n, false, 2);
-                p.imag = sum(v, 2 * off + 1, n, false, 2);
+                p.value = partSum(v, off, n, 0, false);
+                p.imag = partSum(v, off, n, 1, false);
                 break;
             case NANSUM: case NANMEAN: {
-                double[] kept = withoutNaN(v, off, n);
-                p.value = sum(kept, 0, n, false, 2);
-                p.imag = sum(kept, 1, n, false, 2);
+                p.value = partSum(v, off, n, 0, true);
+                p.imag = partSum(v, off, n, 1, true);
                 p.count = countNonNaNPairs(v, off, n);
                 break;
             }
             case VAR: case STD: {
-                p.value = sum(v, 2 * off, n, false, 2) / n;
-                p.imag = sum(v, 2 * off + 1, n, false, 2) / n;
+                p.value = partSum(v, off, n, 0, false) / n;
+                p.imag = partSum(v, off, n, 1, false) / n;
                 double m2 = 0;
                 for (int i = off; i < off + n; i++) {
                     double dr = v[2 * i] - p.value;
@@ -214,17 +213,38 @@ public final class Reducer {
         }
     }
 
-    /** The pairs from pair {@code off}, with (0, 0) for a pair with a NaN part, as NumPy's nansum replaces it. */
-    private static double[] withoutNaN(double[] v, int off, int n) {
-        double[] kept = new double[2 * n];
-        for (int i = 0; i < n; i++) {
-            double re = v[2 * (off + i)];
-            double im = v[2 * (off + i) + 1];
-            boolean nan = re != re || im != im;
-            kept[2 * i] = nan ? 0.0 : re;
-            kept[2 * i + 1] = nan ? 0.0 : im;
+    /**
+     * The sum of part {@code part} (0 real, 1 imaginary) of {@code n} pairs from pair {@code off}:
+     * the chains of {@link #sum(double[], int, int, boolean)} over those values, read in place (a
+     * block's fold allocates nothing). Where {@code skipNaNPairs}, a pair with a NaN part counts as
+     * (0, 0), as NumPy's nansum replaces it.
+     */
+    private static double partSum(double[] v, int off, int n, int part, boolean skipNaNPairs) {
+        double s0 = -0.0;
+        double s1 = -0.0;
+        double s2 = -0.0;
+        double s3 = -0.0;
+        int k = off;
+        int end = off + n;
+        for (; k + 3 < end; k += 4) {
+            s0 += part(v, k, part, skipNaNPairs);
+            s1 += part(v, k + 1, part, skipNaNPairs);
+            s2 += part(v, k + 2, part, skipNaNPairs);
+            s3 += part(v, k + 3, part, skipNaNPairs);
         }
-        return kept;
+        if (k < end) { s0 += part(v, k++, part, skipNaNPairs); }
+        if (k < end) { s1 += part(v, k++, part, skipNaNPairs); }
+        if (k < end) { s2 += part(v, k, part, skipNaNPairs); }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    private static double part(double[] v, int pair, int part, boolean skipNaNPairs) {
+        double re = v[2 * pair];
+        double im = v[2 * pair + 1];
+        if (skipNaNPairs && (re != re || im != im)) {
+            return 0.0;
+        }
+        return part == 0 ? re : im;
     }
 
     private static long countNonNaNPairs(double[] v, int off, int n) {
@@ -279,18 +299,6 @@ public final class Reducer {
 
     /** Four interleaved sums: a quarter of the rounding error of one, and four independent chains for the CPU. */
     static double sum(double[] v, int off, int n, boolean skipNaN) {
-        return sum(v, off, n, skipNaN, 1);
-    }
-
-    /** {@link #sum(double[], int, int, boolean)} of {@code n} values {@code stride} apart: the same chains over them. */
-    static double sum(double[] v, int off, int n, boolean skipNaN, int stride) {
-        if (stride != 1) {
-            double[] values = new double[n];
-            for (int i = 0; i < n; i++) {
-                values[i] = v[off + i * stride];
-            }
-            return sum(values, 0, n, skipNaN, 1);
-        }
         double s0 = -0.0;
         double s1 = -0.0;
         double s2 = -0.0;

@@ -68,7 +68,7 @@ public final class Numbers {
                 for (int i = 0; i < arrays.length; i++) {
                     arrays[i] = values[apply.operands().get(i).index()];
                 }
-                return ComplexKernels.apply(apply.op(), operandTypes, type, arrays, 0b111, 1);
+                return ComplexKernels.apply(apply.op(), type, arrays, 0b111, 1);
             }
             Object value;
             try {

@@ -20,8 +20,7 @@ import java.util.List;
  * against. It runs the operators' scalar kernels, without the Vector API, reads a number as a
  * scalar operand (as NumPy broadcasts with a zero stride), never as a whole array but for a
  * call, and folds reductions over the same blocks as the block engine. Operations on complex
- * values run {@link ComplexKernels}; it is the one engine that computes them: with optimize =
- * true, {@link ComplexBlocks} runs it block by block.
+ * values run {@link ComplexKernels}, as the block engine's complex steps do.
  */
 public final class ReferenceEngine {
 
@@ -36,20 +35,13 @@ public final class ReferenceEngine {
     private final Object[] numbers;
     private final int length;
     private final Value[] values;
-    /**
-     * Per step, the array its operation wrote last time, which it may write again: a block's
-     * scratch arrays, kept between the blocks of one thread ({@link ComplexBlocks}); null for a
-     * whole-array run, which allocates every value.
-     */
-    private final Object[] scratch;
 
-    private ReferenceEngine(Pass pass, Object[] inputs, Object[] numbers, int length, Object[] scratch) {
+    private ReferenceEngine(Pass pass, Object[] inputs, Object[] numbers, int length) {
         this.pass = pass;
         this.inputs = inputs;
         this.numbers = numbers;
         this.length = length;
         this.values = new Value[pass.steps().size()];
-        this.scratch = scratch;
     }
 
     /**
@@ -60,18 +52,9 @@ public final class ReferenceEngine {
      * @param blockSize the blocks a reduction folds, as the block engine folds them
      */
     public static Object run(Pass pass, Object[] inputs, Object[] numbers, int length, int blockSize) {
-        return run(pass, inputs, numbers, length, blockSize, null);
-    }
-
-    /**
-     * {@link #run(Pass, Object[], Object[], int, int)} with the operations writing into the
-     * {@code scratch} arrays of an earlier block where they fit (and keeping theirs there): the
-     * result may then be one of them, to be copied before the next block.
-     */
-    static Object run(Pass pass, Object[] inputs, Object[] numbers, int length, int blockSize, Object[] scratch) {
-        ReferenceEngine engine = new ReferenceEngine(pass, inputs, numbers, length, scratch);
+        ReferenceEngine engine = new ReferenceEngine(pass, inputs, numbers, length);
         for (int s = 0; s < engine.values.length; s++) {
-            engine.values[s] = engine.step(pass.steps().get(s), s);
+            engine.values[s] = engine.step(pass.steps().get(s));
         }
         if (pass.isReduction()) {
             return engine.reduce(pass.fold(), blockSize);
@@ -89,26 +72,12 @@ public final class ReferenceEngine {
         return Conversions.convert(value.array, resultType, pass.type());
     }
 
-    /**
-     * A reduction pass's partial over one block of {@code n} elements: its operand computed as
-     * {@link #run} computes it, folded as {@link #run} folds each block.
-     */
-    static Reducer.Partial foldBlock(Pass pass, Object[] inputs, Object[] numbers, int n, Object[] scratch) {
-        ReferenceEngine engine = new ReferenceEngine(pass, inputs, numbers, n, scratch);
-        for (int s = 0; s < engine.values.length; s++) {
-            engine.values[s] = engine.step(pass.steps().get(s), s);
-        }
-        Reducer.Partial partial = new Reducer.Partial();
-        pass.fold().reducer().fold(engine.value(pass.fold().operand()).array, 0, n, partial);
-        return partial;
-    }
-
     private Value value(Operand operand) {
         return operand.isNumber() ? new Value(pass.typeOf(operand), numbers[operand.index()], true)
                 : values[operand.index()];
     }
 
-    private Value step(Step step, int index) {
+    private Value step(Step step) {
         if (step instanceof Step.Load load) {
             Pass.Input input = pass.inputs().get(load.input());
             return convert(new Value(input.given(), inputs[load.input()], true), load.type());
@@ -117,12 +86,12 @@ public final class ReferenceEngine {
             return convert(value(convert.operand()), convert.type());
         }
         if (step instanceof Step.Apply apply) {
-            return apply(apply, index);
+            return apply(apply);
         }
         return call((Step.Invoke) step);
     }
 
-    private Value apply(Step.Apply apply, int index) {
+    private Value apply(Step.Apply apply) {
         Object[] in = new Object[3];
         int scalars = 0;
         List<DType> operandTypes = new ArrayList<>();
@@ -133,14 +102,11 @@ public final class ReferenceEngine {
             operandTypes.add(pass.typeOf(operand));
         }
         DType type = apply.type();
-        Object reuse = scratch == null ? null : scratch[index];
         if (ComplexKernels.involvesComplex(operandTypes, type)) {
-            return kept(index, new Value(type, ComplexKernels.apply(apply.op(), operandTypes, type, in, scalars, length,
-                    reuse), false));
+            return new Value(type, ComplexKernels.apply(apply.op(), type, in, scalars, length), false);
         }
         Class<?> kind = Conversions.kindArray(type);
-        Object out = reuse != null && reuse.getClass() == kind && java.lang.reflect.Array.getLength(reuse) == length
-                ? reuse : Conversions.newArray(kind, length);
+        Object out = Conversions.newArray(kind, length);
         try {
             Kernels.scalar(apply.op(), apply.op().operandKind(operandTypes), scalars)
                     .run(in[0], 0, in[1], 0, in[2], 0, out, 0, length);
@@ -148,15 +114,7 @@ public final class ReferenceEngine {
             throw new ArithmeticException(e.getMessage() + " in " + apply.text());
         }
         Conversions.narrow(type, out, 0, length);
-        return kept(index, new Value(type, out, false));
-    }
-
-    /** The value, its array kept as step {@code index}'s scratch for the next block. */
-    private Value kept(int index, Value value) {
-        if (scratch != null) {
-            scratch[index] = value.array;
-        }
-        return value;
+        return new Value(type, out, false);
     }
 
     private Value call(Step.Invoke invoke) {

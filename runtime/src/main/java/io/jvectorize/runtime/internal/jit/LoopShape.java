@@ -196,7 +196,7 @@ final class LoopShape {
             switch (roles[s]) {
                 case APPLY:
                     operations += step instanceof Step.Apply apply
-                            ? VectorSupport.operations(apply.op().lane().orElseThrow().routine(), element) : 1;
+                            ? VectorSupport.operations(apply.op().lane().orElseThrow(), element) : 1;
                     break;
                 case MASK_APPLY: case PARTNER_COMPARE:
                     operations++;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
+import java.util.function.IntSupplier;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -64,6 +65,16 @@ public final class LaneCode {
      * @throws IllegalArgumentException if it has no lane form for this element ({@link #has})
      */
     public static void apply(MethodVisitor code, Operator op, Element element, IntConsumer operand) {
+        apply(code, op, element, operand, null);
+    }
+
+    /**
+     * The same, a {@link Lane.Form#METHOD} form's method copied into the code rather than
+     * called ({@link LaneInliner}), its locals from {@code newLocal}: for a loop, in which C2
+     * must inline every lane method or box the vectors it takes and returns.
+     */
+    public static void apply(MethodVisitor code, Operator op, Element element, IntConsumer operand,
+            IntSupplier newLocal) {
         if (!has(op, element)) {
             throw new IllegalArgumentException(op + " has no lane form for " + element);
         }
@@ -98,8 +109,12 @@ public final class LaneCode {
                     operand.accept(i);
                 }
                 Method method = method(op, element).orElseThrow();
-                code.visitMethodInsn(Opcodes.INVOKESTATIC, OPERATOR_LANES, method.getName(),
-                        Type.getMethodDescriptor(method), false);
+                if (newLocal != null) {
+                    LaneInliner.inline(code, OPERATOR_LANES, method.getName(), Type.getMethodDescriptor(method), newLocal);
+                } else {
+                    code.visitMethodInsn(Opcodes.INVOKESTATIC, OPERATOR_LANES, method.getName(),
+                            Type.getMethodDescriptor(method), false);
+                }
         }
     }
 

@@ -21,9 +21,12 @@ package io.jvectorize.runtime.internal.op;
  * @param maskMethod for an operator that applies to booleans too ({@code & | ^ ~}): the static
  *     method of {@link Operator.Lanes} that applies it to masks, the form booleans take in a
  *     generated loop; null for every other operator
+ * @param operations what it counts for against a generated loop's budget of vector operations
+ *     ({@code LoopShape.MAX_OPERATIONS}): 1 for one Vector API operator; for a {@link Form#METHOD}
+ *     form, the bytecode C2 inlines for it, in units of one operator's (see {@link #weighing})
  */
 public record Lane(Form form, String name, boolean integers, boolean vectorMath, Routine routine,
-        boolean fusable, String maskMethod) {
+        boolean fusable, String maskMethod, int operations) {
 
     /** How a lane form applies its name. */
     public enum Form {
@@ -46,30 +49,30 @@ public record Lane(Form form, String name, boolean integers, boolean vectorMath,
 
     /** Arithmetic on every kind of lanes: {@code + - *}, neg, min, max. */
     static Lane arithmetic(String name) {
-        return new Lane(Form.LANEWISE, name, true, false, Routine.NONE, true, null);
+        return new Lane(Form.LANEWISE, name, true, false, Routine.NONE, true, null, 1);
     }
 
     /** Exact floating-point operators: division, square root. */
     static Lane floating(String name) {
-        return new Lane(Form.LANEWISE, name, false, false, Routine.NONE, true, null);
+        return new Lane(Form.LANEWISE, name, false, false, Routine.NONE, true, null, 1);
     }
 
     /** A math function of the vector library: within the bound of the scalar form's value. */
     static Lane mathFunction(String name) {
-        return new Lane(Form.LANEWISE, name, false, true, Routine.NONE, true, null);
+        return new Lane(Form.LANEWISE, name, false, true, Routine.NONE, true, null, 1);
     }
 
     static Lane comparison(String name) {
-        return new Lane(Form.COMPARE, name, true, false, Routine.NONE, true, null);
+        return new Lane(Form.COMPARE, name, true, false, Routine.NONE, true, null, 1);
     }
 
     static Lane blend() {
-        return new Lane(Form.BLEND, "blend", true, false, Routine.NONE, true, null);
+        return new Lane(Form.BLEND, "blend", true, false, Routine.NONE, true, null, 1);
     }
 
     /** A method of {@link Operator.Lanes}: it applies to the vector types it has overloads for. */
     static Lane method(String name) {
-        return new Lane(Form.METHOD, name, true, false, Routine.NONE, true, null);
+        return new Lane(Form.METHOD, name, true, false, Routine.NONE, true, null, 1);
     }
 
     /**
@@ -78,12 +81,12 @@ public record Lane(Form form, String name, boolean integers, boolean vectorMath,
      * it has no float lanes either.
      */
     static Lane bitwise(String name, String maskMethod) {
-        return new Lane(Form.LANEWISE, name, true, false, Routine.NONE, true, maskMethod);
+        return new Lane(Form.LANEWISE, name, true, false, Routine.NONE, true, maskMethod, 1);
     }
 
     /** The same, applying to masks (booleans) too, through {@code Operator.Lanes.maskMethod}. */
     Lane onMasks(String maskMethod) {
-        return new Lane(form, name, integers, vectorMath, routine, fusable, maskMethod);
+        return new Lane(form, name, integers, vectorMath, routine, fusable, maskMethod, operations);
     }
 
     /** Whether it applies to masks: booleans in a generated loop. */
@@ -93,15 +96,26 @@ public record Lane(Form form, String name, boolean integers, boolean vectorMath,
 
     /** The same, a routine of the vector library: within the bound of the scalar form, not equal. */
     Lane libraryMath() {
-        return new Lane(form, name, integers, true, routine, fusable, maskMethod);
+        return new Lane(form, name, integers, true, routine, fusable, maskMethod, operations);
     }
 
     /** The same, run only where the vector library's {@code routine} pays. */
     Lane whereRoutinePays(Routine routine) {
-        return new Lane(form, name, integers, vectorMath, routine, fusable, maskMethod);
+        return new Lane(form, name, integers, vectorMath, routine, fusable, maskMethod, operations);
     }
 
     Lane blocksOnly() {
-        return new Lane(form, name, integers, vectorMath, routine, false, maskMethod);
+        return new Lane(form, name, integers, vectorMath, routine, false, maskMethod, operations);
+    }
+
+    /**
+     * The same, counting {@code operations} against a loop's budget. C2 inlines a lane method
+     * into the loop only while the loop's inlined bytecode stays under its limit; past it, the
+     * method is called, and every vector it takes or returns is boxed (24 to 48 bytes an
+     * element). So a method form states its inlined bytecode, measured with -XX:+PrintInlining,
+     * in units of what one operator costs: docs/simd.md has the calibration.
+     */
+    Lane weighing(int operations) {
+        return new Lane(form, name, integers, vectorMath, routine, fusable, maskMethod, operations);
     }
 }

@@ -111,18 +111,18 @@ public enum Operator {
 
     /** C's fmod: the result has the dividend's sign (Java's {@code %}); an integer {@code fmod(a, 0)} throws. */
     FMOD("fmod", 2, Rule.PROMOTE_NUMERIC, null),
-    FLOOR("floor", 1, Rule.FLOATING, method("floor")),
-    CEIL("ceil", 1, Rule.FLOATING, method("ceil")),
+    FLOOR("floor", 1, Rule.FLOATING, method("floor").weighing(2)),
+    CEIL("ceil", 1, Rule.FLOATING, method("ceil").weighing(2)),
     /** Rounds toward zero, keeping the sign of a zero: {@code trunc(-0.5)} is -0.0. */
-    TRUNC("trunc", 1, Rule.FLOATING, method("trunc")),
+    TRUNC("trunc", 1, Rule.FLOATING, method("trunc").weighing(2)),
     /** Rounds half to even, as NumPy's rint. */
-    RINT("rint", 1, Rule.FLOATING, method("rint")),
+    RINT("rint", 1, Rule.FLOATING, method("rint").weighing(2)),
     /** NumPy's round with no decimals: half to even; integers are already round and stay integers. */
     ROUND("round", 1, Rule.SAME_NUMERIC, null),
     /** -1, 0 or 1 (0.0 for either zero, NaN for NaN), in the operand's type, as NumPy's sign. */
-    SIGN("sign", 1, Rule.SAME_NUMERIC, method("sign")),
+    SIGN("sign", 1, Rule.SAME_NUMERIC, method("sign").weighing(2)),
     /** NumPy's clip(x, lo, hi): {@code minimum(maximum(x, lo), hi)}, NaN where any is NaN. */
-    CLIP("clip", 3, Rule.PROMOTE_NUMERIC, method("clip")),
+    CLIP("clip", 3, Rule.PROMOTE_NUMERIC, method("clip").weighing(2)),
     /** {@code 1 / a}; of an integer, C's integer division {@code 1 / a} (0 for |a| &gt; 1); an integer 0 throws. */
     RECIPROCAL("reciprocal", 1, Rule.SAME_NUMERIC, null),
     EXP2("exp2", 1, Rule.FLOATING, null),

@@ -8,8 +8,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * floor, ceil, trunc, rint, sign and clip run in the generated loop where there is one, and give
- * the reference engine's values bit for bit: on the edges of rounding (halves, which rint rounds
+ * floor, ceil, trunc, rint, sign and clip (and isnan, isinf, isfinite as conditions of where) run
+ * in the generated loop where there is one, and give the reference engine's values bit for bit: on the edges of rounding (halves, which rint rounds
  * to even, values just under and over 2^52 or 2^23, signed zeros from ceil and trunc of small
  * negatives), on NaN, infinities, subnormals and extremes, float64 and float32, cold and compiled.
  */
@@ -36,7 +36,8 @@ class RoundingInTheLoopTest {
         Map<String, Object> data = Map.of("a", a, "lo", lo, "f", f);
         Map<String, DType> types = Map.of("f", DType.FLOAT32);
         for (String text : List.of("floor(a)", "ceil(a)", "trunc(a)", "rint(a)", "sign(a)", "clip(a, lo, lo + 1)",
-                "floor(f)", "ceil(f)", "trunc(f)", "rint(f)", "sign(f)", "clip(f, -1.5, 2.5)", "floor(a * 3) - ceil(a)")) {
+                "floor(f)", "ceil(f)", "trunc(f)", "rint(f)", "sign(f)", "clip(f, -1.5, 2.5)", "floor(a * 3) - ceil(a)",
+                "where(isnan(a) | isinf(a), 0.0, a)", "where(isfinite(f), f, 0)")) {
             Expr e = Expr.parse(text, types);
             Object expected = Compute.compute(e, data, false);
             String explained = Compute.explain(e, data);

@@ -142,7 +142,8 @@ final class LoopShape {
                 }
                 return Role.MASK_APPLY;
             }
-            boolean comparison = apply.op().lane().get().form() == Lane.Form.COMPARE;
+            boolean comparison = apply.op().lane().get().form() == Lane.Form.COMPARE
+                    || apply.op().lane().get().form() == Lane.Form.PREDICATE;
             if (comparison && isPartnerComparison(pass, apply, element)) {
                 return LaneCode.has(apply.op(), element.partner()) ? Role.PARTNER_COMPARE : null;
             }

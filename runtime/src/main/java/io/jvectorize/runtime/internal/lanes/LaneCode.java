@@ -51,7 +51,7 @@ public final class LaneCode {
                 || lane.get().form() != Lane.Form.BLEND && !op.scalar().appliesTo(element.kind())) {
             return false;
         }
-        if (lane.get().form() == Lane.Form.METHOD) {
+        if (lane.get().form() == Lane.Form.METHOD || lane.get().form() == Lane.Form.PREDICATE) {
             return method(op, element).isPresent();
         }
         return lane.get().integers() || !element.isInteger();

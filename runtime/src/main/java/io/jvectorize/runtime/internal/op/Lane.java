@@ -37,7 +37,9 @@ public record Lane(Form form, String name, boolean integers, boolean vectorMath,
         /** {@code b.blend(a, condition)}: {@code where(condition, a, b)}, the condition a mask. */
         BLEND,
         /** {@code Operator.Lanes.NAME(a, ...)}, the overload of the operands' vector type. */
-        METHOD
+        METHOD,
+        /** {@code Operator.Lanes.NAME(a)}, the overload of the operand's vector type: a mask. */
+        PREDICATE
     }
 
     /** A vector library routine that pays only on some machines ({@code VectorMath} says where). */
@@ -68,6 +70,11 @@ public record Lane(Form form, String name, boolean integers, boolean vectorMath,
 
     static Lane blend() {
         return new Lane(Form.BLEND, "blend", true, false, Routine.NONE, true, null, 1);
+    }
+
+    /** A method of {@link Operator.Lanes} that gives a mask: a predicate, on the vector types it has overloads for. */
+    static Lane predicate(String name) {
+        return new Lane(Form.PREDICATE, name, false, false, Routine.NONE, true, null, 1);
     }
 
     /** A method of {@link Operator.Lanes}: it applies to the vector types it has overloads for. */

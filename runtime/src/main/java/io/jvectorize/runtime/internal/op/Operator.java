@@ -134,9 +134,9 @@ public enum Operator {
     COPYSIGN("copysign", 2, Rule.FLOATING, null),
     /** The next float64 after the first toward the second ({@link #NEXTAFTER_FLOAT32} for float32). */
     NEXTAFTER("nextafter", 2, Rule.FLOATING, null),
-    ISNAN("isnan", 1, Rule.PREDICATE, null),
-    ISINF("isinf", 1, Rule.PREDICATE, null),
-    ISFINITE("isfinite", 1, Rule.PREDICATE, null),
+    ISNAN("isnan", 1, Rule.PREDICATE, Lane.predicate("isnan")),
+    ISINF("isinf", 1, Rule.PREDICATE, Lane.predicate("isinf").weighing(2)),
+    ISFINITE("isfinite", 1, Rule.PREDICATE, Lane.predicate("isfinite").weighing(2)),
     /** Whether the sign bit is set: true for -0.0 and a negative NaN, as C's signbit. */
     SIGNBIT("signbit", 1, Rule.PREDICATE, null),
     /** The operand, as NumPy's copy: numexpr's way to write an expression that is one array. */
@@ -804,6 +804,34 @@ public enum Operator {
 
         public static IntVector clip(IntVector a, IntVector lo, IntVector hi) {
             return a.max(lo).min(hi);
+        }
+
+        // Predicates of floats, as masks: for conditions in a loop.
+
+        /** NaN is the one value unequal to itself. */
+        public static VectorMask<Double> isnan(DoubleVector a) {
+            return a.compare(VectorOperators.NE, a);
+        }
+
+        public static VectorMask<Float> isnan(FloatVector a) {
+            return a.compare(VectorOperators.NE, a);
+        }
+
+        public static VectorMask<Double> isinf(DoubleVector a) {
+            return a.abs().compare(VectorOperators.EQ, Double.POSITIVE_INFINITY);
+        }
+
+        public static VectorMask<Float> isinf(FloatVector a) {
+            return a.abs().compare(VectorOperators.EQ, Float.POSITIVE_INFINITY);
+        }
+
+        /** Below infinity in magnitude: false for NaN, which compares false. */
+        public static VectorMask<Double> isfinite(DoubleVector a) {
+            return a.abs().compare(VectorOperators.LT, Double.POSITIVE_INFINITY);
+        }
+
+        public static VectorMask<Float> isfinite(FloatVector a) {
+            return a.abs().compare(VectorOperators.LT, Float.POSITIVE_INFINITY);
         }
 
         public static DoubleVector tanh(DoubleVector a) {

@@ -77,12 +77,14 @@ class LaneFormsTest {
     /**
      * {@code op(a, b, ...)} over bound arrays of the element's type (a bool array for the
      * condition of {@code where}), its last operand number 0 if {@code withNumber}; a comparison
-     * as {@code where(op(a, b), a, b)}, since a loop stores lanes, not masks.
+     * as {@code where(op(a, b), a, b)} and a predicate as {@code where(op(a), a, 0)}, since a
+     * loop stores lanes, not masks.
      */
     private static Pass pass(Operator op, Element element, boolean withNumber) {
         DType type = element.dtype();
         boolean blend = op.lane().orElseThrow().form() == Lane.Form.BLEND;
         boolean compare = op.lane().orElseThrow().form() == Lane.Form.COMPARE;
+        boolean predicate = op.lane().orElseThrow().form() == Lane.Form.PREDICATE;
         List<Pass.Input> inputs = new ArrayList<>();
         List<Step> steps = new ArrayList<>();
         List<Operand> operands = new ArrayList<>();
@@ -96,12 +98,16 @@ class LaneFormsTest {
                 operands.add(Operand.step(steps.size() - 1));
             }
         }
-        steps.add(new Step.Apply(op, operands, compare ? DType.BOOLEAN : type, null));
-        if (compare) {
+        steps.add(new Step.Apply(op, operands, compare || predicate ? DType.BOOLEAN : type, null));
+        if (compare || predicate) {
             Operand condition = Operand.step(steps.size() - 1);
+            if (inputs.isEmpty()) { // a predicate of the number
+                inputs.add(new Pass.Input("x0", type));
+            }
             steps.add(new Step.Load(0, type));
             Operand a = Operand.step(steps.size() - 1);
-            steps.add(new Step.Apply(Operator.WHERE, List.of(condition, a, operands.get(1)), type, null));
+            steps.add(new Step.Apply(Operator.WHERE, List.of(condition, a, compare ? operands.get(1) : Operand.number(0)),
+                    type, null));
         }
         List<Step> numbers = List.of(new Step.Literal(type, 0, 0));
         return new Pass("result", op.name(), inputs, numbers, Collections.singletonList(null), List.of(), steps,

@@ -60,7 +60,7 @@ public final class LaneCode {
     /**
      * Applies {@code op}'s lane form: calls {@code operand} for each operand it needs on the
      * stack, in the order it needs them, and leaves the result (a vector, or a mask for a
-     * comparison) on the stack. {@code where}'s condition, operand 0, is a mask.
+     * comparison or a predicate) on the stack. {@code where}'s condition, operand 0, is a mask.
      *
      * @throws IllegalArgumentException if it has no lane form for this element ({@link #has})
      */

@@ -3,13 +3,15 @@ package io.jvectorize.runtime.internal.op;
 /**
  * An operator's lane form: how it applies to vectors of lanes with the Vector API. Described by
  * name, so that nothing here loads the Vector API: {@link Form#LANEWISE}, {@link Form#COMPARE}
- * name a {@code jdk.incubator.vector.VectorOperators} operator, {@link Form#METHOD} a static
- * method of {@link Operator.Lanes} with one overload per vector type it applies to.
+ * name a {@code jdk.incubator.vector.VectorOperators} operator, {@link Form#METHOD} and
+ * {@link Form#PREDICATE} a static method of {@link Operator.Lanes} with one overload per vector
+ * type it applies to (a generated loop holds a copy of its code: {@code LaneInliner}).
  *
  * @param form how the name is applied
  * @param name the VectorOperators field or the Lanes method
  * @param integers whether it applies to integer lanes (int64, int32) too, floats always; a
- *     {@link Form#METHOD} form applies to the vector types its method has overloads for
+ *     {@link Form#METHOD} or {@link Form#PREDICATE} form applies to the vector types its method
+ *     has overloads for
  * @param vectorMath whether it is a math function of the vector library, within
  *     {@code Compute.VECTOR_MATH_ULPS} of the scalar form but not equal: it runs only where
  *     the options allow vector math

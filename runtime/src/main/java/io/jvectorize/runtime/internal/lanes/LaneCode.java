@@ -69,9 +69,10 @@ public final class LaneCode {
     }
 
     /**
-     * The same, a {@link Lane.Form#METHOD} form's method copied into the code rather than
-     * called ({@link LaneInliner}), its locals from {@code newLocal}: for a loop, in which C2
-     * must inline every lane method or box the vectors it takes and returns.
+     * The same, a {@link Lane.Form#METHOD} or {@link Lane.Form#PREDICATE} form's method copied
+     * into the code rather than called ({@link LaneInliner}), its locals from {@code newLocal}
+     * (one slot a call): for a loop, in which C2 must inline every lane method or box the
+     * vectors it takes and returns.
      */
     public static void apply(MethodVisitor code, Operator op, Element element, IntConsumer operand,
             IntSupplier newLocal) {

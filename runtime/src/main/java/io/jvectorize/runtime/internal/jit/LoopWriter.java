@@ -213,7 +213,7 @@ final class LoopWriter {
                 LaneCode.apply(code, ((Step.Apply) step).op(), element, k -> operand(s, k), () -> nextLocal++);
                 break;
             case MASK_APPLY:
-                LaneCode.applyToMasks(code, ((Step.Apply) step).op(), k -> operand(s, k));
+                LaneCode.applyToMasks(code, ((Step.Apply) step).op(), k -> operand(s, k), () -> nextLocal++);
                 break;
             case PARTNER_COMPARE:
                 LaneCode.apply(code, ((Step.Apply) step).op(), element.partner(), k -> operand(s, k), () -> nextLocal++);

@@ -122,17 +122,18 @@ public final class LaneCode {
     /**
      * Applies {@code op} to masks, the form booleans take in a loop ({@link Lane#maskMethod}):
      * calls {@code operand} for each operand, each a mask, and leaves the result mask on the stack.
+     * The method is copied into the code ({@link LaneInliner}), its locals from {@code newLocal}.
      *
      * @throws IllegalArgumentException if it does not apply to masks
      */
-    public static void applyToMasks(MethodVisitor code, Operator op, IntConsumer operand) {
+    public static void applyToMasks(MethodVisitor code, Operator op, IntConsumer operand, IntSupplier newLocal) {
         Lane lane = op.lane().filter(Lane::appliesToMasks)
                 .orElseThrow(() -> new IllegalArgumentException(op + " does not apply to masks"));
         for (int i = 0; i < op.arity(); i++) {
             operand.accept(i);
         }
-        code.visitMethodInsn(Opcodes.INVOKESTATIC, OPERATOR_LANES, lane.maskMethod(),
-                "(" + ("L" + MASK + ";").repeat(op.arity()) + ")L" + MASK + ";", false);
+        LaneInliner.inline(code, OPERATOR_LANES, lane.maskMethod(),
+                "(" + ("L" + MASK + ";").repeat(op.arity()) + ")L" + MASK + ";", newLocal);
     }
 
     /** {@code array, index} on the stack: a vector of the element's lanes from {@code array[index]} on. */

@@ -34,6 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@link #expm1VectorInto}), which the AVX2 formula computes once per element besides its
  * polynomial and division.
  *
+ * Issue #14's lane forms: rounding ({@code floor(x) + ceil(x) + trunc(x)}), {@code sign},
+ * {@code clip}, and three tanh, in the generated loop and block by block ({@link #BLOCKS}).
+ *
  * <p>Into an output array, so that no variant allocates: each method makes one call and returns
  * the array, which JMH consumes.
  */
@@ -48,6 +51,7 @@ public class LanguageBenchmarks {
 
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final Compute.Options MATH_ONLY = Compute.Options.defaults().vectorMath(false);
+    private static final Compute.Options BLOCKS = Compute.Options.defaults().generateLoops(false);
 
     @Param({"10000000"})
     public int size;
@@ -58,6 +62,10 @@ public class LanguageBenchmarks {
     private Expr cube;
     private Expr cubeByPow;
     private Expr tanh;
+    private Expr rounding;
+    private Expr sign;
+    private Expr clip;
+    private Expr threeTanh;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -68,6 +76,10 @@ public class LanguageBenchmarks {
         cube = Expr.parse("x ** 3");
         cubeByPow = Expr.parse("x ** n");
         tanh = Expr.parse("tanh(x)");
+        rounding = Expr.parse("floor(x) + ceil(x) + trunc(x)");
+        sign = Expr.parse("sign(x)");
+        clip = Expr.parse("clip(x, -1, 1)");
+        threeTanh = Expr.parse("tanh(x) + tanh(x * 3) + tanh(x * 5)");
     }
 
     /** {@code out[i] = x[i] + 1}: the speed of memory, which every other time is divided by. */
@@ -102,6 +114,54 @@ public class LanguageBenchmarks {
     @Benchmark
     public double[] tanhMathComputeInto() {
         Compute.computeInto(tanh, data, out, MATH_ONLY);
+        return out;
+    }
+
+    @Benchmark
+    public double[] roundingComputeInto() {
+        Compute.computeInto(rounding, data, out);
+        return out;
+    }
+
+    @Benchmark
+    public double[] roundingBlocksComputeInto() {
+        Compute.computeInto(rounding, data, out, BLOCKS);
+        return out;
+    }
+
+    @Benchmark
+    public double[] signComputeInto() {
+        Compute.computeInto(sign, data, out);
+        return out;
+    }
+
+    @Benchmark
+    public double[] signBlocksComputeInto() {
+        Compute.computeInto(sign, data, out, BLOCKS);
+        return out;
+    }
+
+    @Benchmark
+    public double[] clipComputeInto() {
+        Compute.computeInto(clip, data, out);
+        return out;
+    }
+
+    @Benchmark
+    public double[] clipBlocksComputeInto() {
+        Compute.computeInto(clip, data, out, BLOCKS);
+        return out;
+    }
+
+    @Benchmark
+    public double[] threeTanhComputeInto() {
+        Compute.computeInto(threeTanh, data, out);
+        return out;
+    }
+
+    @Benchmark
+    public double[] threeTanhBlocksComputeInto() {
+        Compute.computeInto(threeTanh, data, out, BLOCKS);
         return out;
     }
 

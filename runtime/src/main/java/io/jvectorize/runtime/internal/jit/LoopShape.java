@@ -142,7 +142,8 @@ final class LoopShape {
                 }
                 return Role.MASK_APPLY;
             }
-            boolean comparison = apply.op().lane().get().form() == Lane.Form.COMPARE;
+            boolean comparison = apply.op().lane().get().form() == Lane.Form.COMPARE
+                    || apply.op().lane().get().form() == Lane.Form.PREDICATE;
             if (comparison && isPartnerComparison(pass, apply, element)) {
                 return LaneCode.has(apply.op(), element.partner()) ? Role.PARTNER_COMPARE : null;
             }
@@ -196,7 +197,7 @@ final class LoopShape {
             switch (roles[s]) {
                 case APPLY:
                     operations += step instanceof Step.Apply apply
-                            ? VectorSupport.operations(apply.op().lane().orElseThrow().routine(), element) : 1;
+                            ? VectorSupport.operations(apply.op().lane().orElseThrow(), element) : 1;
                     break;
                 case MASK_APPLY: case PARTNER_COMPARE:
                     operations++;

@@ -210,13 +210,13 @@ final class LoopWriter {
                 load(s, (Step.Load) step, loaded);
                 break;
             case APPLY:
-                LaneCode.apply(code, ((Step.Apply) step).op(), element, k -> operand(s, k));
+                LaneCode.apply(code, ((Step.Apply) step).op(), element, k -> operand(s, k), () -> nextLocal++);
                 break;
             case MASK_APPLY:
-                LaneCode.applyToMasks(code, ((Step.Apply) step).op(), k -> operand(s, k));
+                LaneCode.applyToMasks(code, ((Step.Apply) step).op(), k -> operand(s, k), () -> nextLocal++);
                 break;
             case PARTNER_COMPARE:
-                LaneCode.apply(code, ((Step.Apply) step).op(), element.partner(), k -> operand(s, k));
+                LaneCode.apply(code, ((Step.Apply) step).op(), element.partner(), k -> operand(s, k), () -> nextLocal++);
                 LaneCode.castMask(code, element);
                 break;
             default:

@@ -73,7 +73,8 @@ public final class Kernels {
      */
     public static Optional<BlockKernel> vector(Operator op, int scalars) {
         if (!Simd.ENABLED || op.lane().isEmpty() || op.lane().get().form() == Lane.Form.COMPARE
-                || op.lane().get().form() == Lane.Form.BLEND || !op.scalar().appliesTo(Kind.DOUBLE)) {
+                || op.lane().get().form() == Lane.Form.PREDICATE || op.lane().get().form() == Lane.Form.BLEND
+                || !op.scalar().appliesTo(Kind.DOUBLE)) {
             return Optional.empty();
         }
         return VECTOR_KERNELS.computeIfAbsent(new Key(op, Kind.DOUBLE, scalars, true),

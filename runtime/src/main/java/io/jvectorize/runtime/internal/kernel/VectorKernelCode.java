@@ -61,7 +61,7 @@ final class VectorKernelCode {
                 LaneCode.load(kernel.code, element, () -> kernel.code.visitVarInsn(Opcodes.ALOAD, kernel.operandLocal(k)),
                         () -> kernel.operandIndex(k));
             }
-        });
+        }, () -> kernel.newLocal(Object.class)); // a method form copied in, as in a generated loop
         LaneCode.store(kernel.code, element, () -> kernel.code.visitVarInsn(Opcodes.ALOAD, kernel.outLocal()),
                 kernel::outIndex);
         kernel.code.visitIincInsn(kernel.index, lanes);

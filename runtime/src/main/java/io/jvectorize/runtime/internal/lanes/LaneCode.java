@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
+import java.util.function.IntSupplier;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -50,7 +51,7 @@ public final class LaneCode {
                 || lane.get().form() != Lane.Form.BLEND && !op.scalar().appliesTo(element.kind())) {
             return false;
         }
-        if (lane.get().form() == Lane.Form.METHOD) {
+        if (lane.get().form() == Lane.Form.METHOD || lane.get().form() == Lane.Form.PREDICATE) {
             return method(op, element).isPresent();
         }
         return lane.get().integers() || !element.isInteger();
@@ -59,11 +60,22 @@ public final class LaneCode {
     /**
      * Applies {@code op}'s lane form: calls {@code operand} for each operand it needs on the
      * stack, in the order it needs them, and leaves the result (a vector, or a mask for a
-     * comparison) on the stack. {@code where}'s condition, operand 0, is a mask.
+     * comparison or a predicate) on the stack. {@code where}'s condition, operand 0, is a mask.
      *
      * @throws IllegalArgumentException if it has no lane form for this element ({@link #has})
      */
     public static void apply(MethodVisitor code, Operator op, Element element, IntConsumer operand) {
+        apply(code, op, element, operand, null);
+    }
+
+    /**
+     * The same, a {@link Lane.Form#METHOD} or {@link Lane.Form#PREDICATE} form's method copied
+     * into the code rather than called ({@link LaneInliner}), its locals from {@code newLocal}
+     * (one slot a call): for a loop, in which C2 must inline every lane method or box the
+     * vectors it takes and returns.
+     */
+    public static void apply(MethodVisitor code, Operator op, Element element, IntConsumer operand,
+            IntSupplier newLocal) {
         if (!has(op, element)) {
             throw new IllegalArgumentException(op + " has no lane form for " + element);
         }
@@ -98,25 +110,30 @@ public final class LaneCode {
                     operand.accept(i);
                 }
                 Method method = method(op, element).orElseThrow();
-                code.visitMethodInsn(Opcodes.INVOKESTATIC, OPERATOR_LANES, method.getName(),
-                        Type.getMethodDescriptor(method), false);
+                if (newLocal != null) {
+                    LaneInliner.inline(code, OPERATOR_LANES, method.getName(), Type.getMethodDescriptor(method), newLocal);
+                } else {
+                    code.visitMethodInsn(Opcodes.INVOKESTATIC, OPERATOR_LANES, method.getName(),
+                            Type.getMethodDescriptor(method), false);
+                }
         }
     }
 
     /**
      * Applies {@code op} to masks, the form booleans take in a loop ({@link Lane#maskMethod}):
      * calls {@code operand} for each operand, each a mask, and leaves the result mask on the stack.
+     * The method is copied into the code ({@link LaneInliner}), its locals from {@code newLocal}.
      *
      * @throws IllegalArgumentException if it does not apply to masks
      */
-    public static void applyToMasks(MethodVisitor code, Operator op, IntConsumer operand) {
+    public static void applyToMasks(MethodVisitor code, Operator op, IntConsumer operand, IntSupplier newLocal) {
         Lane lane = op.lane().filter(Lane::appliesToMasks)
                 .orElseThrow(() -> new IllegalArgumentException(op + " does not apply to masks"));
         for (int i = 0; i < op.arity(); i++) {
             operand.accept(i);
         }
-        code.visitMethodInsn(Opcodes.INVOKESTATIC, OPERATOR_LANES, lane.maskMethod(),
-                "(" + ("L" + MASK + ";").repeat(op.arity()) + ")L" + MASK + ";", false);
+        LaneInliner.inline(code, OPERATOR_LANES, lane.maskMethod(),
+                "(" + ("L" + MASK + ";").repeat(op.arity()) + ")L" + MASK + ";", newLocal);
     }
 
     /** {@code array, index} on the stack: a vector of the element's lanes from {@code array[index]} on. */

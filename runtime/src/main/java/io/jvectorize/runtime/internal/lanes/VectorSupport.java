@@ -45,16 +45,16 @@ public final class VectorSupport {
     }
 
     /**
-     * The vector operations a lane form that needs {@code routine} counts for in a generated
-     * loop of {@code element}, against the loop's budget: 1, but 12 for float64 tanh where it
-     * is {@code VectorMath.tanhFromExpm1} (AVX2), some 30 operations that C2 inlines whole.
-     * Measured (JDK 17, AVX2): a loop with two such tanh allocates nothing; with three, or with
-     * tanh and a few more inlined lane methods, C2 stops inlining and boxes every vector (32 to
-     * 48 bytes an element). Counted as 12, three exceed the budget and run block by block.
+     * The vector operations {@code lane} counts for in a generated loop of {@code element},
+     * against the loop's budget: what the form states ({@link Lane#operations}), but 8 for
+     * float64 tanh where it is {@code VectorMath.tanhFromExpm1} (AVX2), some 30 operations
+     * around a call of the library's EXPM1, across which the loop's vectors are saved. Measured
+     * (JDK 17, AVX2, 10^7 float64, docs/simd.md): three such tanh in one loop take 14.5 times the
+     * copy kernel's time, block by block 25.7; so three fit a loop, and four (8 each) run block by block.
      */
-    public static int operations(Lane.Routine routine, Element element) {
-        return routine == Lane.Routine.TANH && element.dtype() == DType.FLOAT64
-                && !VectorMath.LIBRARY_TANH_FLOAT64 ? 12 : 1;
+    public static int operations(Lane lane, Element element) {
+        return lane.routine() == Lane.Routine.TANH && element.dtype() == DType.FLOAT64
+                && !VectorMath.LIBRARY_TANH_FLOAT64 ? 8 : lane.operations();
     }
 
     /** The bits of the preferred vector: 128, 256, 512. */

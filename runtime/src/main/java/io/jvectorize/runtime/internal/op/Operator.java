@@ -111,18 +111,18 @@ public enum Operator {
 
     /** C's fmod: the result has the dividend's sign (Java's {@code %}); an integer {@code fmod(a, 0)} throws. */
     FMOD("fmod", 2, Rule.PROMOTE_NUMERIC, null),
-    FLOOR("floor", 1, Rule.FLOATING, null),
-    CEIL("ceil", 1, Rule.FLOATING, null),
+    FLOOR("floor", 1, Rule.FLOATING, method("floor").weighing(2)),
+    CEIL("ceil", 1, Rule.FLOATING, method("ceil").weighing(2)),
     /** Rounds toward zero, keeping the sign of a zero: {@code trunc(-0.5)} is -0.0. */
-    TRUNC("trunc", 1, Rule.FLOATING, null),
+    TRUNC("trunc", 1, Rule.FLOATING, method("trunc").weighing(2)),
     /** Rounds half to even, as NumPy's rint. */
-    RINT("rint", 1, Rule.FLOATING, null),
+    RINT("rint", 1, Rule.FLOATING, method("rint").weighing(2)),
     /** NumPy's round with no decimals: half to even; integers are already round and stay integers. */
     ROUND("round", 1, Rule.SAME_NUMERIC, null),
     /** -1, 0 or 1 (0.0 for either zero, NaN for NaN), in the operand's type, as NumPy's sign. */
-    SIGN("sign", 1, Rule.SAME_NUMERIC, null),
+    SIGN("sign", 1, Rule.SAME_NUMERIC, method("sign").weighing(2)),
     /** NumPy's clip(x, lo, hi): {@code minimum(maximum(x, lo), hi)}, NaN where any is NaN. */
-    CLIP("clip", 3, Rule.PROMOTE_NUMERIC, null),
+    CLIP("clip", 3, Rule.PROMOTE_NUMERIC, method("clip").weighing(2)),
     /** {@code 1 / a}; of an integer, C's integer division {@code 1 / a} (0 for |a| &gt; 1); an integer 0 throws. */
     RECIPROCAL("reciprocal", 1, Rule.SAME_NUMERIC, null),
     EXP2("exp2", 1, Rule.FLOATING, null),
@@ -134,9 +134,9 @@ public enum Operator {
     COPYSIGN("copysign", 2, Rule.FLOATING, null),
     /** The next float64 after the first toward the second ({@link #NEXTAFTER_FLOAT32} for float32). */
     NEXTAFTER("nextafter", 2, Rule.FLOATING, null),
-    ISNAN("isnan", 1, Rule.PREDICATE, null),
-    ISINF("isinf", 1, Rule.PREDICATE, null),
-    ISFINITE("isfinite", 1, Rule.PREDICATE, null),
+    ISNAN("isnan", 1, Rule.PREDICATE, Lane.predicate("isnan")),
+    ISINF("isinf", 1, Rule.PREDICATE, Lane.predicate("isinf").weighing(2)),
+    ISFINITE("isfinite", 1, Rule.PREDICATE, Lane.predicate("isfinite").weighing(2)),
     /** Whether the sign bit is set: true for -0.0 and a negative NaN, as C's signbit. */
     SIGNBIT("signbit", 1, Rule.PREDICATE, null),
     /** The operand, as NumPy's copy: numexpr's way to write an expression that is one array. */
@@ -712,6 +712,126 @@ public enum Operator {
         public static DoubleVector inverseFourth(DoubleVector a) {
             DoubleVector square = a.mul(a);
             return a.broadcast(1.0).div(square.mul(square));
+        }
+
+        // Rounding: Math.rint of |a| below 2^52 is |a| + 2^52 - 2^52 (2^23 in float), which
+        // rounds half to even; from 2^52 on (and for NaN and Inf) |a| is its own rint. floor,
+        // ceil and trunc follow from it, each with Math's sign of a zero.
+
+        public static DoubleVector rint(DoubleVector a) {
+            DoubleVector magnitude = a.abs();
+            DoubleVector rounded = magnitude.add(0x1p52).sub(0x1p52)
+                    .blend(magnitude, magnitude.compare(VectorOperators.GE, 0x1p52));
+            return withSignOf(rounded, a);
+        }
+
+        public static FloatVector rint(FloatVector a) {
+            FloatVector magnitude = a.abs();
+            FloatVector rounded = magnitude.add(0x1p23f).sub(0x1p23f)
+                    .blend(magnitude, magnitude.compare(VectorOperators.GE, 0x1p23f));
+            return withSignOf(rounded, a);
+        }
+
+        /** rint, less 1 where that rounded up; {@code -0.0 - 0.0} keeps floor(-0.0) at -0.0. */
+        public static DoubleVector floor(DoubleVector a) {
+            DoubleVector rounded = rint(a);
+            return rounded.sub(a.broadcast(0.0).blend(1.0, rounded.compare(VectorOperators.GT, a)));
+        }
+
+        public static FloatVector floor(FloatVector a) {
+            FloatVector rounded = rint(a);
+            return rounded.sub(a.broadcast(0.0f).blend(1.0f, rounded.compare(VectorOperators.GT, a)));
+        }
+
+        /** -floor(-a): ceil(-0.5) is -0.0, as Math's. */
+        public static DoubleVector ceil(DoubleVector a) {
+            return floor(a.neg()).neg();
+        }
+
+        public static FloatVector ceil(FloatVector a) {
+            return floor(a.neg()).neg();
+        }
+
+        /** floor(|a|) with a's sign: trunc(-0.5) is -0.0. */
+        public static DoubleVector trunc(DoubleVector a) {
+            return withSignOf(floor(a.abs()), a);
+        }
+
+        public static FloatVector trunc(FloatVector a) {
+            return withSignOf(floor(a.abs()), a);
+        }
+
+        /** {@code magnitude} (its sign bit clear) with the sign bit of {@code a}. */
+        private static DoubleVector withSignOf(DoubleVector magnitude, DoubleVector a) {
+            return magnitude.reinterpretAsLongs().or(a.reinterpretAsLongs().and(Long.MIN_VALUE)).reinterpretAsDoubles();
+        }
+
+        private static FloatVector withSignOf(FloatVector magnitude, FloatVector a) {
+            return magnitude.reinterpretAsInts().or(a.reinterpretAsInts().and(Integer.MIN_VALUE)).reinterpretAsFloats();
+        }
+
+        /** NumPy's sign: ±1, 0.0 for either zero, a NaN itself (no comparison holds for it). */
+        public static DoubleVector sign(DoubleVector a) {
+            return a.blend(1.0, a.compare(VectorOperators.GT, 0.0)).blend(-1.0, a.compare(VectorOperators.LT, 0.0))
+                    .blend(0.0, a.compare(VectorOperators.EQ, 0.0));
+        }
+
+        public static FloatVector sign(FloatVector a) {
+            return a.blend(1.0f, a.compare(VectorOperators.GT, 0.0f)).blend(-1.0f, a.compare(VectorOperators.LT, 0.0f))
+                    .blend(0.0f, a.compare(VectorOperators.EQ, 0.0f));
+        }
+
+        public static LongVector sign(LongVector a) {
+            return a.broadcast(0L).blend(1L, a.compare(VectorOperators.GT, 0L)).blend(-1L, a.compare(VectorOperators.LT, 0L));
+        }
+
+        public static IntVector sign(IntVector a) {
+            return a.broadcast(0).blend(1, a.compare(VectorOperators.GT, 0)).blend(-1, a.compare(VectorOperators.LT, 0));
+        }
+
+        /** minimum(maximum(a, lo), hi): the Vector API's MIN and MAX are Math's, NaN where any is NaN. */
+        public static DoubleVector clip(DoubleVector a, DoubleVector lo, DoubleVector hi) {
+            return a.max(lo).min(hi);
+        }
+
+        public static FloatVector clip(FloatVector a, FloatVector lo, FloatVector hi) {
+            return a.max(lo).min(hi);
+        }
+
+        public static LongVector clip(LongVector a, LongVector lo, LongVector hi) {
+            return a.max(lo).min(hi);
+        }
+
+        public static IntVector clip(IntVector a, IntVector lo, IntVector hi) {
+            return a.max(lo).min(hi);
+        }
+
+        // Predicates of floats, as masks: for conditions in a loop.
+
+        /** NaN is the one value unequal to itself. */
+        public static VectorMask<Double> isnan(DoubleVector a) {
+            return a.compare(VectorOperators.NE, a);
+        }
+
+        public static VectorMask<Float> isnan(FloatVector a) {
+            return a.compare(VectorOperators.NE, a);
+        }
+
+        public static VectorMask<Double> isinf(DoubleVector a) {
+            return a.abs().compare(VectorOperators.EQ, Double.POSITIVE_INFINITY);
+        }
+
+        public static VectorMask<Float> isinf(FloatVector a) {
+            return a.abs().compare(VectorOperators.EQ, Float.POSITIVE_INFINITY);
+        }
+
+        /** Below infinity in magnitude: false for NaN, which compares false. */
+        public static VectorMask<Double> isfinite(DoubleVector a) {
+            return a.abs().compare(VectorOperators.LT, Double.POSITIVE_INFINITY);
+        }
+
+        public static VectorMask<Float> isfinite(FloatVector a) {
+            return a.abs().compare(VectorOperators.LT, Float.POSITIVE_INFINITY);
         }
 
         public static DoubleVector tanh(DoubleVector a) {

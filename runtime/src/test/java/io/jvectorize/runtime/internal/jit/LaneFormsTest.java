@@ -77,12 +77,14 @@ class LaneFormsTest {
     /**
      * {@code op(a, b, ...)} over bound arrays of the element's type (a bool array for the
      * condition of {@code where}), its last operand number 0 if {@code withNumber}; a comparison
-     * as {@code where(op(a, b), a, b)}, since a loop stores lanes, not masks.
+     * as {@code where(op(a, b), a, b)} and a predicate as {@code where(op(a), a, 0)}, since a
+     * loop stores lanes, not masks.
      */
     private static Pass pass(Operator op, Element element, boolean withNumber) {
         DType type = element.dtype();
         boolean blend = op.lane().orElseThrow().form() == Lane.Form.BLEND;
         boolean compare = op.lane().orElseThrow().form() == Lane.Form.COMPARE;
+        boolean predicate = op.lane().orElseThrow().form() == Lane.Form.PREDICATE;
         List<Pass.Input> inputs = new ArrayList<>();
         List<Step> steps = new ArrayList<>();
         List<Operand> operands = new ArrayList<>();
@@ -96,12 +98,16 @@ class LaneFormsTest {
                 operands.add(Operand.step(steps.size() - 1));
             }
         }
-        steps.add(new Step.Apply(op, operands, compare ? DType.BOOLEAN : type, null));
-        if (compare) {
+        steps.add(new Step.Apply(op, operands, compare || predicate ? DType.BOOLEAN : type, null));
+        if (compare || predicate) {
             Operand condition = Operand.step(steps.size() - 1);
+            if (inputs.isEmpty()) { // a predicate of the number
+                inputs.add(new Pass.Input("x0", type));
+            }
             steps.add(new Step.Load(0, type));
             Operand a = Operand.step(steps.size() - 1);
-            steps.add(new Step.Apply(Operator.WHERE, List.of(condition, a, operands.get(1)), type, null));
+            steps.add(new Step.Apply(Operator.WHERE, List.of(condition, a, compare ? operands.get(1) : Operand.number(0)),
+                    type, null));
         }
         List<Step> numbers = List.of(new Step.Literal(type, 0, 0));
         return new Pass("result", op.name(), inputs, numbers, Collections.singletonList(null), List.of(), steps,
@@ -131,13 +137,21 @@ class LaneFormsTest {
     private static Object value(DType type, Random random) {
         switch (type) {
             case FLOAT64: {
+                // Rounding's edges too: halves (rint rounds them to even), just under a half,
+                // around 2^52 (from which every double is whole) and 2^23, small negatives
+                // (whose ceil and trunc are -0.0).
                 double[] specials = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0, -0.0,
-                    Double.MIN_VALUE, 1e-310, Double.MAX_VALUE, 1.0, -1.0, 0.5};
+                    Double.MIN_VALUE, -Double.MIN_VALUE, 1e-310, -1e-310, Double.MAX_VALUE, -Double.MAX_VALUE, 1.0, -1.0,
+                    0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994, -0.49999999999999994, -0.3, 0x1p52 - 0.5,
+                    -(0x1p52 - 0.5), 0x1p52, 0x1p52 + 1, -(0x1p52 + 1), 0x1p53 + 2, 0x1p51 + 0.5, -(0x1p51 + 1.5),
+                    0x1p23 + 0.5, -(0x1p22 + 0.5)};
                 return random.nextInt(5) == 0 ? specials[random.nextInt(specials.length)] : random.nextGaussian() * 10;
             }
             case FLOAT32: {
                 float[] specials = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f,
-                    Float.MIN_VALUE, Float.MAX_VALUE, 1f, -1f, 0.5f};
+                    Float.MIN_VALUE, -Float.MIN_VALUE, 1e-40f, Float.MAX_VALUE, -Float.MAX_VALUE, 1f, -1f, 0.5f, -0.5f,
+                    1.5f, -2.5f, 0.49999997f, -0.3f, 0x1p23f - 0.5f, -(0x1p23f - 0.5f), 0x1p23f, 0x1p23f + 1, 0x1p24f + 2,
+                    0x1p22f + 0.5f, -(0x1p22f + 1.5f)};
                 return random.nextInt(5) == 0 ? specials[random.nextInt(specials.length)]
                         : (float) (random.nextGaussian() * 10);
             }

@@ -116,8 +116,16 @@ public final class Compute {
     public static Object compute(Expr e, Map<String, ?> data, Options options) {
         Objects.requireNonNull(e, "e");
         Objects.requireNonNull(options, "options");
+        RepeatedCall repeated = e.repeatedCall;
+        Object result = repeated == null ? null : repeated.tryCompute(data, options);
+        if (result != null) {
+            return result;
+        }
         Binding binding = Binding.of(e, data);
-        return PlanCache.plan(e, binding).compute(binding, options.settings(), options.optimize(), null);
+        Executable plan = PlanCache.plan(e, binding);
+        result = plan.compute(binding, options.settings(), options.optimize(), null);
+        e.repeatedCall = RepeatedCall.of(e, data, binding, plan, options, e.dtype().arrayType());
+        return result;
     }
 
     /** Computes {@code e} over a table's columns with the fused engine; see {@link #compute(Expr, Table, Options)}. */

@@ -5,11 +5,12 @@ import java.lang.reflect.Array;
 import java.util.Map;
 
 /**
- * What an expression's last {@code computeInto} bound, kept so that the next call that binds
- * alike runs its plan at once: each symbol's data of the same class (so of the same type, an
- * array or a number), numbers of the same values, arrays of one length. Such a call needs no
- * binding, no plan lookup and no numbers computed again; a small call is mostly that work, and
- * until the JIT compiles it, interpreted, it costs more than the loop over 1,000 elements (#18).
+ * What an expression's last {@code compute} or {@code computeInto} bound, kept so that the next
+ * call that binds alike runs its plan at once: each symbol's data of the same class (so of the
+ * same type, an array or a number), numbers of the same values, arrays of one length. Such a
+ * call needs no binding, no plan lookup and no numbers computed again; a small call is mostly
+ * that work, and until the JIT compiles it, interpreted, it costs more than the loop over 1,000
+ * elements (#18).
  * Any other call takes the full path, which checks everything and says what is wrong.
  *
  * <p>It keeps no array: only classes, the numbers (immutable boxes) and the plan. Immutable,
@@ -40,7 +41,8 @@ final class RepeatedCall {
     }
 
     /**
-     * The call as {@code computeInto} just made it, or null where a repeat could not run it so
+     * The call as {@code compute} or {@code computeInto} just made it, or null where a repeat could
+     * not run it so
      * (a plan of more than one pass, complex values, numbers of a mutable class).
      */
     static RepeatedCall of(Expr e, Map<String, ?> data, Binding binding, Executable plan, Compute.Options options,
@@ -85,31 +87,11 @@ final class RepeatedCall {
      * are as before; whether it did (if not, nothing was written).
      */
     boolean tryRun(Map<String, ?> data, Object out, Compute.Options options) {
-        if (data == null || out == null || out.getClass() != outType || options != this.options && !options.equals(this.options)) {
+        if (out == null || out.getClass() != outType) {
             return false;
         }
         Object[] inputs = new Object[rerun.inputs()];
-        int length = -1;
-        for (int i = 0; i < names.length; i++) {
-            Object value = data.get(names[i]);
-            if (value == null || value.getClass() != classes[i]) {
-                return false;
-            }
-            if (numbers[i] != null) {
-                if (!numbers[i].equals(value)) {
-                    return false;
-                }
-                continue;
-            }
-            int n = Array.getLength(value);
-            if (length >= 0 && n != length) {
-                return false;
-            }
-            length = n;
-            if (inputOf[i] >= 0) {
-                inputs[inputOf[i]] = value;
-            }
-        }
+        int length = bind(data, options, inputs);
         if (length < 0 || Array.getLength(out) != length) {
             return false;
         }
@@ -118,5 +100,44 @@ final class RepeatedCall {
             System.arraycopy(result, 0, out, 0, length);
         }
         return true;
+    }
+
+    /** {@code compute}'s result where this call binds alike and {@code options} are as before, else null. */
+    Object tryCompute(Map<String, ?> data, Compute.Options options) {
+        Object[] inputs = new Object[rerun.inputs()];
+        int length = bind(data, options, inputs);
+        return length < 0 ? null : rerun.run(inputs, length, null);
+    }
+
+    /**
+     * Puts the pass's arrays into {@code inputs} and returns their length, where {@code data}
+     * binds alike and {@code options} are as before; else -1.
+     */
+    private int bind(Map<String, ?> data, Compute.Options options, Object[] inputs) {
+        if (data == null || options != this.options && !options.equals(this.options)) {
+            return -1;
+        }
+        int length = -1;
+        for (int i = 0; i < names.length; i++) {
+            Object value = data.get(names[i]);
+            if (value == null || value.getClass() != classes[i]) {
+                return -1;
+            }
+            if (numbers[i] != null) {
+                if (!numbers[i].equals(value)) {
+                    return -1;
+                }
+                continue;
+            }
+            int n = Array.getLength(value);
+            if (length >= 0 && n != length) {
+                return -1;
+            }
+            length = n;
+            if (inputOf[i] >= 0) {
+                inputs[inputOf[i]] = value;
+            }
+        }
+        return length;
     }
 }

@@ -3,6 +3,7 @@ package io.jvectorize.runtime;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * A computeInto that binds as the expression's last one did runs its plan at once
+ * A compute or computeInto that binds as the expression's last one did runs its plan at once
  * ({@link RepeatedCall}): its values and its errors must be those of a first call, whatever
  * changed in between (numbers, arrays, lengths, types, options, out).
  */
@@ -60,6 +61,11 @@ class RepeatedComputeIntoTest {
             ComputeTesting.assertSameBits(fresh(data, n), out, "call " + c + " with " + data);
             Compute.computeInto(e, data, out); // the same data again: the repeat
             ComputeTesting.assertSameBits(fresh(data, n), out, "repeat of call " + c + " with " + data);
+            // compute, which returns a new array, repeats alike.
+            ComputeTesting.assertSameBits(fresh(data, n), Compute.compute(e, data), "compute after call " + c);
+            double[] computed = (double[]) Compute.compute(e, data);
+            ComputeTesting.assertSameBits(fresh(data, n), computed, "repeated compute after call " + c);
+            assertTrue(computed != Compute.compute(e, data), "each compute returns a new array");
         }
     }
 

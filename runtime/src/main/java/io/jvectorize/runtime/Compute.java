@@ -1,5 +1,6 @@
 package io.jvectorize.runtime;
 
+import io.jvectorize.runtime.internal.exec.Executable;
 import io.jvectorize.runtime.internal.ir.Settings;
 import io.jvectorize.runtime.internal.op.Conversions;
 import java.lang.reflect.Array;
@@ -115,8 +116,16 @@ public final class Compute {
     public static Object compute(Expr e, Map<String, ?> data, Options options) {
         Objects.requireNonNull(e, "e");
         Objects.requireNonNull(options, "options");
+        RepeatedCall repeated = e.repeatedCall;
+        Object result = repeated == null ? null : repeated.tryCompute(data, options);
+        if (result != null) {
+            return result;
+        }
         Binding binding = Binding.of(e, data);
-        return PlanCache.plan(e, binding).compute(binding, options.settings(), options.optimize(), null);
+        Executable plan = PlanCache.plan(e, binding);
+        result = plan.compute(binding, options.settings(), options.optimize(), null);
+        e.repeatedCall = RepeatedCall.of(e, data, binding, plan, options, e.dtype().arrayType());
+        return result;
     }
 
     /** Computes {@code e} over a table's columns with the fused engine; see {@link #compute(Expr, Table, Options)}. */
@@ -200,6 +209,10 @@ public final class Compute {
     public static void computeInto(Expr e, Map<String, ?> data, Object out, Options options) {
         Objects.requireNonNull(e, "e");
         Objects.requireNonNull(options, "options");
+        RepeatedCall repeated = e.repeatedCall;
+        if (repeated != null && repeated.tryRun(data, out, options)) {
+            return;
+        }
         if (e.isReduction()) {
             throw new IllegalArgumentException("computeInto needs an elementwise expression, and " + e
                     + " is a reduction: compute returns its value");
@@ -223,7 +236,9 @@ public final class Compute {
                     + "; pass a " + type.getSimpleName().replace("[]", "[" + (complex ? 2 * binding.length() : binding.length()) + "]")
                     + (complex ? ", a (re, im) pair an element" : ""));
         }
-        Object result = PlanCache.plan(e, binding).compute(binding, options.settings(), options.optimize(), out);
+        Executable plan = PlanCache.plan(e, binding);
+        Object result = plan.compute(binding, options.settings(), options.optimize(), out);
+        e.repeatedCall = RepeatedCall.of(e, data, binding, plan, options, type);
         if (result != out) {
             // A pass without arrays gives one element: broadcast it.
             Object values = Array.getLength(result) == length ? result
@@ -293,20 +308,24 @@ public final class Compute {
         /** The largest block size: 8 MiB per float64 register. */
         public static final int MAX_BLOCK_SIZE = 1 << 20;
 
-        private static final Options DEFAULTS = new Options(true, false, DEFAULT_BLOCK_SIZE, true, true);
+        private static final Options DEFAULTS = new Options(true, false, DEFAULT_BLOCK_SIZE, true, true, false);
 
         private final boolean optimize;
         private final boolean parallel;
         private final int blockSize;
         private final boolean vectorMath;
         private final boolean generateLoops;
+        /** For tests: every generated loop is the scalar one, as while a Vector API loop warms. */
+        private final boolean scalarLoops;
 
-        private Options(boolean optimize, boolean parallel, int blockSize, boolean vectorMath, boolean generateLoops) {
+        private Options(boolean optimize, boolean parallel, int blockSize, boolean vectorMath, boolean generateLoops,
+                boolean scalarLoops) {
             this.optimize = optimize;
             this.parallel = parallel;
             this.blockSize = blockSize;
             this.vectorMath = vectorMath;
             this.generateLoops = generateLoops;
+            this.scalarLoops = scalarLoops;
         }
 
         public static Options defaults() {
@@ -315,7 +334,7 @@ public final class Compute {
 
         /** The fused engine (true) or operator by operator (false). */
         public Options optimize(boolean optimize) {
-            return new Options(optimize, parallel, blockSize, vectorMath, generateLoops);
+            return new Options(optimize, parallel, blockSize, vectorMath, generateLoops, scalarLoops);
         }
 
         /**
@@ -325,7 +344,7 @@ public final class Compute {
          * class comment).
          */
         public Options parallel(boolean parallel) {
-            return new Options(optimize, parallel, blockSize, vectorMath, generateLoops);
+            return new Options(optimize, parallel, blockSize, vectorMath, generateLoops, scalarLoops);
         }
 
         /**
@@ -339,7 +358,7 @@ public final class Compute {
                 throw new IllegalArgumentException("blockSize must be from 1 to " + MAX_BLOCK_SIZE + ", not "
                         + blockSize + " (default " + DEFAULT_BLOCK_SIZE + ")");
             }
-            return new Options(optimize, parallel, blockSize, vectorMath, generateLoops);
+            return new Options(optimize, parallel, blockSize, vectorMath, generateLoops, scalarLoops);
         }
 
         /**
@@ -349,7 +368,7 @@ public final class Compute {
          * Turn it off for results identical to {@code optimize = false} and to other runs.
          */
         public Options vectorMath(boolean vectorMath) {
-            return new Options(optimize, parallel, blockSize, vectorMath, generateLoops);
+            return new Options(optimize, parallel, blockSize, vectorMath, generateLoops, scalarLoops);
         }
 
         /**
@@ -384,16 +403,25 @@ public final class Compute {
          * comparing the two.
          */
         public Options generateLoops(boolean generateLoops) {
-            return new Options(optimize, parallel, blockSize, vectorMath, generateLoops);
+            return new Options(optimize, parallel, blockSize, vectorMath, generateLoops, scalarLoops);
         }
 
         public boolean optimize() {
             return optimize;
         }
 
+        /**
+         * The path calls take while a pass's Vector API loop warms, for every call: each pass
+         * that has a generated scalar loop runs it (the others as without this). For the tests,
+         * which run with the warm-up off.
+         */
+        Options scalarLoops(boolean scalarLoops) {
+            return new Options(optimize, parallel, blockSize, vectorMath, generateLoops, scalarLoops);
+        }
+
         /** What the engines need of these options. */
         Settings settings() {
-            return new Settings(blockSize, parallel, vectorMath, generateLoops);
+            return new Settings(blockSize, parallel, vectorMath, generateLoops, scalarLoops);
         }
 
         public boolean parallel() {
@@ -416,12 +444,12 @@ public final class Compute {
         public boolean equals(Object other) {
             return other instanceof Options that && optimize == that.optimize && parallel == that.parallel
                     && blockSize == that.blockSize && vectorMath == that.vectorMath
-                    && generateLoops == that.generateLoops;
+                    && generateLoops == that.generateLoops && scalarLoops == that.scalarLoops;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(optimize, parallel, blockSize, vectorMath, generateLoops);
+            return Objects.hash(optimize, parallel, blockSize, vectorMath, generateLoops, scalarLoops);
         }
 
         @Override

@@ -57,6 +57,8 @@ public abstract class Expr {
     private int hash;
     private volatile Map<String, DType> symbolsInOrder;
     private volatile List<VectorizedFunction> functionsInOrder;
+    /** The last {@code computeInto} of this expression, for the next that binds alike ({@link RepeatedCall}); null before one. */
+    volatile RepeatedCall repeatedCall;
 
     /** A leaf: a symbol or a literal. Only this package defines nodes. */
     Expr() {

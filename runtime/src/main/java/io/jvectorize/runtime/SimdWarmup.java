@@ -80,7 +80,8 @@ public final class SimdWarmup {
     /**
      * Whether a call over elements {@code from} to {@code to} takes the SIMD loop: where it has
      * at least {@value #LARGE_CALL} elements (without starting the warming), or as
-     * {@link #compiled()}. What generated loops ask.
+     * {@link #compiled()}. What generated loops ask, with the whole call's range ({@code 0} and
+     * the output's length), so that a {@code Parallel} variant's chunks are judged by their call.
      */
     public boolean compiled(int from, int to) {
         return warming.compiled((long) to - from);

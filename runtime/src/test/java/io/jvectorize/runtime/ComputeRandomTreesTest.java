@@ -167,6 +167,7 @@ class ComputeRandomTreesTest {
         int vectorTrees = 0;
         long boundedValues = 0;
         long vectorValues = 0;
+        int scalarLoopTrees = 0;
         for (int t = 0; t < TREES; t++) {
             Expr e = generator.tree();
             int n = LENGTHS[random.nextInt(LENGTHS.length)];
@@ -178,17 +179,28 @@ class ComputeRandomTreesTest {
             Compute.Options fused = Compute.Options.defaults().blockSize(blockSize).vectorMath(!vectorMath);
             Object expected = outcome(() -> Compute.compute(e, data, reference));
             Object actual = outcome(() -> Compute.compute(e, data, fused));
+            // The path calls take while a Vector API loop warms: the generated scalar loop, where the pass has one.
+            Compute.Options scalarLoops = fused.scalarLoops(true);
+            Object scalarLoop = outcome(() -> Compute.compute(e, data, scalarLoops));
+            if (!(expected instanceof String) && Compute.explain(e, data, scalarLoops).contains("generated scalar loop")) {
+                scalarLoopTrees++;
+            }
             if (expected instanceof String && throwingOperations(e) > 1 && ((String) expected).startsWith("Arithmetic")) {
                 // Two operations that may throw: the reference runs them operation by operation over
                 // the whole array, the fused engine block by block, so either may throw first.
                 failures++;
                 assertTrue(actual instanceof String && ((String) actual).startsWith("ArithmeticException"),
                         e + ": " + expected + ", fused " + actual);
+                assertTrue(scalarLoop instanceof String && ((String) scalarLoop).startsWith("ArithmeticException"),
+                        e + ": " + expected + ", scalar loop " + scalarLoop);
             } else if (expected instanceof String) {
                 failures++;
                 assertEquals(expected, actual, e.toString());
+                assertEquals(expected, scalarLoop, "scalar loop: " + e);
             } else {
                 ComputeTesting.assertSameBits(expected, actual, e + " over " + n + " in blocks of " + blockSize);
+                ComputeTesting.assertSameBits(expected, scalarLoop, "scalar loop: " + e + " over " + n + " in blocks of "
+                        + blockSize);
                 compared++;
             }
             if (vectorMath && !(expected instanceof String) && !(expected instanceof Complex)) {
@@ -206,6 +218,7 @@ class ComputeRandomTreesTest {
             }
         }
         assertTrue(compared > TREES / 2, "compared " + compared + ", failed alike " + failures);
+        assertTrue(scalarLoopTrees > TREES / 10, "trees computed by a generated scalar loop: " + scalarLoopTrees);
         assertEquals(java.util.EnumSet.copyOf(ComputeTesting.writtenOperators()), generator.used,
                 "every operator in some tree");
         assertTrue(vectorTrees > 100, "trees with math functions: " + vectorTrees);

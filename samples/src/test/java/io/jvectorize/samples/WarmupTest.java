@@ -105,11 +105,25 @@ class WarmupTest {
     }
 
     @Test
+    void aLargeParallelCallRunsTheSimdLoopAtOnceHoweverItIsSplit() {
+        assumeTrue(SimdWarmup.ENABLED, "the warm-up is off here: it runs in the surefire execution 'warmup'");
+        // A kernel no other test here calls: its warming has not started. Split across threads, each
+        // chunk is smaller than LARGE_CALL on a machine of two cores or more; the call is not.
+        double[] x = data(SimdWarmup.LARGE_CALL);
+        int pending = SimdWarmup.pending();
+        double[] parallel = GaussianPartsVectorized.withoutExpParallel(x);
+        assertTrue(SimdWarmup.pending() <= pending, "a large parallel call started a warming");
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(GaussianParts.withoutExp(x[i]), parallel[i], 0.0, "exact arithmetic: element " + i);
+        }
+    }
+
+    @Test
     void explainSaysWhichLoopRunsWhileItWarms() throws InterruptedException {
         assumeTrue(SimdWarmup.ENABLED, "the warm-up is off here: it runs in the surefire execution 'warmup'");
         Map<String, Object> data = Map.of("x", data(10_007));
         Expr expr = Expr.parse("exp(-x * x) + 0.5 * x");
-        String warming = "on scalar kernels while its generated Vector API loop warms";
+        String warming = "in one generated scalar loop while its generated Vector API loop warms";
         assertTrue(Compute.explain(expr, data).contains(warming), "before the first run:\n" + Compute.explain(expr, data));
         Compute.compute(expr, data);
         long deadline = System.nanoTime() + 60_000_000_000L;

@@ -201,7 +201,9 @@ public final class CompanionWriter {
         private CodeBlock loopBody() {
             CodeBlock.Builder body = CodeBlock.builder();
             if (SimdWriter.hasSimdLoop(variant)) {
-                body.beginControlFlow("if ($T.ENABLED && $L.compiled($L, $L))", SIMD, warmupName(variant), from, to)
+                // Judged by the whole call (out's length), not by a Parallel variant's chunk: a call of
+                // 10^7 elements on 8 threads is as large as on one.
+                body.beginControlFlow("if ($T.ENABLED && $L.compiled(0, $L.length))", SIMD, warmupName(variant), out)
                         .addStatement("$T.$L", simd, loopCall(from, to))
                         .addStatement("return")
                         .endControlFlow();

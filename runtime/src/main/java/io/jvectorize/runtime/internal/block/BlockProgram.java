@@ -248,9 +248,14 @@ public final class BlockProgram {
      * {@code inLoop} marks the elementwise ones a generated loop runs.
      */
     public List<String> describeSteps(boolean vectorMath, boolean inLoop) {
+        return describeSteps(vectorMath, inLoop, "in the generated loop");
+    }
+
+    /** {@link #describeSteps(boolean, boolean)}, saying {@code loop} for the steps in the loop. */
+    public List<String> describeSteps(boolean vectorMath, boolean inLoop, String loop) {
         List<String> lines = new ArrayList<>();
         for (BlockStep step : steps) {
-            lines.add(step.text + "  [" + (inLoop && step != fold ? "in the generated loop" : step.how(vectorMath)) + "]");
+            lines.add(step.text + "  [" + (inLoop && step != fold ? loop : step.how(vectorMath)) + "]");
         }
         return lines;
     }

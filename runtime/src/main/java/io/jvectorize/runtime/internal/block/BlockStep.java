@@ -36,7 +36,13 @@ abstract class BlockStep {
         private final DType type;
         /** The operation as written, for an {@link ArithmeticException}'s message. */
         private final String operation;
-        private final BlockKernel scalar;
+        /**
+         * The scalar kernel, defined on first use: a pass that runs its generated scalar loop
+         * (while its Vector API loop warms) needs none, and a fresh JVM's first call would
+         * otherwise write and define one class per operator (#18).
+         */
+        private volatile BlockKernel scalar;
+        private final Kind kind;
         private final Operator op;
         private final int numbers;
         /** Whether the operator may have a Vector API kernel here: it computes doubles. */
@@ -59,12 +65,11 @@ abstract class BlockStep {
             for (int i = 0; i < in.length; i++) {
                 numbers |= in[i].where == Slot.Where.NUMBER ? 1 << i : 0;
             }
-            Kind kind = op.operandKind(operandTypes);
-            this.scalar = Kernels.scalar(op, kind, numbers);
+            this.kind = op.operandKind(operandTypes);
             this.op = op;
             this.numbers = numbers;
             // The Vector API kernels compute doubles: float64 values, and float32 ones held in double.
-            this.vectorCandidate = kind == Kind.DOUBLE && out.arrayType == double[].class;
+            this.vectorCandidate = this.kind == Kind.DOUBLE && out.arrayType == double[].class;
             this.vectorMath = op.lane().map(Lane::vectorMath).orElse(false);
         }
 
@@ -74,7 +79,7 @@ abstract class BlockStep {
             int oo = out.offset(start);
             BlockKernel kernel = frame.vectorKernels && (frame.vectorMath || !vectorMath) ? vector() : null;
             if (kernel == null) {
-                kernel = scalar;
+                kernel = scalar();
             }
             try {
                 kernel.run(in[0].array(frame), in[0].offset(start), in.length > 1 ? in[1].array(frame) : null,
@@ -90,6 +95,16 @@ abstract class BlockStep {
         String how(boolean vectorMath) {
             boolean vectorized = (vectorMath || !this.vectorMath) && vector() != null;
             return vectorized ? "fused block evaluation, Vector API" : "fused block evaluation";
+        }
+
+        /** The scalar kernel, defined on first use. */
+        private BlockKernel scalar() {
+            BlockKernel kernel = scalar;
+            if (kernel == null) {
+                kernel = Kernels.scalar(op, kind, numbers);
+                scalar = kernel; // two threads may both ask: the kernel cache gives them the same kernel
+            }
+            return kernel;
         }
 
         /** The Vector API kernel, defined on first use; null where there is none. */

@@ -4,11 +4,13 @@ import io.jvectorize.runtime.Parallel;
 import io.jvectorize.runtime.Simd;
 import io.jvectorize.runtime.SimdWarmup;
 import io.jvectorize.runtime.internal.block.BlockProgram;
+import io.jvectorize.runtime.internal.block.WholeVectors;
 import io.jvectorize.runtime.internal.ir.Pass;
 import io.jvectorize.runtime.internal.ir.Plan;
 import io.jvectorize.runtime.internal.ir.Settings;
 import io.jvectorize.runtime.internal.jit.FusedLoop;
 import io.jvectorize.runtime.internal.jit.Loops;
+import io.jvectorize.runtime.internal.jit.ScalarLoops;
 import io.jvectorize.runtime.internal.plan.BoundData;
 import io.jvectorize.runtime.internal.plan.Numbers;
 import io.jvectorize.runtime.internal.reference.ReferenceEngine;
@@ -62,6 +64,60 @@ public final class Executable {
         return values[values.length - 1];
     }
 
+    /**
+     * This plan's run again on data bound alike (each symbol to data of the same type, numbers of
+     * the same values): its numbers computed once, here, and kept; or null where the plan is not
+     * one pass of real values over arrays with an elementwise result, which is all that keeps.
+     */
+    public Rerun rerun(BoundData data, Settings settings) {
+        if (passes.size() != 1) {
+            return null;
+        }
+        CompiledPass compiled = passes.get(0);
+        Pass pass = compiled.pass;
+        if (pass.isReduction() || pass.involvesComplex() || !pass.usesArrays()) {
+            return null;
+        }
+        String[] inputs = new String[pass.inputs().size()];
+        for (int k = 0; k < inputs.length; k++) {
+            inputs[k] = pass.inputs().get(k).name();
+        }
+        return new Rerun(compiled, Numbers.evaluate(pass, data, new Object[0]), inputs, settings);
+    }
+
+    /** A one-pass plan's run with its numbers kept (see {@link #rerun}); immutable, shared between threads. */
+    public static final class Rerun {
+        private final CompiledPass pass;
+        /** One-element arrays, only ever read. */
+        private final Object[] numbers;
+        private final String[] inputs;
+        private final Settings settings;
+
+        Rerun(CompiledPass pass, Object[] numbers, String[] inputs, Settings settings) {
+            this.pass = pass;
+            this.numbers = numbers;
+            this.inputs = inputs;
+            this.settings = settings;
+        }
+
+        /** The symbols whose arrays {@link #run} takes, in order. */
+        public String input(int k) {
+            return inputs[k];
+        }
+
+        public int inputs() {
+            return inputs.length;
+        }
+
+        /**
+         * The pass over {@code length} elements of {@code inputs}: {@code out}, where it wrote into
+         * it, or a new array (see {@link BlockProgram#run}).
+         */
+        public Object run(Object[] inputs, int length, Object out) {
+            return pass.run(inputs, numbers, length, settings, out);
+        }
+    }
+
     /** The plan as explain shows it: for each pass a header line, its numbers, then one numbered line per step. */
     public String explain(BoundData data, Settings settings) {
         StringBuilder text = new StringBuilder();
@@ -88,6 +144,8 @@ public final class Executable {
         private final Settings settings;
         private BlockProgram blocks;
         private FusedLoop loop;
+        /** The path runs take meanwhile: the scalar loop, or where there is none the block engine's scalar kernels. */
+        private WholeVectors scalarLoop;
         private Object[] full;
         private Object[] tailOnly;
 
@@ -98,12 +156,13 @@ public final class Executable {
                 elementTypes[i] = inputs[i].getClass().getComponentType();
             }
             this.numbers = numbers;
-            this.settings = new Settings(settings.blockSize(), false, settings.vectorMath(), true);
+            this.settings = new Settings(settings.blockSize(), false, settings.vectorMath(), true, false);
         }
 
         @Override
         public Warming.Trial prepare() {
             blocks = pass.blocks();
+            scalarLoop = pass.scalarLoop();
             loop = pass.loopFor(settings, SimdWarmup.SCRATCH_LENGTH);
             if (loop == null) {
                 throw new IllegalStateException("no generated loop to warm"); // runs take the block engine
@@ -123,7 +182,7 @@ public final class Executable {
 
         @Override
         public void scalar() {
-            blocks.run(full, numbers, SimdWarmup.SCRATCH_LENGTH, settings, null, null, false);
+            blocks.run(full, numbers, SimdWarmup.SCRATCH_LENGTH, settings, null, scalarLoop, false);
         }
 
         @Override
@@ -143,6 +202,8 @@ public final class Executable {
         private volatile BlockProgram blocks;
         /** Null until a run first asks for it, then empty where there is none. */
         private volatile Optional<FusedLoop> loop;
+        /** Null until a run first asks for it, then empty where there is none. */
+        private volatile Optional<WholeVectors> scalarLoop;
         /** Null until a run that may take the loop first asks whether it is compiled. */
         private volatile Warming warming;
 
@@ -171,6 +232,16 @@ public final class Executable {
             return compiled.orElse(null);
         }
 
+        /** The generated scalar loop, compiled on first use; null where there is none. */
+        WholeVectors scalarLoop() {
+            Optional<WholeVectors> compiled = scalarLoop;
+            if (compiled == null) {
+                compiled = ScalarLoops.compile(pass); // two threads may both compile: the cache gives them one loop
+                scalarLoop = compiled;
+            }
+            return compiled.orElse(null);
+        }
+
         /**
          * The loop a run with these settings goes through, or null: only where it computes at
          * least one whole vector (of the array, or of a reduction's block).
@@ -186,13 +257,15 @@ public final class Executable {
 
         /**
          * Runs the pass through its generated loop where it has one and the JIT has compiled it;
-         * until then through the block engine's scalar kernels, which compile much sooner. The
-         * loop is written, defined and warmed on the warming thread ({@link SimdWarmup}), so a
-         * pass's first run pays for none of it.
+         * until then through its generated scalar loop (or, where it has none, the block
+         * engine's scalar kernels), which the JIT compiles within the first run: it calls one
+         * method per element. The Vector API loop is written, defined and warmed on the warming
+         * thread ({@link SimdWarmup}), so a pass's first run pays for none of it.
          */
         Object run(Object[] inputs, Object[] numbers, int length, Settings settings, Object out) {
-            if (mayRunLoop(settings) && !warmed(inputs, numbers, settings, length)) {
-                return blocks().run(inputs, numbers, length, settings, out, null, false);
+            if (settings.scalarLoops() && settings.generateLoops() && scalarLoop() != null
+                    || mayRunLoop(settings) && !warmed(inputs, numbers, settings, length)) {
+                return blocks().run(inputs, numbers, length, settings, out, scalarLoop(), false);
             }
             return blocks().run(inputs, numbers, length, settings, out, loopFor(settings, length));
         }
@@ -235,8 +308,11 @@ public final class Executable {
             int threads = settings.parallel() && length >= Parallel.serialCutoff() ? Parallel.parallelism() : 1;
             boolean hasLoop = loopFor(settings, length) != null;
             boolean warming = hasLoop && !loopWarmed(length);
-            boolean usesLoop = hasLoop && !warming;
-            String how = !hasLoop ? "in blocks of " + settings.blockSize()
+            boolean scalarLoop = (warming || settings.scalarLoops()) && settings.generateLoops() && scalarLoop() != null;
+            boolean usesLoop = hasLoop && !warming && !scalarLoop;
+            String how = scalarLoop ? (pass.isReduction() ? "in blocks of " + settings.blockSize() + ", each through one"
+                    : "in one") + " generated scalar loop" + (warming ? " while its generated Vector API loop warms" : "")
+                    : !hasLoop ? "in blocks of " + settings.blockSize()
                     + (pass.involvesComplex() ? ", complex values on scalar kernels without a generated loop" : "") : warming
                     ? "in blocks of " + settings.blockSize() + " on scalar kernels while its generated Vector API loop warms"
                     : !pass.isReduction() ? "in one generated Vector API loop"
@@ -246,7 +322,8 @@ public final class Executable {
             if (!pass.scalarLines().isEmpty()) {
                 text.append("  scalars, computed once: ").append(String.join(", ", pass.scalarLines())).append('\n');
             }
-            List<String> steps = warming ? blocks().describeScalarSteps()
+            List<String> steps = scalarLoop ? blocks().describeSteps(false, true, "in the generated scalar loop")
+                    : warming ? blocks().describeScalarSteps()
                     : blocks().describeSteps(Simd.ENABLED && settings.vectorMath(), usesLoop);
             for (int i = 0; i < steps.size(); i++) {
                 text.append(String.format(Locale.ROOT, "  %d. %s\n", i + 1, steps.get(i)));

@@ -7,5 +7,8 @@ package io.jvectorize.runtime.internal.ir;
  * @param parallel whether blocks are split across threads
  * @param vectorMath whether math functions may run on the Vector API's library, within its bound
  * @param generateLoops whether a pass may run as one generated loop
+ * @param scalarLoops whether a pass that has a generated scalar loop runs it, as while its
+ *     Vector API loop warms (for tests: the warm-up is off in them)
  */
-public record Settings(int blockSize, boolean parallel, boolean vectorMath, boolean generateLoops) {}
+public record Settings(int blockSize, boolean parallel, boolean vectorMath, boolean generateLoops,
+        boolean scalarLoops) {}

@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * scratch data and times them; the loop counts as compiled once three consecutive scratch calls
  * of it take at most {@value #FAST_ENOUGH} times the scalar path's best, or after
  * {@value #BUDGET_MILLIS} ms of warming, or when a scratch call throws. Loops warm one after
- * another, in the order of their first calls. A call of at least {@value #LARGE_CALL} elements
- * takes the loop at once, warmed or not ({@link #compiled(long)}).
+ * another, in the order of their first calls, each after a wait of {@value #START_DELAY_MILLIS}
+ * ms. A call of at least {@value #LARGE_CALL} elements takes the loop at once, warmed or not
+ * ({@link #compiled(long)}).
  */
 public final class Warming {
 
@@ -48,6 +49,15 @@ public final class Warming {
      * "First calls", has the measurement that chose it).
      */
     public static final int LARGE_CALL = 4_000_000;
+    /**
+     * How long the warming thread waits before it prepares a loop, in milliseconds. Meanwhile
+     * the calls go on with the scalar path, whose per-element method the JIT compiles within the
+     * first call; on two cores the warming thread's class writing and first trials kept the JIT
+     * from it, so that calls 2 to 11 of {@code Compute}'s Gaussian at 1,000 elements still ran
+     * it interpreted in 8 of 24 fresh JVMs, and in 4 of 24 with this wait (docs/performance.md,
+     * "Compute's small calls"). The loop takes over that much later.
+     */
+    static final long START_DELAY_MILLIS = 40;
 
     private static final BlockingQueue<Warming> QUEUE = new LinkedBlockingQueue<>();
     private static final AtomicInteger PENDING = new AtomicInteger();
@@ -123,6 +133,7 @@ public final class Warming {
 
     /** Runs both paths on scratch data until the loop is fast or the budget is spent. */
     private void warm() throws Throwable {
+        Thread.sleep(START_DELAY_MILLIS);
         Trial trial = job.prepare();
         long deadline = System.nanoTime() + BUDGET_MILLIS * 1_000_000;
         long bestScalar = Long.MAX_VALUE;

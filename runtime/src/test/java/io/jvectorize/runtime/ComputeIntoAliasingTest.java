@@ -21,9 +21,11 @@ import org.junit.jupiter.api.Test;
  */
 class ComputeIntoAliasingTest {
 
-    private static final Map<String, DType> SYMBOLS = Map.of("z", DType.COMPLEX128, "w", DType.COMPLEX128,
-            "y", DType.COMPLEX64, "a", DType.FLOAT64, "b", DType.FLOAT64, "f", DType.FLOAT32, "i", DType.INT64,
-            "j", DType.INT32, "p", DType.BOOLEAN, "c", DType.COMPLEX128);
+    private static final Map<String, DType> SYMBOLS = Map.ofEntries(Map.entry("z", DType.COMPLEX128),
+            Map.entry("w", DType.COMPLEX128), Map.entry("y", DType.COMPLEX64), Map.entry("a", DType.FLOAT64),
+            Map.entry("b", DType.FLOAT64), Map.entry("f", DType.FLOAT32), Map.entry("i", DType.INT64),
+            Map.entry("j", DType.INT32), Map.entry("p", DType.BOOLEAN), Map.entry("c", DType.COMPLEX128),
+            Map.entry("k", DType.COMPLEX64));
     private static final List<String> NAMES = List.copyOf(new TreeSet<>(SYMBOLS.keySet()));
     private static final Operator[] OPERATORS = ComputeTesting.writtenOperators().toArray(new Operator[0]);
 
@@ -52,7 +54,12 @@ class ComputeIntoAliasingTest {
         data.put("i", ComputeTesting.longs(random, n));
         data.put("j", ComputeTesting.ints(random, n));
         data.put("p", ComputeTesting.booleans(random, n));
-        data.put("c", Complex.of(random.nextGaussian(), random.nextGaussian()));
+        // Complex symbols bound to numbers of every kind they widen from.
+        int pick = random.nextInt(4);
+        data.put("c", pick == 0 ? Complex.of(random.nextGaussian(), random.nextGaussian()) : pick == 1
+                ? (Object) random.nextGaussian() : pick == 2 ? (Object) (random.nextInt(5) - 2) : (Object) Complex.of(0.0, Double.NaN));
+        data.put("k", random.nextBoolean() ? Complex.of((float) random.nextGaussian(), (float) random.nextGaussian())
+                : (Object) (float) random.nextGaussian());
         return data;
     }
 

@@ -197,9 +197,11 @@ public final class Compute {
      * no result array is allocated. {@code out} must be an array of the expression's type as
      * long as the bound arrays, and may be one of them. Where no array takes part in the
      * elementwise part ({@code 2 * mu}, {@code sum(x) + 1}), it may have any length, and each
-     * element gets the value. It is checked before anything is computed, and
-     * it receives the values only once they are all computed: a pass that fails leaves it as
-     * it was. (A generated loop, which cannot fail, writes into it directly.)
+     * element gets the value. It is checked before anything is computed, and a pass that
+     * fails leaves it as it was: the last pass writes into it directly only where it cannot
+     * fail halfway (a generated loop, or block steps without an integer {@code //}, {@code %},
+     * {@code fmod}, reciprocal or power, or a @Vectorize call) and it is none of the arrays
+     * that pass reads; else the values go into a new array, copied into it once all are computed.
      *
      * @throws IllegalArgumentException for everything {@link #compute(Expr, Map, Options)}
      *     throws it for, if {@code e} is a reduction, or if {@code out} is null, not an array of

@@ -15,16 +15,22 @@ import java.util.Map;
  * them, {@code exp} multiplies by {@code expm1} of it, ...), plus an ulp where an exact operator
  * rounds a moved value. Where a difference can cross a discontinuity (a comparison or
  * {@code where} that could flip, {@code %}, a pole, the edge of a domain, an infinity or NaN) the
- * element has no bound ({@link #UNBOUNDED}) and no value to check; so has one where a moved
- * value is or comes from a complex one (no slopes here for complex operators). Elements with no
- * math function in them have bound 0: bit for bit.
+ * element has no bound ({@link #UNBOUNDED}) and no value to check. Complex values carry one
+ * bound for both parts through {@code complex()}, {@code .real}, {@code .imag}, {@code conj},
+ * {@code -}, {@code + - *}, {@code abs} and {@code where} (the kernels' formulas, each rounding
+ * counted); any other complex operator of a moved value leaves it unbounded. Complex operators of
+ * unmoved values are bit for bit: complex steps use no vector math. Elements with no math
+ * function in them have bound 0: bit for bit.
  */
 final class VectorMathBound {
 
     static final double UNBOUNDED = Double.POSITIVE_INFINITY;
 
-    /** A node's reference values (broadcast to every element, as doubles) and the bound of each. */
-    private record Node(double[] value, double[] bound, DType type) {}
+    /**
+     * A node's reference values (broadcast to every element, as doubles; a complex node's real
+     * parts, its imaginary ones in {@code imag}, else null) and the bound of each (of both parts).
+     */
+    private record Node(double[] value, double[] bound, double[] imag, DType type) {}
 
     private final Map<String, Object> data;
     private final Compute.Options reference;
@@ -88,14 +94,17 @@ final class VectorMathBound {
     }
 
     private Node node(Expr e) {
-        double[] value = values(Compute.compute(e, data, reference));
+        Object result = Compute.compute(e, data, reference);
+        boolean complex = e.dtype().isComplex();
+        double[] value = complex ? parts(result, 0) : values(result);
+        double[] imag = complex ? parts(result, 1) : null;
         double[] bound = new double[n];
         if (e instanceof Symbol || e instanceof Literal) {
-            return new Node(value, bound, e.dtype());
+            return new Node(value, bound, imag, e.dtype());
         }
         if (e instanceof Reduction reduction) {
             Arrays.fill(bound, reduce(reduction, node(reduction.operand())));
-            return new Node(value, bound, e.dtype());
+            return new Node(value, bound, imag, e.dtype());
         }
         Node[] in = new Node[e.children().size()];
         for (int k = 0; k < in.length; k++) {
@@ -112,11 +121,13 @@ final class VectorMathBound {
                 dx[k] = in[k].bound[i];
                 exact &= dx[k] == 0;
             }
-            if (exact && !vectorMath) {
-                continue; // the same operator on the same values: the same value
+            if (exact && (!vectorMath || touchesComplex(e))) {
+                continue; // the same operator on the same values: the same value (complex steps use no vector math)
             }
             if (touchesComplex(e)) {
-                bound[i] = UNBOUNDED; // no slopes for complex values: a moved complex value is not checked
+                bound[i] = e instanceof Operation operation
+                        ? complexSlope(operation.op(), in, i, value[i], imag == null ? 0 : imag[i], e.dtype())
+                        : UNBOUNDED;
                 continue;
             }
             double moved = exact ? 0 : e instanceof Operation operation ? slope(operation.op(), x, dx, value[i])
@@ -126,7 +137,67 @@ final class VectorMathBound {
             double total = moved + rounding + library;
             bound[i] = Double.isFinite(total) && (Double.isFinite(value[i]) || total == 0) ? total : UNBOUNDED;
         }
-        return new Node(value, bound, e.dtype());
+        return new Node(value, bound, imag, e.dtype());
+    }
+
+    /**
+     * How far a complex operator's value (each part; for {@code abs}, {@code .real} and
+     * {@code .imag} the real value) may move, its roundings included, where each operand's parts
+     * move within its bound; a real operand is a complex one with an exact zero imaginary part.
+     */
+    private static double complexSlope(Operator op, Node[] in, int i, double re, double im, DType type) {
+        DType part = type.isComplex() ? type.partType() : type;
+        double ar = in[0].value[i];
+        double ai = in[0].imag == null ? 0 : in[0].imag[i];
+        double da = in[0].bound[i];
+        double br = in.length > 1 ? in[1].value[i] : ar;
+        double bi = in.length > 1 ? in[1].imag == null ? 0 : in[1].imag[i] : ai;
+        double db = in.length > 1 ? in[1].bound[i] : da;
+        double magnitude = Math.max(Math.abs(re), Math.abs(im));
+        double total;
+        switch (op) {
+            case REAL: case IMAG: case CONJ: case NEG: case COPY:
+                total = da; // parts moved or negated, exactly
+                break;
+            case COMPLEX: {
+                double moved = Math.max(da, db);
+                total = moved + ulp(magnitude + moved, part); // the parts as the complex type's part type
+                break;
+            }
+            case ADD: case SUB: {
+                double moved = da + db;
+                total = moved + ulp(magnitude + moved, part);
+                break;
+            }
+            case MUL: case SQUARE: {
+                // Each part is p - q or p + q of two products (ar br, ai bi; ar bi, ai br), each
+                // rounded, then the sum rounded.
+                double moved = (Math.abs(br) + Math.abs(bi)) * da + (Math.abs(ar) + Math.abs(ai)) * db + 2 * da * db;
+                double products = Math.max(Math.max(Math.abs(ar * br), Math.abs(ai * bi)),
+                        Math.max(Math.abs(ar * bi), Math.abs(ai * br)));
+                double roundedProducts = 2 * ulp(products + moved, part);
+                total = moved + roundedProducts + ulp(magnitude + moved + roundedProducts, part);
+                break;
+            }
+            case ABS: {
+                // |abs(z') - abs(z)| <= |z' - z| <= sqrt(2) times the parts' bound; hypot within an ulp.
+                double moved = Math.sqrt(2) * da * (1 + 0x1p-50);
+                total = moved + 2 * ulp(Math.abs(re) + moved, part);
+                break;
+            }
+            case WHERE: {
+                double condition = da;
+                total = condition > 0 ? UNBOUNDED : ar != 0 ? in[1].bound[i] : in[2].bound[i];
+                break;
+            }
+            default: // division, powers, functions, comparisons of complex values: no slopes here
+                return UNBOUNDED;
+        }
+        boolean finite = Double.isFinite(re) && Double.isFinite(im);
+        for (Node operand : in) {
+            finite &= Double.isFinite(operand.value[i]) && (operand.imag == null || Double.isFinite(operand.imag[i]));
+        }
+        return Double.isFinite(total) && (finite || total == 0) ? total : UNBOUNDED;
     }
 
     private static boolean touchesComplex(Expr e) {
@@ -247,6 +318,14 @@ final class VectorMathBound {
         if (reduction.kind() == ReductionKind.COUNT) {
             return 0; // the number of elements, whatever their values
         }
+        if (operand.imag != null) {
+            for (int i = 0; i < n; i++) {
+                if (operand.bound[i] != 0) {
+                    return UNBOUNDED; // no bounds here for reductions of moved complex values
+                }
+            }
+            return 0;
+        }
         double most = 0;
         double sum = 0;
         double magnitude = 0;
@@ -291,6 +370,20 @@ final class VectorMathBound {
         int length = Array.getLength(result);
         for (int i = 0; i < Math.min(n, length == 1 ? n : length); i++) {
             values[i] = asDouble(Array.get(result, length == 1 ? 0 : i));
+        }
+        return values;
+    }
+
+    /** One part (0 real, 1 imaginary) of complex values, one per element: pairs, one pair broadcast, or a {@link Complex}. */
+    private double[] parts(Object result, int part) {
+        double[] values = new double[n];
+        if (result instanceof Complex c) {
+            Arrays.fill(values, part == 0 ? c.re() : c.im());
+            return values;
+        }
+        int pairs = Array.getLength(result) / 2;
+        for (int i = 0; i < n && pairs > 0; i++) {
+            values[i] = ((Number) Array.get(result, 2 * (pairs == 1 ? 0 : i) + part)).doubleValue();
         }
         return values;
     }

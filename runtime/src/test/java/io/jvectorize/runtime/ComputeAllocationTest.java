@@ -151,6 +151,7 @@ class ComputeAllocationTest {
         }
         assertAllocatesAtMost(8L * n, Expr.parse("clip(exp(-0.5 * ((x - mu) / sigma) ** 2) / (sigma * sqrt(2 * 3.141592653589793)), 0.01, 0.3)"),
                 Map.of("x", x, "mu", -1.33, "sigma", 1.25));
+        assertAllocatesAtMost(4L * n, Expr.parse("trunc(f) + ceil(f * 2) - sign(f)", Map.of("f", DType.FLOAT32)), data);
     }
 
     /**

@@ -21,6 +21,19 @@ public final class Lanes {
     public static final VectorSpecies<Long> LONGS = LongVector.SPECIES_PREFERRED;
     public static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
 
+    /**
+     * The concrete vector class of each species, named {@code species + "_CLASS"}: a stored vector
+     * is cast to it ({@link LaneCode#store}), so C2 knows its exact class even when the value comes
+     * from a call it inlines late. Otherwise the store's own virtual calls take the JVM-wide
+     * profile, which a half-size float vector (a converting load or store elsewhere) makes
+     * bimorphic; the store's species is then no constant, its intrinsic fails, and every vector
+     * is boxed.
+     */
+    public static final Class<?> DOUBLES_CLASS = DOUBLES.vectorType();
+    public static final Class<?> FLOATS_CLASS = FLOATS.vectorType();
+    public static final Class<?> LONGS_CLASS = LONGS.vectorType();
+    public static final Class<?> INTS_CLASS = INTS.vectorType();
+
     private static final VectorShape HALF = VectorShape.forBitSize(Math.max(64, DOUBLES.vectorBitSize() / 2));
     private static final VectorSpecies<Integer> HALF_INTS = VectorSpecies.of(int.class, HALF);
     private static final VectorSpecies<Float> HALF_FLOATS = VectorSpecies.of(float.class, HALF);

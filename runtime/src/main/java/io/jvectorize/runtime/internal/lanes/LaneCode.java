@@ -143,6 +143,7 @@ public final class LaneCode {
         index.run();
         code.visitMethodInsn(Opcodes.INVOKESTATIC, element.vectorClass(), "fromArray",
                 "(" + SPECIES + element.arrayDescriptor() + "I)" + element.vectorDescriptor(), false);
+        exactClass(code, element);
     }
 
     /** The same from an array of type {@code given}, converted ({@link Element#convertingLoad}). */
@@ -152,6 +153,7 @@ public final class LaneCode {
         index.run();
         code.visitMethodInsn(Opcodes.INVOKESTATIC, LANES, load.method(),
                 "(" + arrayDescriptor + "I)" + element.vectorDescriptor(), false);
+        exactClass(code, element);
     }
 
     /** A vector on the stack stored into {@code array} from {@code index} on. */
@@ -168,6 +170,7 @@ public final class LaneCode {
      * or {@code long[]} register the block engine holds its values in.
      */
     public static void storeWidened(MethodVisitor code, Element element, Runnable array, Runnable index) {
+        exactClass(code, element);
         array.run();
         index.run();
         code.visitMethodInsn(Opcodes.INVOKESTATIC, LANES, "storeWidened", "(" + element.vectorDescriptor()
@@ -215,6 +218,7 @@ public final class LaneCode {
     /**
      * Casts the vector on the stack to its species' concrete class ({@code Lanes.*_CLASS}):
      * C2 folds {@code Class.cast} of a constant class into an exact type (see {@link Lanes}).
+     * Done where a vector enters the loop (loads) and where it leaves it (stores).
      */
     private static void exactClass(MethodVisitor code, Element element) {
         code.visitFieldInsn(Opcodes.GETSTATIC, LANES, element.speciesField() + "_CLASS", "Ljava/lang/Class;");

@@ -45,7 +45,7 @@ class ScalarLoopNoteTest {
         String simd = simdClass(compilation, "Foo");
         assertEquals(1, methods(simd, "polyLoop").size(), simd);
         assertSimdLoop(compilation, "Foo", "poly", "static void polyLoop(double[] t, double[] out, int from, int to)",
-                "DoubleVector.broadcast(DOUBLES, 5.0).mul(tV).add(4.0).mul(tV).add(1.0).intoArray(out, i);");
+                "((DoubleVector) DOUBLES_CLASS.cast(DoubleVector.broadcast(DOUBLES, 5.0).mul(tV).add(4.0).mul(tV).add(1.0))).intoArray(out, i);");
         List<String> companionLoops = methods(companion(compilation, "Foo"), "polyLoop");
         assertEquals(2, companionLoops.size());
         String floatLoop = companionLoops.stream().filter(l -> l.contains("float[] t")).findFirst().orElseThrow();

@@ -54,7 +54,7 @@ class SimdNamesTest {
         Compilation compilation = compileWithSimd(classP("Foo", body.toArray(String[]::new)));
         assertOnlyTheIncubatingWarningAndNoNotes(compilation);
         for (String[] function : functions) {
-            assertSimdLoop(compilation, "Foo", function[0] + "Of", function[2] + ".intoArray(out, i);");
+            assertSimdLoop(compilation, "Foo", function[0] + "Of", function[2] + ")).intoArray(out, i);");
         }
     }
 
@@ -151,7 +151,7 @@ class SimdNamesTest {
         Compilation compilation = compileWithSimd(source);
         String simd = generated(compilation, "FooVectorizedSimd");
         assertFalse(simd.contains("package "), simd);
-        assertTrue(simd.contains("xV.mul(Foo.K).intoArray(out, i);"), simd);
+        assertTrue(simd.contains("((DoubleVector) DOUBLES_CLASS.cast(xV.mul(Foo.K))).intoArray(out, i);"), simd);
         assertTrue(generated(compilation, "FooVectorized").contains("FooVectorizedSimd.fLoop(x, out, from, to);"));
     }
 
@@ -173,7 +173,7 @@ class SimdNamesTest {
         Compilation compilation = compileWithSimd(source);
         assertOnlyTheIncubatingWarningAndNoNotes(compilation);
         assertSimdLoop(compilation, "Shapes", "area",
-                "DoubleVector.broadcast(DOUBLES, Math.PI).mul(rV).mul(rV).mul(Shapes.HALF).intoArray(out, i);");
+                "((DoubleVector) DOUBLES_CLASS.cast(DoubleVector.broadcast(DOUBLES, Math.PI).mul(rV).mul(rV).mul(Shapes.HALF))).intoArray(out, i);");
     }
 
     @Test

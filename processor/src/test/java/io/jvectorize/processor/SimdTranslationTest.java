@@ -32,7 +32,7 @@ class SimdTranslationTest {
                 "DoubleVector xV = DoubleVector.fromArray(DOUBLES, x, i);",
                 "DoubleVector yV = DoubleVector.fromArray(DOUBLES, y, i);",
                 // The int literal 2 in double code is 2.0; order of operations as in the source.
-                "xV.mul(yV).add(2.0).sub(DoubleVector.broadcast(DOUBLES, 0.5).mul(xV)).add(3.0).add(1.5).intoArray(out, i);",
+                "((DoubleVector) DOUBLES_CLASS.cast(xV.mul(yV).add(2.0).sub(DoubleVector.broadcast(DOUBLES, 0.5).mul(xV)).add(3.0).add(1.5))).intoArray(out, i);",
                 "for (int upper = from + DOUBLES.loopBound(to - from); i < upper; i += DOUBLES.length())",
                 "out[i] = Foo.f(x[i], y[i]);");
         assertTrue(simdClass(compilation, "Foo").contains(
@@ -79,7 +79,7 @@ class SimdTranslationTest {
         assertSimdLoop(compilation, "Foo", "f",
                 "DoubleVector z = xV.sub(muV).div(sigmaV);",
                 "DoubleVector square = z.mul(z);",
-                "DoubleVector.broadcast(DOUBLES, -0.5).mul(square).lanewise(VectorOperators.EXP).intoArray(out, i);");
+                "((DoubleVector) DOUBLES_CLASS.cast(DoubleVector.broadcast(DOUBLES, -0.5).mul(square).lanewise(VectorOperators.EXP))).intoArray(out, i);");
     }
 
     @Test
@@ -126,10 +126,10 @@ class SimdTranslationTest {
                 "IntVector aV = IntVector.fromArray(INTS, a, i);",
                 "IntVector divisor = bV;",
                 "if (divisor.compare(VectorOperators.EQ, 0).anyTrue()) {",
-                "aV.sub(aV.div(divisor).mul(divisor)).add(aV.div(divisor2)).intoArray(out, i);");
+                "((IntVector) INTS_CLASS.cast(aV.sub(aV.div(divisor).mul(divisor)).add(aV.div(divisor2)))).intoArray(out, i);");
         assertSimdLoop(compilation, "Foo", "g",
                 "LongVector dividend = aV.add(1L);",
-                "dividend.sub(dividend.div(divisor).mul(divisor)).intoArray(out, i);");
+                "((LongVector) LONGS_CLASS.cast(dividend.sub(dividend.div(divisor).mul(divisor)))).intoArray(out, i);");
     }
 
     @Test

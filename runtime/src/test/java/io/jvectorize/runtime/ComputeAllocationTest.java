@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ComputeAllocationTest {
 
     /** Registers of one block, the binding, the plan lookup: a small constant. */
-    private static final long SLACK = 256 * 1024;
+    static final long SLACK = 256 * 1024;
 
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -29,7 +29,7 @@ class ComputeAllocationTest {
      * {@code bound} or the patience runs out: until C2 compiles the Vector API loops their
      * fallback allocates, and on a loaded machine C2 may take a while.
      */
-    private static long allocatedBy(Runnable work, long bound) {
+    static long allocatedBy(Runnable work, long bound) {
         long fewest = Long.MAX_VALUE;
         long start = System.nanoTime();
         for (int i = 0; i < 30 || fewest > bound && System.nanoTime() - start < PATIENCE_NANOS; i++) {
@@ -151,6 +151,7 @@ class ComputeAllocationTest {
         }
         assertAllocatesAtMost(8L * n, Expr.parse("clip(exp(-0.5 * ((x - mu) / sigma) ** 2) / (sigma * sqrt(2 * 3.141592653589793)), 0.01, 0.3)"),
                 Map.of("x", x, "mu", -1.33, "sigma", 1.25));
+        assertAllocatesAtMost(4L * n, Expr.parse("trunc(f) + ceil(f * 2) - sign(f)", Map.of("f", DType.FLOAT32)), data);
     }
 
     /**

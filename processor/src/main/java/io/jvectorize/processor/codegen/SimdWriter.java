@@ -10,6 +10,7 @@ import com.squareup.javapoet.NameAllocator;
 import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeSpec;
+import com.squareup.javapoet.WildcardTypeName;
 import io.jvectorize.processor.model.KernelClass;
 import io.jvectorize.processor.model.KernelMethod;
 import io.jvectorize.processor.model.LaneExpr;
@@ -131,6 +132,13 @@ public final class SimdWriter {
                             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                     .initializer("$T.SPECIES_PREFERRED", lanes.vector)
                     .build());
+            // A stored vector is cast to this constant class, so C2 knows its exact class even in a
+            // method it inlines late, and never takes intoArray's JVM-wide profile (which vectors
+            // of another shape can make bimorphic, and then every vector is boxed).
+            simd.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class)), lanes.species + "_CLASS",
+                            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("$L.vectorType()", lanes.species)
+                    .build());
         }
         simd.addMethods(loops);
         return Optional.of(JavaFile.builder(kernelClass.packageName(), simd.build())
@@ -244,7 +252,9 @@ public final class SimdWriter {
                             .endControlFlow();
                 }
             }
-            body.addStatement("$L.intoArray($L, $L)", expression(program.result()), out, index);
+            CodeBlock stored = program.result().isMask() ? CodeBlock.of("$L", expression(program.result()))
+                    : CodeBlock.of("(($T) $L_CLASS.cast($L))", lanes.vector, lanes.species, expression(program.result()));
+            body.addStatement("$L.intoArray($L, $L)", stored, out, index);
             body.endControlFlow();
             body.beginControlFlow("for (; $L < $L; $L++)", index, to, index);
             body.addStatement("$L[$L] = $T.$L($L)", out, index, source, method.name(), scalarArguments());

@@ -143,6 +143,7 @@ public final class LaneCode {
         index.run();
         code.visitMethodInsn(Opcodes.INVOKESTATIC, element.vectorClass(), "fromArray",
                 "(" + SPECIES + element.arrayDescriptor() + "I)" + element.vectorDescriptor(), false);
+        exactClass(code, element);
     }
 
     /** The same from an array of type {@code given}, converted ({@link Element#convertingLoad}). */
@@ -152,10 +153,12 @@ public final class LaneCode {
         index.run();
         code.visitMethodInsn(Opcodes.INVOKESTATIC, LANES, load.method(),
                 "(" + arrayDescriptor + "I)" + element.vectorDescriptor(), false);
+        exactClass(code, element);
     }
 
     /** A vector on the stack stored into {@code array} from {@code index} on. */
     public static void store(MethodVisitor code, Element element, Runnable array, Runnable index) {
+        exactClass(code, element);
         array.run();
         index.run();
         code.visitMethodInsn(Opcodes.INVOKEVIRTUAL, element.vectorClass(), "intoArray",
@@ -167,6 +170,7 @@ public final class LaneCode {
      * or {@code long[]} register the block engine holds its values in.
      */
     public static void storeWidened(MethodVisitor code, Element element, Runnable array, Runnable index) {
+        exactClass(code, element);
         array.run();
         index.run();
         code.visitMethodInsn(Opcodes.INVOKESTATIC, LANES, "storeWidened", "(" + element.vectorDescriptor()
@@ -209,6 +213,18 @@ public final class LaneCode {
     public static void castMask(MethodVisitor code, Element element) {
         species(code, element);
         code.visitMethodInsn(Opcodes.INVOKEVIRTUAL, MASK, "cast", "(" + SPECIES + ")L" + MASK + ";", false);
+    }
+
+    /**
+     * Casts the vector on the stack to its species' concrete class ({@code Lanes.*_CLASS}):
+     * C2 folds {@code Class.cast} of a constant class into an exact type (see {@link Lanes}).
+     * Done where a vector enters the loop (loads) and where it leaves it (stores).
+     */
+    private static void exactClass(MethodVisitor code, Element element) {
+        code.visitFieldInsn(Opcodes.GETSTATIC, LANES, element.speciesField() + "_CLASS", "Ljava/lang/Class;");
+        code.visitInsn(Opcodes.SWAP);
+        code.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/Class", "cast", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+        code.visitTypeInsn(Opcodes.CHECKCAST, element.vectorClass());
     }
 
     private static void species(MethodVisitor code, Element element) {

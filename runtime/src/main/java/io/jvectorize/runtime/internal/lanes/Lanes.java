@@ -21,9 +21,25 @@ public final class Lanes {
     public static final VectorSpecies<Long> LONGS = LongVector.SPECIES_PREFERRED;
     public static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
 
+    /**
+     * The concrete vector class of each species, named {@code species + "_CLASS"}: a stored vector
+     * is cast to it ({@link LaneCode#store}), so C2 knows its exact class even when the value comes
+     * from a call it inlines late. Otherwise the store's own virtual calls take the JVM-wide
+     * profile, which a half-size float vector (a converting load or store elsewhere) makes
+     * bimorphic; the store's species is then no constant, its intrinsic fails, and every vector
+     * is boxed.
+     */
+    public static final Class<?> DOUBLES_CLASS = DOUBLES.vectorType();
+    public static final Class<?> FLOATS_CLASS = FLOATS.vectorType();
+    public static final Class<?> LONGS_CLASS = LONGS.vectorType();
+    public static final Class<?> INTS_CLASS = INTS.vectorType();
+
     private static final VectorShape HALF = VectorShape.forBitSize(Math.max(64, DOUBLES.vectorBitSize() / 2));
     private static final VectorSpecies<Integer> HALF_INTS = VectorSpecies.of(int.class, HALF);
     private static final VectorSpecies<Float> HALF_FLOATS = VectorSpecies.of(float.class, HALF);
+    /** Their concrete classes: a half vector converted here is cast first, as {@link #FLOATS_CLASS} says why. */
+    private static final Class<?> HALF_INTS_CLASS = HALF_INTS.vectorType();
+    private static final Class<?> HALF_FLOATS_CLASS = HALF_FLOATS.vectorType();
     /** Doubles and longs in a vector of a float or int vector's bits: half its lanes each. */
     private static final VectorSpecies<Double> WIDENED_DOUBLES =
             VectorSpecies.of(double.class, VectorShape.forBitSize(FLOATS.vectorBitSize()));
@@ -53,18 +69,20 @@ public final class Lanes {
 
     /** int32 lanes as doubles, exactly. */
     public static DoubleVector doublesOfInts(int[] array, int index) {
-        return (DoubleVector) IntVector.fromArray(HALF_INTS, array, index).convertShape(VectorOperators.I2D, DOUBLES, 0);
+        return (DoubleVector) ((IntVector) HALF_INTS_CLASS.cast(IntVector.fromArray(HALF_INTS, array, index)))
+                .convertShape(VectorOperators.I2D, DOUBLES, 0);
     }
 
     /** float32 lanes as doubles, exactly. */
     public static DoubleVector doublesOfFloats(float[] array, int index) {
-        return (DoubleVector) FloatVector.fromArray(HALF_FLOATS, array, index)
+        return (DoubleVector) ((FloatVector) HALF_FLOATS_CLASS.cast(FloatVector.fromArray(HALF_FLOATS, array, index)))
                 .convertShape(VectorOperators.F2D, DOUBLES, 0);
     }
 
     /** int32 lanes as int64 ones, exactly. */
     public static LongVector longsOfInts(int[] array, int index) {
-        return (LongVector) IntVector.fromArray(HALF_INTS, array, index).convertShape(VectorOperators.I2L, LONGS, 0);
+        return (LongVector) ((IntVector) HALF_INTS_CLASS.cast(IntVector.fromArray(HALF_INTS, array, index)))
+                .convertShape(VectorOperators.I2L, LONGS, 0);
     }
 
     /** Stores the lanes as doubles (exactly) from {@code index} on: into the {@code double[]} register a float32 reduction folds. */

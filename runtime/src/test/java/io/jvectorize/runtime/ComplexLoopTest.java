@@ -1,0 +1,104 @@
+package io.jvectorize.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * complex128 passes of {@code + - *}, unary {@code -} and {@code conj} run on one generated
+ * Vector API loop of whole (re, im) pairs once it has warmed, and give the reference's bits:
+ * on special values in either part (NaN, ±Inf, ±0, subnormals, extremes), over lengths around
+ * the vector's pairs and the block size, serial, parallel and into a given array. Other complex
+ * passes say they run block by block.
+ */
+class ComplexLoopTest {
+
+    private static final Map<String, DType> SYMBOLS = Map.of("z", DType.COMPLEX128, "w", DType.COMPLEX128,
+            "c", DType.COMPLEX128, "y", DType.COMPLEX64, "a", DType.FLOAT64);
+    private static final String LOOP = "in one generated Vector API loop";
+    private static final String NO_LOOP = "complex values on scalar kernels without a generated loop";
+
+    @Test
+    void loopsGiveTheReferenceBitsOnSpecialValues() throws InterruptedException {
+        Random random = new Random(14);
+        List<String> texts = List.of("z * w + 1j", "conj(z) - -w * (2 - 3j)", "z * z * z - w", "-z", "z",
+                "z * c + w * conj(c)", "(z + w) * (z - w) - conj(z * w)", "z * (1e308 + 1e-308j)",
+                "z * 2.0 - 1"); // a Python number is a complex128 number here (NEP 50), multiplied as a pair
+        for (String text : texts) {
+            Expr e = Expr.parse(text, SYMBOLS);
+            for (int blockSize : new int[] {4096, 5}) {
+                Compute.Options options = Compute.Options.defaults().blockSize(blockSize);
+                assertEquals(ComputeTesting.LOOPS, warmed(e, options), text + " runs on the generated loop");
+                for (int n : new int[] {0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 33, 4095, 4096, 4097, 8193}) {
+                    Map<String, Object> data = data(random, n);
+                    String what = text + " over " + n + " in blocks of " + blockSize;
+                    Object expected = Compute.compute(e, data, options.optimize(false));
+                    ComputeTesting.assertSameBits(expected, Compute.compute(e, data, options), what);
+                    ComputeTesting.assertSameBits(expected, Compute.compute(e, data, options.parallel(true)),
+                            what + " in parallel");
+                    double[] out = new double[2 * n];
+                    Compute.computeInto(e, data, out, options);
+                    ComputeTesting.assertSameBits(expected, out, what + " into an array");
+                }
+            }
+        }
+    }
+
+    @Test
+    void otherComplexPassesRunBlockByBlock() throws InterruptedException {
+        Random random = new Random(15);
+        Map<String, Object> data = data(random, 4096);
+        for (String text : List.of("z / w", "z * a", "z.real", "y * y + 1j", "exp(z) * w", "abs(z * w)",
+                "sum(z * w)", "complex(a, a) * z")) {
+            Expr e = Expr.parse(text, SYMBOLS);
+            Compute.compute(e, data);
+            String plan = Compute.explain(e, data);
+            assertTrue(!plan.contains(LOOP) && plan.contains("in blocks of"), text + ": " + plan);
+        }
+        assertTrue(Compute.explain(Expr.parse("z / w", SYMBOLS), data).contains(NO_LOOP));
+    }
+
+    /**
+     * Whether the pass's generated loop has warmed (explain says it runs) within a minute of
+     * calls over 4096 pairs: the first call starts the warming on its thread.
+     */
+    private static boolean warmed(Expr e, Compute.Options options) throws InterruptedException {
+        Map<String, Object> data = data(new Random(1), 4096);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Compute.compute(e, data, options);
+            if (Compute.explain(e, data, options).contains(LOOP)) {
+                return true;
+            }
+            if (!ComputeTesting.LOOPS) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return false;
+    }
+
+    private static Map<String, Object> data(Random random, int n) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("z", special(random, 2 * n));
+        data.put("w", special(random, 2 * n));
+        data.put("y", new float[2 * n]);
+        data.put("a", special(random, n));
+        data.put("c", Complex.of(-0.0, 0x1p-1074));
+        return data;
+    }
+
+    private static double[] special(Random random, int n) {
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = random.nextInt(4) == 0 ? random.nextGaussian()
+                    : ComputeTesting.SPECIAL_DOUBLES[random.nextInt(ComputeTesting.SPECIAL_DOUBLES.length)];
+        }
+        return values;
+    }
+}

@@ -10,7 +10,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * complex128 passes of {@code + - *}, unary {@code -} and {@code conj} run on one generated
+ * complex128 passes of {@code + - *}, unary {@code -} and {@code conj} (of complex128 arrays,
+ * float64 arrays and complex numbers) run on one generated
  * Vector API loop of whole (re, im) pairs once it has warmed, and give the reference's bits:
  * on special values in either part (NaN, ±Inf, ±0, subnormals, extremes), over lengths around
  * the vector's pairs and the block size, serial, parallel and into a given array. Other complex
@@ -28,7 +29,7 @@ class ComplexLoopTest {
         Random random = new Random(14);
         List<String> texts = List.of("z * w + 1j", "conj(z) - -w * (2 - 3j)", "z * z * z - w", "-z", "z",
                 "z * c + w * conj(c)", "(z + w) * (z - w) - conj(z * w)", "z * (1e308 + 1e-308j)",
-                "z * 2.0 - 1"); // a Python number is a complex128 number here (NEP 50), multiplied as a pair
+                "z * 2.0 - 1", "z * a", "a - conj(z) * a + 1j"); // a Python number is a complex128 number here (NEP 50), multiplied as a pair
         for (String text : texts) {
             Expr e = Expr.parse(text, SYMBOLS);
             for (int blockSize : new int[] {4096, 5}) {
@@ -53,7 +54,7 @@ class ComplexLoopTest {
     void otherComplexPassesRunBlockByBlock() throws InterruptedException {
         Random random = new Random(15);
         Map<String, Object> data = data(random, 4096);
-        for (String text : List.of("z / w", "z * a", "z.real", "y * y + 1j", "exp(z) * w", "abs(z * w)",
+        for (String text : List.of("z / w", "z + a * 2", "z.real", "y * y + 1j", "exp(z) * w", "abs(z * w)",
                 "sum(z * w)", "complex(a, a) * z")) {
             Expr e = Expr.parse(text, SYMBOLS);
             Compute.compute(e, data);

@@ -245,10 +245,11 @@ class ComputeAllocationTest {
     void complexLoopsAllocateOnlyTheResult() throws InterruptedException {
         org.junit.jupiter.api.Assumptions.assumeTrue(ComputeTesting.LOOPS, "generated loops need the module and 256-bit vectors");
         int n = 1_000_000;
-        Map<String, DType> types = Map.of("z", DType.COMPLEX128, "w", DType.COMPLEX128);
-        Map<String, Object> data = Map.of("z", doubles(2 * n), "w", doubles(2 * n));
+        Map<String, DType> types = Map.of("z", DType.COMPLEX128, "w", DType.COMPLEX128, "a", DType.FLOAT64);
+        Map<String, Object> data = Map.of("z", doubles(2 * n), "w", doubles(2 * n), "a", doubles(n));
         double[] out = new double[2 * n];
-        for (String text : List.of("z * w + 1j", "conj(z) - -w * (2 - 3j)", "(z + w) * (z - w) - conj(z * w)")) {
+        for (String text : List.of("z * w + 1j", "conj(z) - -w * (2 - 3j)", "(z + w) * (z - w) - conj(z * w)",
+                "z * a - w")) {
             Expr e = Expr.parse(text, types);
             for (Compute.Options options : List.of(Compute.Options.defaults(), Compute.Options.defaults().parallel(true))) {
                 long deadline = System.nanoTime() + PATIENCE_NANOS;

@@ -11,9 +11,10 @@ import java.util.Set;
 /**
  * Whether a complex pass fits one generated loop of complex128 pairs ({@link ComplexLoopWriter}):
  * an elementwise pass (no reduction) whose every step is a load of a {@code complex128} array
- * read as it is, or {@code + - *}, unary {@code -} or {@code conj} of complex128 values (loaded,
- * computed, or complex numbers), with a computed complex128 result. Anything else (complex64,
- * real operands, {@code .real}, {@code /}, functions, conversions) stays with the block engine,
+ * read as it is, a load of a {@code float64} array read as complex128 (pairs {@code (a, 0.0)}),
+ * or {@code + - *}, unary {@code -} or {@code conj} of complex128 values (loaded, computed, or
+ * complex numbers), with a computed complex128 result. Anything else (complex64, computed real
+ * values, {@code .real}, {@code /}, functions) stays with the block engine,
  * whose complex steps give the same bits.
  */
 final class ComplexLoopShape {
@@ -23,6 +24,10 @@ final class ComplexLoopShape {
      * addition and a blend. The others take one each, as do loads and the store.
      */
     private static final int MULTIPLY_OPERATIONS = 8;
+    /** A widened load's: a load of half a vector, its extension, and a rearrange. */
+    private static final int WIDEN_OPERATIONS = 3;
+    static final String PAIRS = "/pairs";
+    static final String WIDENED = "/widened";
 
     private ComplexLoopShape() {}
 
@@ -32,17 +37,17 @@ final class ComplexLoopShape {
             return false;
         }
         long operations = 1; // the store
-        Set<Integer> loaded = new HashSet<>();
-        for (Step step : pass.steps()) {
-            if (step.type() != DType.COMPLEX128) {
-                return false;
-            }
-            if (step instanceof Step.Load load) {
-                if (pass.inputs().get(load.input()).given() != DType.COMPLEX128) {
+        Set<String> loaded = new HashSet<>();
+        for (int s = 0; s < pass.steps().size(); s++) {
+            Step step = pass.steps().get(s);
+            String load = loadKey(pass, step);
+            if (load != null) {
+                operations += loaded.add(load) ? load.endsWith(WIDENED) ? WIDEN_OPERATIONS : 1 : 0;
+            } else if (isRealLoad(pass, step)) {
+                if (!readOnlyWidened(pass, s)) {
                     return false;
                 }
-                operations += loaded.add(load.input()) ? 1 : 0;
-            } else if (step instanceof Step.Apply apply && fits(apply.op())) {
+            } else if (step instanceof Step.Apply apply && step.type() == DType.COMPLEX128 && fits(apply.op())) {
                 for (Operand operand : apply.operands()) {
                     if (pass.typeOf(operand) != DType.COMPLEX128) {
                         return false;
@@ -54,6 +59,44 @@ final class ComplexLoopShape {
             }
         }
         return operations <= LoopShape.MAX_OPERATIONS;
+    }
+
+    /**
+     * Which vector a step loads: {@code "k/pairs"} for complex128 array k read as it is,
+     * {@code "k/widened"} for float64 array k read as complex128 (by the load itself, or by a
+     * conversion of its float64 load); null for any other step.
+     */
+    static String loadKey(Pass pass, Step step) {
+        if (step instanceof Step.Load load && load.type() == DType.COMPLEX128) {
+            DType given = pass.inputs().get(load.input()).given();
+            return given == DType.COMPLEX128 ? load.input() + PAIRS : given == DType.FLOAT64 ? load.input() + WIDENED : null;
+        }
+        if (step instanceof Step.Convert convert && convert.type() == DType.COMPLEX128 && !convert.operand().isNumber()
+                && isRealLoad(pass, pass.steps().get(convert.operand().index()))) {
+            return ((Step.Load) pass.steps().get(convert.operand().index())).input() + WIDENED;
+        }
+        return null;
+    }
+
+    /** A float64 array read as it is: the loop reads it only widened, through the conversions of it. */
+    static boolean isRealLoad(Pass pass, Step step) {
+        return step instanceof Step.Load load && load.type() == DType.FLOAT64
+                && pass.inputs().get(load.input()).given() == DType.FLOAT64;
+    }
+
+    private static boolean readOnlyWidened(Pass pass, int load) {
+        if (!pass.result().isNumber() && pass.result().index() == load) {
+            return false;
+        }
+        for (Step step : pass.steps()) {
+            for (Operand operand : step.operands()) {
+                if (!operand.isNumber() && operand.index() == load
+                        && !(step instanceof Step.Convert convert && convert.type() == DType.COMPLEX128)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean fits(Operator op) {

@@ -9,6 +9,8 @@ import io.jvectorize.runtime.internal.lanes.Element;
 import io.jvectorize.runtime.internal.lanes.LaneCode;
 import io.jvectorize.runtime.internal.op.Operator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import jdk.incubator.vector.VectorOperators;
 import org.objectweb.asm.ClassWriter;
@@ -37,6 +39,8 @@ import org.objectweb.asm.Type;
  * }
  * }</pre>
  * {@code + -} of pairs and unary {@code -} are lanewise: the scalar formula's one operation per part.
+ * A float64 array read as complex128 loads half a vector and spreads it into pairs {@code (a, 0.0)}
+ * ({@link ComplexLanes#widen}).
  */
 final class ComplexLoopWriter {
 
@@ -59,7 +63,7 @@ final class ComplexLoopWriter {
     private final Map<Integer, Integer> inputLocals = new HashMap<>();
     private final Map<Integer, Integer> numberLocals = new HashMap<>();
     /** The local of each load's vector, by input: one load an iteration, however often the steps read it. */
-    private final Map<Integer, Integer> loadLocals = new HashMap<>();
+    private final Map<String, Integer> loadLocals = new HashMap<>();
     private final int[] stepLocals;
 
     ComplexLoopWriter(Pass pass) {
@@ -95,8 +99,9 @@ final class ComplexLoopWriter {
             stepLocals[s] = nextLocal++;
         }
         for (Step step : pass.steps()) {
-            if (step instanceof Step.Load load) {
-                loadLocals.putIfAbsent(load.input(), nextLocal++);
+            String key = ComplexLoopShape.loadKey(pass, step);
+            if (key != null) {
+                loadLocals.putIfAbsent(key, nextLocal++);
             }
         }
         Label head = new Label();
@@ -105,7 +110,7 @@ final class ComplexLoopWriter {
         code.visitVarInsn(Opcodes.ILOAD, INDEX);
         code.visitVarInsn(Opcodes.ILOAD, LAST);
         code.visitJumpInsn(Opcodes.IF_ICMPGT, exit);
-        Map<Integer, Boolean> loaded = new HashMap<>();
+        Set<String> loaded = new HashSet<>();
         for (int s = 0; s < stepLocals.length; s++) {
             body(s, loaded);
         }
@@ -159,13 +164,28 @@ final class ComplexLoopWriter {
     }
 
     /** The code of step {@code s} in the loop's body, its value into its local. */
-    private void body(int s, Map<Integer, Boolean> loaded) {
+    private void body(int s, Set<String> loaded) {
         Step step = pass.steps().get(s);
-        if (step instanceof Step.Load load) {
-            int local = loadLocals.get(load.input());
-            if (loaded.putIfAbsent(load.input(), true) == null) {
-                LaneCode.load(code, Element.FLOAT64, () -> code.visitVarInsn(Opcodes.ALOAD, inputLocals.get(load.input())),
-                        () -> code.visitVarInsn(Opcodes.ILOAD, INDEX));
+        String key = ComplexLoopShape.loadKey(pass, step);
+        if (ComplexLoopShape.isRealLoad(pass, step)) {
+            return; // read only by the conversions that widen it
+        }
+        if (key != null) {
+            int local = loadLocals.get(key);
+            if (loaded.add(key)) {
+                int input = step instanceof Step.Load load ? load.input()
+                        : ((Step.Load) pass.steps().get(((Step.Convert) step).operand().index())).input();
+                int array = inputLocals.get(input);
+                if (key.endsWith(ComplexLoopShape.WIDENED)) {
+                    code.visitVarInsn(Opcodes.ALOAD, array);
+                    code.visitVarInsn(Opcodes.ILOAD, INDEX);
+                    code.visitInsn(Opcodes.ICONST_1);
+                    code.visitInsn(Opcodes.ISHR); // the element's index in a real array
+                    LaneCode.complexWiden(code, () -> nextLocal++);
+                } else {
+                    LaneCode.load(code, Element.FLOAT64, () -> code.visitVarInsn(Opcodes.ALOAD, array),
+                            () -> code.visitVarInsn(Opcodes.ILOAD, INDEX));
+                }
                 code.visitVarInsn(Opcodes.ASTORE, local);
             }
             code.visitVarInsn(Opcodes.ALOAD, local);

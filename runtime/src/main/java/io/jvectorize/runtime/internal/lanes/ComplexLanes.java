@@ -3,7 +3,9 @@ package io.jvectorize.runtime.internal.lanes;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * complex128 values in a generated loop: a {@code DoubleVector} of {@link Lanes#DOUBLES} holds
@@ -26,7 +28,19 @@ public final class ComplexLanes {
     /** The imaginary parts' lanes. */
     public static final VectorMask<Double> IMAGINARY = VectorMask.fromLong(Lanes.DOUBLES, 0xAAAA_AAAA_AAAA_AAAAL);
 
+    /** Half a vector of doubles: as many lanes as a vector holds pairs. */
+    public static final VectorSpecies<Double> HALF = VectorSpecies.of(double.class,
+            VectorShape.forBitSize(Lanes.DOUBLES.vectorBitSize() / 2));
+    /** Lane k of a half vector, zero-extended, into real lane 2k; an extension's zero into every imaginary lane. */
+    public static final VectorShuffle<Double> SPREAD = VectorShuffle.fromOp(Lanes.DOUBLES,
+            i -> (i & 1) == 0 ? i / 2 : PAIRS + i / 2);
+
     private ComplexLanes() {}
+
+    /** Real values {@code a[from]} on as pairs {@code (a, 0.0)}, as a real array converts to complex128. */
+    public static DoubleVector widen(double[] a, int from) {
+        return ((DoubleVector) DoubleVector.fromArray(HALF, a, from).reinterpretShape(Lanes.DOUBLES, 0)).rearrange(SPREAD);
+    }
 
     /** A number's pair in every pair of a vector. */
     public static DoubleVector broadcast(double[] pair) {

@@ -152,6 +152,12 @@ public final class LaneCode {
                 "([D)" + Element.FLOAT64.vectorDescriptor(), newLocal);
     }
 
+    /** Real values as complex128 pairs ({@code double[]} and the element's index on the stack; {@link ComplexLanes#widen}, copied). */
+    public static void complexWiden(MethodVisitor code, IntSupplier newLocal) {
+        LaneInliner.inline(code, Type.getInternalName(ComplexLanes.class), "widen",
+                "([DI)" + Element.FLOAT64.vectorDescriptor(), newLocal);
+    }
+
     /** {@code array, index} on the stack: a vector of the element's lanes from {@code array[index]} on. */
     public static void load(MethodVisitor code, Element element, Runnable array, Runnable index) {
         species(code, element);

@@ -72,7 +72,7 @@ class LoopCopiesLaneMethodsTest {
     @Test
     void noCallOfAComplexLaneMethodIsLeftInTheComplexLoop() {
         assumeTrue(Simd.ENABLED && VectorSupport.WIDE, "generated loops need the module and 256-bit vectors");
-        // conj(z) * -(z * c) + z - z, c a complex number: every complex step a loop holds.
+        // (conj(z) * -(z * c) + z - z) * a, c a complex number, a a float64 array: every complex step a loop holds.
         DType type = DType.COMPLEX128;
         Operand z = Operand.step(0);
         List<Step> steps = new ArrayList<>(List.of(new Step.Load(0, type),
@@ -81,8 +81,11 @@ class LoopCopiesLaneMethodsTest {
                 new Step.Apply(Operator.NEG, List.of(Operand.step(2)), type, null),
                 new Step.Apply(Operator.MUL, List.of(Operand.step(1), Operand.step(3)), type, null),
                 new Step.Apply(Operator.ADD, List.of(Operand.step(4), z), type, null),
-                new Step.Apply(Operator.SUB, List.of(Operand.step(5), z), type, null)));
-        Pass pass = new Pass("result", "complex lane methods", List.of(new Pass.Input("z", type)),
+                new Step.Apply(Operator.SUB, List.of(Operand.step(5), z), type, null),
+                new Step.Load(1, type), // a float64 array widened to pairs
+                new Step.Apply(Operator.MUL, List.of(Operand.step(6), Operand.step(7)), type, null)));
+        Pass pass = new Pass("result", "complex lane methods", List.of(new Pass.Input("z", type),
+                new Pass.Input("a", DType.FLOAT64)),
                 List.of(new Step.Bound("c", type)), List.of("c"), List.of(), steps, Operand.step(steps.size() - 1), null,
                 type, true);
         assertTrue(ComplexLoopShape.fits(pass), "the complex steps fit a loop");

@@ -50,6 +50,42 @@ class ComplexLoopTest {
         }
     }
 
+    /** Random trees of the loop's steps: each on the loop once warmed, the reference's bits, serial and parallel. */
+    @Test
+    void randomTreesOfTheLoopsStepsGiveTheReferenceBits() throws InterruptedException {
+        Random random = new Random(16);
+        for (int t = 0; t < 40; t++) {
+            String text = tree(random, 2); // at most 3 multiplies: within the loop's budget of operations
+            if (!text.matches(".*[zwa].*")) {
+                continue; // numbers only: a pass over one element, without a loop
+            }
+            Expr e = Expr.parse(text, SYMBOLS);
+            Compute.Options options = Compute.Options.defaults().blockSize(random.nextBoolean() ? 4096 : 1000);
+            assertEquals(ComputeTesting.LOOPS, warmed(e, options), text + " runs on the generated loop");
+            int n = new int[] {1, 3, 1001, 4099, 10_007}[random.nextInt(5)];
+            Map<String, Object> data = data(random, n);
+            Object expected = Compute.compute(e, data, options.optimize(false));
+            ComputeTesting.assertSameBits(expected, Compute.compute(e, data, options), text + " over " + n);
+            ComputeTesting.assertSameBits(expected, Compute.compute(e, data, options.parallel(true)),
+                    text + " in parallel over " + n);
+        }
+    }
+
+    /** An expression of the loop's steps, {@code depth} operators deep at most, with a complex128 value. */
+    private static String tree(Random random, int depth) {
+        if (depth == 0 || random.nextInt(4) == 0) {
+            return new String[] {"z", "w", "c", "(1.5 - 2j)", "z"}[random.nextInt(5)];
+        }
+        switch (random.nextInt(6)) {
+            case 0: return "-(" + tree(random, depth - 1) + ")";
+            case 1: return "conj(" + tree(random, depth - 1) + ")";
+            case 2: return "(" + tree(random, depth - 1) + " * a)";
+            default:
+                return "(" + tree(random, depth - 1) + " " + "+-*".charAt(random.nextInt(3)) + " " + tree(random, depth - 1)
+                        + ")";
+        }
+    }
+
     @Test
     void otherComplexPassesRunBlockByBlock() throws InterruptedException {
         Random random = new Random(15);
@@ -65,12 +101,12 @@ class ComplexLoopTest {
     }
 
     /**
-     * Whether the pass's generated loop has warmed (explain says it runs) within a minute of
+     * Whether the pass's generated loop has warmed (explain says it runs) within 30 s of
      * calls over 4096 pairs: the first call starts the warming on its thread.
      */
     private static boolean warmed(Expr e, Compute.Options options) throws InterruptedException {
         Map<String, Object> data = data(new Random(1), 4096);
-        long deadline = System.nanoTime() + 60_000_000_000L;
+        long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {
             Compute.compute(e, data, options);
             if (Compute.explain(e, data, options).contains(LOOP)) {

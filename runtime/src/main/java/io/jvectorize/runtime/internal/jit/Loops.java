@@ -101,6 +101,15 @@ public final class Loops {
         }
     }
 
+    /**
+     * Whether a complex pass fits a generated loop ({@link ComplexLoopShape}), asked without
+     * writing one: one that does not stays with the block engine from its first run, with no
+     * warming. Touches no Vector API class.
+     */
+    public static boolean fitsComplexLoop(Pass pass) {
+        return ComplexLoopShape.fits(pass);
+    }
+
     /** The number of loop classes defined so far. */
     public static long definedLoops() {
         return DEFINED.get();

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * complex128 passes of {@code + - *}, unary {@code -} and {@code conj} (of complex128 arrays,
- * float64 arrays and complex numbers) run on one generated
+ * float64 arrays, {@code complex(a, b)} of float64 arrays and complex numbers) run on one generated
  * Vector API loop of whole (re, im) pairs once it has warmed, and give the reference's bits:
  * on special values in either part (NaN, ±Inf, ±0, subnormals, extremes), over lengths around
  * the vector's pairs and the block size, serial, parallel and into a given array. Other complex
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ComplexLoopTest {
 
     private static final Map<String, DType> SYMBOLS = Map.of("z", DType.COMPLEX128, "w", DType.COMPLEX128,
-            "c", DType.COMPLEX128, "y", DType.COMPLEX64, "a", DType.FLOAT64);
+            "c", DType.COMPLEX128, "y", DType.COMPLEX64, "a", DType.FLOAT64, "b", DType.FLOAT64);
     private static final String LOOP = "in one generated Vector API loop";
     private static final String NO_LOOP = "complex values on scalar kernels without a generated loop";
 
@@ -29,7 +29,8 @@ class ComplexLoopTest {
         Random random = new Random(14);
         List<String> texts = List.of("z * w + 1j", "conj(z) - -w * (2 - 3j)", "z * z * z - w", "-z", "z",
                 "z * c + w * conj(c)", "(z + w) * (z - w) - conj(z * w)", "z * (1e308 + 1e-308j)",
-                "z * 2.0 - 1", "z * a", "a - conj(z) * a + 1j"); // a Python number is a complex128 number here (NEP 50), multiplied as a pair
+                "z * 2.0 - 1", "z * a", "a - conj(z) * a + 1j",
+                "complex(a, b) * z", "complex(b, a) - complex(a, a)"); // a Python number is a complex128 number here (NEP 50), multiplied as a pair
         for (String text : texts) {
             Expr e = Expr.parse(text, SYMBOLS);
             for (int blockSize : new int[] {4096, 5}) {
@@ -74,7 +75,7 @@ class ComplexLoopTest {
     /** An expression of the loop's steps, {@code depth} operators deep at most, with a complex128 value. */
     private static String tree(Random random, int depth) {
         if (depth == 0 || random.nextInt(4) == 0) {
-            return new String[] {"z", "w", "c", "(1.5 - 2j)", "z"}[random.nextInt(5)];
+            return new String[] {"z", "w", "c", "(1.5 - 2j)", "z", "complex(a, b)"}[random.nextInt(6)];
         }
         switch (random.nextInt(6)) {
             case 0: return "-(" + tree(random, depth - 1) + ")";
@@ -91,7 +92,7 @@ class ComplexLoopTest {
         Random random = new Random(15);
         Map<String, Object> data = data(random, 4096);
         for (String text : List.of("z / w", "z + a * 2", "z.real", "y * y + 1j", "exp(z) * w", "abs(z * w)",
-                "sum(z * w)", "complex(a, a) * z")) {
+                "sum(z * w)", "complex(a, a * 2) * z", "complex(a, 0.5) * z")) {
             Expr e = Expr.parse(text, SYMBOLS);
             Compute.compute(e, data);
             String plan = Compute.explain(e, data);
@@ -126,6 +127,7 @@ class ComplexLoopTest {
         data.put("w", special(random, 2 * n));
         data.put("y", new float[2 * n]);
         data.put("a", special(random, n));
+        data.put("b", special(random, n));
         data.put("c", Complex.of(-0.0, 0x1p-1074));
         return data;
     }

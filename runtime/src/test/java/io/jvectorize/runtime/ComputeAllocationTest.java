@@ -249,7 +249,7 @@ class ComputeAllocationTest {
         Map<String, Object> data = Map.of("z", doubles(2 * n), "w", doubles(2 * n), "a", doubles(n));
         double[] out = new double[2 * n];
         for (String text : List.of("z * w + 1j", "conj(z) - -w * (2 - 3j)", "(z + w) * (z - w) - conj(z * w)",
-                "z * a - w")) {
+                "z * a - w", "complex(a, a) * z")) {
             Expr e = Expr.parse(text, types);
             for (Compute.Options options : List.of(Compute.Options.defaults(), Compute.Options.defaults().parallel(true))) {
                 long deadline = System.nanoTime() + PATIENCE_NANOS;

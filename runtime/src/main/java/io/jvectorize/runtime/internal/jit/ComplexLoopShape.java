@@ -12,7 +12,7 @@ import java.util.Set;
  * Whether a complex pass fits one generated loop of complex128 pairs ({@link ComplexLoopWriter}):
  * an elementwise pass (no reduction) whose every step is a load of a {@code complex128} array
  * read as it is, a load of a {@code float64} array read as complex128 (pairs {@code (a, 0.0)}),
- * or {@code + - *}, unary {@code -} or {@code conj} of complex128 values (loaded, computed, or
+ * {@code complex(a, b)} of two float64 arrays, or {@code + - *}, unary {@code -} or {@code conj} of complex128 values (loaded, computed, or
  * complex numbers), with a computed complex128 result. Anything else (complex64, computed real
  * values, {@code .real}, {@code /}, functions) stays with the block engine,
  * whose complex steps give the same bits.
@@ -24,6 +24,8 @@ final class ComplexLoopShape {
      * addition and a blend. The others take one each, as do loads and the store.
      */
     private static final int MULTIPLY_OPERATIONS = 8;
+    /** {@code complex(a, b)}'s: two widened loads and a rearrange and a blend. */
+    private static final int PAIRS_OPERATIONS = 8;
     /** A widened load's: a load of half a vector, its extension, and a rearrange. */
     private static final int WIDEN_OPERATIONS = 3;
     static final String PAIRS = "/pairs";
@@ -47,6 +49,8 @@ final class ComplexLoopShape {
                 if (!readOnlyWidened(pass, s)) {
                     return false;
                 }
+            } else if (isPairOfRealLoads(pass, step)) {
+                operations += PAIRS_OPERATIONS;
             } else if (step instanceof Step.Apply apply && step.type() == DType.COMPLEX128 && fits(apply.op())) {
                 for (Operand operand : apply.operands()) {
                     if (pass.typeOf(operand) != DType.COMPLEX128) {
@@ -84,6 +88,12 @@ final class ComplexLoopShape {
                 && pass.inputs().get(load.input()).given() == DType.FLOAT64;
     }
 
+    /** {@code complex(a, b)} of two float64 arrays read as they are. */
+    static boolean isPairOfRealLoads(Pass pass, Step step) {
+        return step instanceof Step.Apply apply && apply.op() == Operator.COMPLEX && apply.type() == DType.COMPLEX128
+                && apply.operands().stream().allMatch(o -> !o.isNumber() && isRealLoad(pass, pass.steps().get(o.index())));
+    }
+
     private static boolean readOnlyWidened(Pass pass, int load) {
         if (!pass.result().isNumber() && pass.result().index() == load) {
             return false;
@@ -91,7 +101,8 @@ final class ComplexLoopShape {
         for (Step step : pass.steps()) {
             for (Operand operand : step.operands()) {
                 if (!operand.isNumber() && operand.index() == load
-                        && !(step instanceof Step.Convert convert && convert.type() == DType.COMPLEX128)) {
+                        && !(step instanceof Step.Convert convert && convert.type() == DType.COMPLEX128)
+                        && !isPairOfRealLoads(pass, step)) {
                     return false;
                 }
             }

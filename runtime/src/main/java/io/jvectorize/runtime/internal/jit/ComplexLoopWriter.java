@@ -40,7 +40,7 @@ import org.objectweb.asm.Type;
  * }</pre>
  * {@code + -} of pairs and unary {@code -} are lanewise: the scalar formula's one operation per part.
  * A float64 array read as complex128 loads half a vector and spreads it into pairs {@code (a, 0.0)}
- * ({@link ComplexLanes#widen}).
+ * ({@link ComplexLanes#widen}); {@code complex(a, b)} of two loads their pairs ({@link ComplexLanes#pairs}).
  */
 final class ComplexLoopWriter {
 
@@ -189,6 +189,14 @@ final class ComplexLoopWriter {
                 code.visitVarInsn(Opcodes.ASTORE, local);
             }
             code.visitVarInsn(Opcodes.ALOAD, local);
+        } else if (ComplexLoopShape.isPairOfRealLoads(pass, step)) {
+            for (Operand operand : step.operands()) {
+                code.visitVarInsn(Opcodes.ALOAD, inputLocals.get(((Step.Load) pass.steps().get(operand.index())).input()));
+            }
+            code.visitVarInsn(Opcodes.ILOAD, INDEX);
+            code.visitInsn(Opcodes.ICONST_1);
+            code.visitInsn(Opcodes.ISHR); // the element's index in a real array
+            LaneCode.complexPairs(code, () -> nextLocal++);
         } else {
             Step.Apply apply = (Step.Apply) step;
             for (int k = 0; k < apply.operands().size(); k++) {

@@ -42,6 +42,11 @@ public final class ComplexLanes {
         return ((DoubleVector) DoubleVector.fromArray(HALF, a, from).reinterpretShape(Lanes.DOUBLES, 0)).rearrange(SPREAD);
     }
 
+    /** {@code complex(re, im)} of two real arrays from element {@code from} on: pairs {@code (re, im)}. */
+    public static DoubleVector pairs(double[] re, double[] im, int from) {
+        return widen(re, from).blend(widen(im, from).rearrange(SWAPPED), IMAGINARY);
+    }
+
     /** A number's pair in every pair of a vector. */
     public static DoubleVector broadcast(double[] pair) {
         return DoubleVector.broadcast(Lanes.DOUBLES, pair[0]).blend(pair[1], IMAGINARY);

@@ -158,6 +158,12 @@ public final class LaneCode {
                 "([DI)" + Element.FLOAT64.vectorDescriptor(), newLocal);
     }
 
+    /** {@code complex(re, im)} of two real arrays ({@code double[]}, {@code double[]} and the element's index on the stack; {@link ComplexLanes#pairs}, copied). */
+    public static void complexPairs(MethodVisitor code, IntSupplier newLocal) {
+        LaneInliner.inline(code, Type.getInternalName(ComplexLanes.class), "pairs",
+                "([D[DI)" + Element.FLOAT64.vectorDescriptor(), newLocal);
+    }
+
     /** {@code array, index} on the stack: a vector of the element's lanes from {@code array[index]} on. */
     public static void load(MethodVisitor code, Element element, Runnable array, Runnable index) {
         species(code, element);

@@ -51,6 +51,21 @@ class ComplexLoopTest {
         }
     }
 
+    /** Over enough elements for several threads, each thread's chunk through the loop and its tail: the reference's bits. */
+    @Test
+    void parallelChunksGiveTheReferenceBits() throws InterruptedException {
+        Random random = new Random(17);
+        int n = Math.max(3 * Parallel.serialCutoff(), 100_003);
+        for (String text : List.of("z * w + 1j", "complex(a, b) * conj(z) - z * a")) {
+            Expr e = Expr.parse(text, SYMBOLS);
+            Compute.Options parallel = Compute.Options.defaults().parallel(true);
+            assertEquals(ComputeTesting.LOOPS, warmed(e, parallel), text + " runs on the generated loop");
+            Map<String, Object> data = data(random, n);
+            Object expected = Compute.compute(e, data, parallel.optimize(false));
+            ComputeTesting.assertSameBits(expected, Compute.compute(e, data, parallel), text + " in parallel over " + n);
+        }
+    }
+
     /** Random trees of the loop's steps: each on the loop once warmed, the reference's bits, serial and parallel. */
     @Test
     void randomTreesOfTheLoopsStepsGiveTheReferenceBits() throws InterruptedException {

@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * {@link ComplexBenchmarks}' comparison for a machine shared with other work: the thread CPU
  * time of {@code computeInto} with the default options (the generated Vector API loop where the
  * pass has one, waited for), on the block engine alone ({@code generateLoops(false)}) and on the
- * reference engine, and of the copy kernel, alternating in one JVM, medians of 11 calls after 10
+ * reference engine, and of the copy kernel, alternating in one JVM, medians of 11 calls after 40
  * of warm-up (each the mean of enough calls for 10^6 pairs), so that waiting for a core counts less than in JMH's wall-clock times. Serial
  * only: it cannot show what threads give.
  *
@@ -21,6 +21,9 @@ import java.util.SplittableRandom;
  * benchmarks/target/classes:<classpath> io.jvectorize.benchmarks.ComplexCpuTime [size]}.
  */
 public final class ComplexCpuTime {
+
+    /** Rounds before the 11 measured: enough for C2 to compile every engine's code on a busy machine. */
+    private static final int WARM_UP = 40;
 
     private ComplexCpuTime() {}
 
@@ -34,9 +37,10 @@ public final class ComplexCpuTime {
             v[i] = (float) random.nextDouble(-2.0, 2.0);
         }
         Map<String, Object> data = Map.of("z", random.doubles(2 * n, -2.0, 2.0).toArray(),
-                "w", random.doubles(2 * n, -2.0, 2.0).toArray(), "y", y, "v", v);
+                "w", random.doubles(2 * n, -2.0, 2.0).toArray(), "y", y, "v", v,
+                "a", random.doubles(n, -2.0, 2.0).toArray(), "b", random.doubles(n, -2.0, 2.0).toArray());
         Map<String, DType> types = Map.of("z", DType.COMPLEX128, "w", DType.COMPLEX128, "y", DType.COMPLEX64,
-                "v", DType.COMPLEX64);
+                "v", DType.COMPLEX64, "a", DType.FLOAT64, "b", DType.FLOAT64);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double[] z = (double[]) data.get("z");
         double[] copied = new double[2 * n];
@@ -45,13 +49,13 @@ public final class ComplexCpuTime {
         Compute.Options loops = Compute.Options.defaults();
         Compute.Options blocks = loops.generateLoops(false);
         Compute.Options reference = loops.optimize(false);
-        for (String text : new String[] {"z * w + 1j", "y * v + 1j", "exp(z) * w"}) {
+        for (String text : new String[] {"z * w + 1j", "z * a - w", "complex(a, b) * z", "y * v + 1j", "exp(z) * w"}) {
             Expr e = Expr.parse(text, types);
             Object out = text.startsWith("y") ? new float[2 * n] : new double[2 * n];
             Compute.computeInto(e, data, out, loops); // starts the generated loop's warming, where it has one
             waitForTheLoop(e, data);
             double[][] times = new double[4][11];
-            for (int round = 0; round < 21; round++) {
+            for (int round = 0; round < WARM_UP + 11; round++) {
                 long start = threads.getCurrentThreadCpuTime();
                 for (int r = 0; r < repeats; r++) {
                     copy(z, copied);
@@ -69,11 +73,11 @@ public final class ComplexCpuTime {
                     Compute.computeInto(e, data, out, reference);
                 }
                 long end = threads.getCurrentThreadCpuTime();
-                if (round >= 10) {
-                    times[0][round - 10] = (copy - start) / 1e6 / repeats;
-                    times[1][round - 10] = (loop - copy) / 1e6 / repeats;
-                    times[2][round - 10] = (block - loop) / 1e6 / repeats;
-                    times[3][round - 10] = (end - block) / 1e6 / repeats;
+                if (round >= WARM_UP) {
+                    times[0][round - WARM_UP] = (copy - start) / 1e6 / repeats;
+                    times[1][round - WARM_UP] = (loop - copy) / 1e6 / repeats;
+                    times[2][round - WARM_UP] = (block - loop) / 1e6 / repeats;
+                    times[3][round - WARM_UP] = (end - block) / 1e6 / repeats;
                 }
             }
             for (double[] t : times) {

@@ -20,9 +20,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * complex128 expressions with optimize = true (the generated Vector API loop where the pass
- * has one, as {@code z * w + 1j} does; else the block engine, its complex steps on the complex
- * kernels), serial and in parallel, and the block engine alone ({@code arithmeticBlocks}), against the reference engine (optimize = false,
+ * complex128 expressions with optimize = true (the block engine, its complex steps on the
+ * complex kernels), serial and in parallel, against the reference engine (optimize = false,
  * whole-array temporaries, which serial optimize = true ran before complex steps joined the
  * block engine), into an output array; the copy kernel over the same doubles
  * ({@code out[i] = x[i] + 1} over the 2n parts) is the speed of memory. {@code z * w + 1j} is
@@ -41,8 +40,6 @@ public class ComplexBenchmarks {
     private static final Compute.Options SERIAL = Compute.Options.defaults();
     private static final Compute.Options PARALLEL = Compute.Options.defaults().parallel(true);
     private static final Compute.Options REFERENCE = Compute.Options.defaults().optimize(false);
-    /** The block engine alone: complex steps on the complex kernels, no generated loop. */
-    private static final Compute.Options BLOCKS = Compute.Options.defaults().generateLoops(false);
 
     @Param({"1000000"})
     public int size;
@@ -92,12 +89,6 @@ public class ComplexBenchmarks {
     @Benchmark
     public double[] arithmeticSerial() {
         Compute.computeInto(arithmetic, data, out, SERIAL);
-        return out;
-    }
-
-    @Benchmark
-    public double[] arithmeticBlocks() {
-        Compute.computeInto(arithmetic, data, out, BLOCKS);
         return out;
     }
 

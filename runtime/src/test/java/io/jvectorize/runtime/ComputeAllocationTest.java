@@ -238,35 +238,6 @@ class ComputeAllocationTest {
         }
     }
 
-    /**
-     * A complex pass on its generated loop boxes no vector: only the result is allocated (and
-     * nothing with computeInto), serial and parallel, once explain says the loop runs.
-     */
-    @Test
-    void complexLoopsAllocateOnlyTheResult() throws InterruptedException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(ComputeTesting.LOOPS, "generated loops need the module and 256-bit vectors");
-        int n = 1_000_000;
-        Map<String, DType> types = Map.of("z", DType.COMPLEX128, "w", DType.COMPLEX128, "a", DType.FLOAT64);
-        Map<String, Object> data = Map.of("z", doubles(2 * n), "w", doubles(2 * n), "a", doubles(n));
-        double[] out = new double[2 * n];
-        for (String text : List.of("z * w + 1j", "conj(z) - -w * (2 - 3j)", "(z + w) * (z - w) - conj(z * w)",
-                "z * a - w", "complex(a, a) * z")) {
-            Expr e = Expr.parse(text, types);
-            for (Compute.Options options : List.of(Compute.Options.defaults(), Compute.Options.defaults().parallel(true))) {
-                long deadline = System.nanoTime() + PATIENCE_NANOS;
-                while (!Compute.explain(e, data, options).contains("in one generated Vector API loop")
-                        && System.nanoTime() < deadline) {
-                    Compute.computeInto(e, data, out, options); // the first call starts the loop's warming
-                    Thread.sleep(10);
-                }
-                assertTrue(Compute.explain(e, data, options).contains("in one generated Vector API loop"), text);
-                assertBlocksAllocateAtMost(16L * n, e, data, options);
-                long allocated = allocatedBy(() -> Compute.computeInto(e, data, out, options), SLACK);
-                assertTrue(allocated <= SLACK, "computeInto(" + text + ") on the loop: allocated " + allocated);
-            }
-        }
-    }
-
     /** The check above means something: the unoptimized engine allocates a temporary per operator. */
     @Test
     void theReferenceAllocatesTemporaries() {

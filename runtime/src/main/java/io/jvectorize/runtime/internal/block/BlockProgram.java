@@ -163,7 +163,7 @@ public final class BlockProgram {
      */
     private void runLoop(WholeVectors loop, Object[] inputs, Object[] numbers, Object result, boolean parallel,
             boolean vectorMath, boolean vectorKernels) {
-        int length = java.lang.reflect.Array.getLength(result) / (pass.type().isComplex() ? 2 : 1); // elements
+        int length = java.lang.reflect.Array.getLength(result);
         Parallel.RangeTask task = (from, to) -> {
             int done = loop.run(inputs, numbers, result, from, to, 0);
             if (done < to) {

@@ -175,9 +175,7 @@ public final class Executable {
         private Object[] scratch(int length) {
             Object[] arrays = new Object[elementTypes.length];
             for (int i = 0; i < arrays.length; i++) {
-                // A complex array holds two parts an element.
-                arrays[i] = SimdWarmup.scratchArray(elementTypes[i],
-                        pass.pass.inputs().get(i).given().isComplex() ? 2 * length : length);
+                arrays[i] = SimdWarmup.scratchArray(elementTypes[i], length);
             }
             return arrays;
         }
@@ -209,12 +207,8 @@ public final class Executable {
         /** Null until a run that may take the loop first asks whether it is compiled. */
         private volatile Warming warming;
 
-        /** Whether a generated loop may run it: false for a complex pass that fits none, known here. */
-        private final boolean mayHaveLoop;
-
         CompiledPass(Pass pass) {
             this.pass = pass;
-            this.mayHaveLoop = !pass.involvesComplex() || Loops.fitsComplexLoop(pass);
         }
 
         BlockProgram blocks() {
@@ -231,7 +225,7 @@ public final class Executable {
             Optional<FusedLoop> compiled = loop;
             if (compiled == null) {
                 // Two threads may both compile: the loop cache gives them the same loop.
-                compiled = pass.usesArrays() && mayHaveLoop && blocks().takesWholeVectors() ? Loops.compile(pass)
+                compiled = pass.usesArrays() && !pass.involvesComplex() && blocks().takesWholeVectors() ? Loops.compile(pass)
                         : Optional.empty();
                 loop = compiled;
             }
@@ -278,7 +272,7 @@ public final class Executable {
 
         /** Whether a run with these settings may take a generated loop, asked without making one. */
         private boolean mayRunLoop(Settings settings) {
-            return settings.generateLoops() && Simd.ENABLED && pass.usesArrays() && mayHaveLoop
+            return settings.generateLoops() && Simd.ENABLED && pass.usesArrays() && !pass.involvesComplex()
                     && blocks().takesWholeVectors();
         }
 

@@ -3,7 +3,6 @@ package io.jvectorize.runtime.internal.jit;
 import io.jvectorize.runtime.Simd;
 import io.jvectorize.runtime.internal.emit.ClassFiles;
 import io.jvectorize.runtime.internal.ir.Pass;
-import io.jvectorize.runtime.internal.lanes.ComplexLanes;
 import io.jvectorize.runtime.internal.lanes.VectorSupport;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -17,8 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The generated-loop engine's entry: compiles a pass into a {@link FusedLoop} where the Vector
- * API pays ({@link VectorSupport#WIDE}) and its steps fit one ({@link LoopShape}; a complex pass's:
- * {@link ComplexLoopShape}), and keeps the
+ * API pays ({@link VectorSupport#WIDE}) and its steps fit one ({@link LoopShape}), and keeps the
  * loops defined so far. Where a loop cannot be written or the JVM refuses its class, the block
  * engine computes the same values, so nothing is lost but speed; in strict test mode that is an
  * error ({@link ClassFiles#STRICT}).
@@ -64,20 +62,19 @@ public final class Loops {
         if (!Simd.ENABLED || !VectorSupport.WIDE) {
             return Optional.empty();
         }
-        boolean complex = pass.involvesComplex();
-        Optional<LoopShape> shape = complex ? Optional.empty() : LoopShape.of(pass);
-        if (complex ? !ComplexLoopShape.fits(pass) : shape.isEmpty()) {
+        Optional<LoopShape> shape = LoopShape.of(pass);
+        if (shape.isEmpty()) {
             return Optional.empty();
         }
-        LoopWriter writer = complex ? null : new LoopWriter(shape.get());
+        LoopWriter writer = new LoopWriter(shape.get());
         byte[] classFile;
         try {
-            classFile = complex ? new ComplexLoopWriter(pass).write() : writer.write();
+            classFile = writer.write();
         } catch (RuntimeException e) {
             ClassFiles.fallBack("the loop writer failed on " + pass.text(), e);
             return Optional.empty();
         }
-        Key key = new Key(ByteBuffer.wrap(classFile), complex ? List.of() : List.copyOf(writer.laneFunctions));
+        Key key = new Key(ByteBuffer.wrap(classFile), List.copyOf(writer.laneFunctions));
         synchronized (CACHE) {
             Optional<FusedLoop> loop = CACHE.get(key);
             if (loop != null) {
@@ -87,9 +84,8 @@ public final class Loops {
         Optional<FusedLoop> loop;
         try {
             MethodHandles.Lookup defined = ClassFiles.define(MethodHandles.lookup(), classFile, key.laneFunctions());
-            MethodHandle run = defined.findStatic(defined.lookupClass(), "run", RUN);
-            loop = Optional.of(complex ? new FusedLoop(run, ComplexLanes.PAIRS, false)
-                    : new FusedLoop(run, shape.get().element.lanes(), shape.get().usesVectorMath));
+            loop = Optional.of(new FusedLoop(defined.findStatic(defined.lookupClass(), "run", RUN),
+                    shape.get().element.lanes(), shape.get().usesVectorMath));
             DEFINED.incrementAndGet();
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             ClassFiles.fallBack("the generated loop class of " + pass.text() + " was refused", e);
@@ -99,15 +95,6 @@ public final class Loops {
             Optional<FusedLoop> raced = CACHE.putIfAbsent(key, loop);
             return raced != null ? raced : loop;
         }
-    }
-
-    /**
-     * Whether a complex pass fits a generated loop ({@link ComplexLoopShape}), asked without
-     * writing one: one that does not stays with the block engine from its first run, with no
-     * warming. Touches no Vector API class.
-     */
-    public static boolean fitsComplexLoop(Pass pass) {
-        return ComplexLoopShape.fits(pass);
     }
 
     /** The number of loop classes defined so far. */

@@ -136,34 +136,6 @@ public final class LaneCode {
                 "(" + ("L" + MASK + ";").repeat(op.arity()) + ")L" + MASK + ";", newLocal);
     }
 
-    /**
-     * {@link ComplexLanes}' method {@code name} of {@code arity} vectors (on the stack), copied
-     * into the code ({@link LaneInliner}), its locals from {@code newLocal}; leaves the vector.
-     */
-    public static void complex(MethodVisitor code, String name, int arity, IntSupplier newLocal) {
-        String vector = Element.FLOAT64.vectorDescriptor();
-        LaneInliner.inline(code, Type.getInternalName(ComplexLanes.class), name,
-                "(" + vector.repeat(arity) + ")" + vector, newLocal);
-    }
-
-    /** A complex number's pair ({@code double[]} on the stack) in every pair of a vector ({@link ComplexLanes#broadcast}, copied). */
-    public static void complexBroadcast(MethodVisitor code, IntSupplier newLocal) {
-        LaneInliner.inline(code, Type.getInternalName(ComplexLanes.class), "broadcast",
-                "([D)" + Element.FLOAT64.vectorDescriptor(), newLocal);
-    }
-
-    /** Real values as complex128 pairs ({@code double[]} and the element's index on the stack; {@link ComplexLanes#widen}, copied). */
-    public static void complexWiden(MethodVisitor code, IntSupplier newLocal) {
-        LaneInliner.inline(code, Type.getInternalName(ComplexLanes.class), "widen",
-                "([DI)" + Element.FLOAT64.vectorDescriptor(), newLocal);
-    }
-
-    /** {@code complex(re, im)} of two real arrays ({@code double[]}, {@code double[]} and the element's index on the stack; {@link ComplexLanes#pairs}, copied). */
-    public static void complexPairs(MethodVisitor code, IntSupplier newLocal) {
-        LaneInliner.inline(code, Type.getInternalName(ComplexLanes.class), "pairs",
-                "([D[DI)" + Element.FLOAT64.vectorDescriptor(), newLocal);
-    }
-
     /** {@code array, index} on the stack: a vector of the element's lanes from {@code array[index]} on. */
     public static void load(MethodVisitor code, Element element, Runnable array, Runnable index) {
         species(code, element);

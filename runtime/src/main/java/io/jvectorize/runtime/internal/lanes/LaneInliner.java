@@ -40,8 +40,7 @@ final class LaneInliner {
     /** The classes whose static methods are copied, by internal name. */
     private static final Map<String, Class<?>> LIBRARY = Map.of(
             Type.getInternalName(Operator.Lanes.class), Operator.Lanes.class,
-            Type.getInternalName(VectorMath.class), VectorMath.class,
-            Type.getInternalName(ComplexLanes.class), ComplexLanes.class);
+            Type.getInternalName(VectorMath.class), VectorMath.class);
 
     /** The class files read, by internal name. */
     private static final Map<String, byte[]> CLASS_FILES = new ConcurrentHashMap<>();

@@ -89,18 +89,7 @@ class ComplexRandomTreesTest {
         }
 
         private Expr leaf() {
-            int pick = random.nextInt(10);
-            if (pick < 7) {
-                String name = NAMES.get(random.nextInt(NAMES.size()));
-                return Expr.symbol(name, SYMBOLS.get(name));
-            }
-            if (pick < 8) {
-                return Expr.parse(random.nextInt(5) - 2 + "j");
-            }
-            if (pick < 9) {
-                return Expr.literal((long) (random.nextInt(7) - 2));
-            }
-            return Expr.literal(random.nextGaussian());
+            return ComputeTesting.randomComplexLeaf(random, NAMES, SYMBOLS);
         }
     }
 

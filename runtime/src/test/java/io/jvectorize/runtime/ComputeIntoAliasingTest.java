@@ -94,18 +94,7 @@ class ComputeIntoAliasingTest {
     }
 
     private static Expr leaf(Random random) {
-        int pick = random.nextInt(10);
-        if (pick < 7) {
-            String name = NAMES.get(random.nextInt(NAMES.size()));
-            return Expr.symbol(name, SYMBOLS.get(name));
-        }
-        if (pick < 8) {
-            return Expr.parse(random.nextInt(5) - 2 + "j");
-        }
-        if (pick < 9) {
-            return Expr.literal((long) (random.nextInt(7) - 2));
-        }
-        return Expr.literal(random.nextGaussian());
+        return ComputeTesting.randomComplexLeaf(random, NAMES, SYMBOLS);
     }
 
     private static Map<String, Object> copy(Map<String, Object> data) {

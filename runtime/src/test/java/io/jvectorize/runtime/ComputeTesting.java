@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -219,5 +220,25 @@ final class ComputeTesting {
                 : Expr.literal(2).mul(Expr.literal(Math.PI)).sqrt();
         Expr normalizer = Expr.literal(1).div(sigma.mul(root));
         return normalizer.mul(x.sub(mu).pow(Expr.literal(2)).neg().div(Expr.literal(2).mul(sigma.pow(Expr.literal(2)))).exp());
+    }
+
+    /**
+     * A random leaf of a complex expression tree: one of {@code names} (sorted, so that a seed
+     * gives the same trees) as typed in {@code symbols} 7 times in 10, else an imaginary literal
+     * from -2j to 2j, an integer from -2 to 4 or a Gaussian float64.
+     */
+    static Expr randomComplexLeaf(Random random, List<String> names, Map<String, DType> symbols) {
+        int pick = random.nextInt(10);
+        if (pick < 7) {
+            String name = names.get(random.nextInt(names.size()));
+            return Expr.symbol(name, symbols.get(name));
+        }
+        if (pick < 8) {
+            return Expr.parse(random.nextInt(5) - 2 + "j");
+        }
+        if (pick < 9) {
+            return Expr.literal((long) (random.nextInt(7) - 2));
+        }
+        return Expr.literal(random.nextGaussian());
     }
 }
